@@ -1,0 +1,2 @@
+/** Tandem's contact-center domain. */
+package io.tandem.core;
