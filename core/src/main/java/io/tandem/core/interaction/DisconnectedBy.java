@@ -1,0 +1,8 @@
+package io.tandem.core.interaction;
+
+/** Who ended a connected call. */
+public enum DisconnectedBy {
+  CUSTOMER,
+  AGENT,
+  SYSTEM
+}

@@ -1,0 +1,177 @@
+package io.tandem.core.interaction;
+
+import io.tandem.core.agent.AgentId;
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.queue.QueueAction;
+import io.tandem.core.queue.QueueId;
+import io.tandem.core.skill.SkillExpression;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Events in an interaction's life, one per state-machine transition. */
+public sealed interface InteractionEvent extends TenantEvent {
+
+  /** The interaction the event is about. */
+  InteractionId interaction();
+
+  /** A contact reached the tenant; {@code arrivalOrder} ranks it among all arrivals. */
+  record Arrived(
+      InteractionId interaction,
+      Channel channel,
+      String from,
+      String to,
+      Map<String, String> attributes,
+      long arrivalOrder,
+      Instant at)
+      implements InteractionEvent {
+    public Arrived {
+      attributes = Map.copyOf(attributes);
+    }
+  }
+
+  /** The entry flow (virtual assistant) started. */
+  record VirtualAssistantStarted(InteractionId interaction, String flow, Instant at)
+      implements InteractionEvent {}
+
+  /** Attributes were added or replaced (by a flow, a lookup or an agent). */
+  record AttributesChanged(InteractionId interaction, Map<String, String> attributes, Instant at)
+      implements InteractionEvent {
+    public AttributesChanged {
+      attributes = Map.copyOf(attributes);
+    }
+  }
+
+  /** The interaction's own priority, required skills or language changed. */
+  record RequirementsChanged(
+      InteractionId interaction,
+      int priority,
+      SkillExpression skills,
+      @Nullable String language,
+      Instant at)
+      implements InteractionEvent {}
+
+  /** The interaction joined a queue, optionally waiting first for a preferred agent. */
+  record Queued(
+      InteractionId interaction,
+      QueueId queue,
+      @Nullable AgentId preferredAgent,
+      @Nullable Instant preferredUntil,
+      Instant at)
+      implements InteractionEvent {}
+
+  /** The interaction reached a later skill stage of its queue. */
+  record Escalated(InteractionId interaction, int stage, Instant at) implements InteractionEvent {}
+
+  /** Waiting for the preferred agent ended; any eligible agent may take it now. */
+  record PreferenceExpired(InteractionId interaction, Instant at) implements InteractionEvent {}
+
+  /** The interaction was offered to an agent until {@code deadline} (a reservation). */
+  record Offered(
+      InteractionId interaction,
+      ReservationId reservation,
+      AgentId agent,
+      Instant deadline,
+      Instant at)
+      implements InteractionEvent {}
+
+  /** The agent did not answer before the deadline (RONA); the agent becomes not ready. */
+  record OfferTimedOut(
+      InteractionId interaction, ReservationId reservation, AgentId agent, Instant at)
+      implements InteractionEvent {}
+
+  /** The agent declined the offer; the agent becomes not ready. */
+  record OfferDeclined(
+      InteractionId interaction, ReservationId reservation, AgentId agent, Instant at)
+      implements InteractionEvent {}
+
+  /** The offer was taken back (another agent won, the caller left …); the agent is ready again. */
+  record OfferWithdrawn(
+      InteractionId interaction,
+      ReservationId reservation,
+      AgentId agent,
+      String reason,
+      Instant at)
+      implements InteractionEvent {}
+
+  /** The agent accepted and is now connected with the customer. */
+  record Connected(InteractionId interaction, ReservationId reservation, AgentId agent, Instant at)
+      implements InteractionEvent {}
+
+  /** The agent put the customer on hold. */
+  record Held(InteractionId interaction, Instant at) implements InteractionEvent {}
+
+  /** The agent took the customer off hold (also ends a consult or a conference). */
+  record Resumed(InteractionId interaction, Instant at) implements InteractionEvent {}
+
+  /** The agent started a consultation with {@code target} while the customer holds. */
+  record ConsultStarted(InteractionId interaction, String target, Instant at)
+      implements InteractionEvent {}
+
+  /** The customer, the agent and the consulted party are now in one conference. */
+  record Conferenced(InteractionId interaction, Instant at) implements InteractionEvent {}
+
+  /** The agent started transferring the customer to {@code target}. */
+  record TransferStarted(InteractionId interaction, String target, Instant at)
+      implements InteractionEvent {}
+
+  /** The transfer failed; the agent has the customer back. */
+  record TransferFailed(InteractionId interaction, String reason, Instant at)
+      implements InteractionEvent {}
+
+  /**
+   * The transfer went to a queue; the transferring agent leaves the interaction (into wrap-up until
+   * {@code wrapUpUntil}, or ready when that is {@code null}).
+   */
+  record TransferredToQueue(
+      InteractionId interaction,
+      QueueId queue,
+      AgentId fromAgent,
+      @Nullable Instant wrapUpUntil,
+      Instant at)
+      implements InteractionEvent {}
+
+  /**
+   * The customer's call ended while with an agent. With {@code wrapUpUntil} set, interaction and
+   * agent enter wrap-up; otherwise the interaction ends and the agent is ready.
+   */
+  record Disconnected(
+      InteractionId interaction,
+      AgentId agent,
+      DisconnectedBy by,
+      @Nullable Instant wrapUpUntil,
+      Instant at)
+      implements InteractionEvent {}
+
+  /** The agent finished wrap-up (or its time ran out, {@code automatic}). */
+  record WrapUpCompleted(
+      InteractionId interaction,
+      AgentId agent,
+      @Nullable String code,
+      @Nullable String notes,
+      boolean automatic,
+      Instant at)
+      implements InteractionEvent {}
+
+  /** The caller hung up before reaching an agent. */
+  record Abandoned(InteractionId interaction, Instant at) implements InteractionEvent {}
+
+  /** The interaction left its queue by an overflow, no-agent or closed rule. */
+  record Overflowed(
+      InteractionId interaction, QueueId from, String reason, QueueAction action, Instant at)
+      implements InteractionEvent {}
+
+  /** The caller asked to be called back and keeps their place in {@code queue}. */
+  record CallbackRequested(InteractionId interaction, QueueId queue, String number, Instant at)
+      implements InteractionEvent {}
+
+  /** The caller is leaving a voicemail. */
+  record VoicemailStarted(InteractionId interaction, String mailbox, Instant at)
+      implements InteractionEvent {}
+
+  /** The interaction ended without (further) agent work: forwarded, hung up by a flow … */
+  record Ended(InteractionId interaction, String reason, Instant at) implements InteractionEvent {}
+
+  /** Something broke (a channel error, lost media); the interaction cannot go on. */
+  record Failed(InteractionId interaction, String reason, Instant at) implements InteractionEvent {}
+}

@@ -1,0 +1,370 @@
+package io.tandem.core.tenant;
+
+import io.tandem.core.agent.AgentEvent;
+import io.tandem.core.agent.AgentId;
+import io.tandem.core.agent.AgentProfile;
+import io.tandem.core.agent.AgentState;
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.event.TenantEventListener;
+import io.tandem.core.hours.BusinessHours;
+import io.tandem.core.interaction.Channel;
+import io.tandem.core.interaction.IllegalTransitionException;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.interaction.InteractionState;
+import io.tandem.core.interaction.ReservationId;
+import io.tandem.core.presence.Availability;
+import io.tandem.core.queue.QueueAction;
+import io.tandem.core.queue.QueueConfig;
+import io.tandem.core.queue.QueueEvent;
+import io.tandem.core.queue.QueueId;
+import io.tandem.core.routing.Agent;
+import io.tandem.core.routing.Interaction;
+import io.tandem.core.routing.RoutingEngine;
+import io.tandem.core.routing.TenantState;
+import io.tandem.core.routing.strategy.RoutingStrategies;
+import io.tandem.core.skill.SkillExpression;
+import io.tandem.core.time.Scheduler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tenant's contact center: the commands channels, agents and supervisors send, each turned into
+ * events that are applied to the {@link TenantState} and then published to listeners.
+ *
+ * <p>Single writer: every method must be called on the tenant's one logical thread (see {@link
+ * TenantMailbox}); timers from the injected {@link Scheduler} run there too. A command that the
+ * state does not allow throws {@link IllegalTransitionException} and changes nothing; an unknown id
+ * throws {@link IllegalArgumentException}.
+ */
+public final class Tenant {
+
+  private final TenantState state;
+  private final Clock clock;
+  private final TenantTimers timers;
+  private final Dispatcher dispatcher;
+  private final QueueRules queueRules;
+  private final WorkCommands work;
+  private final List<TenantEventListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, BusinessHours> businessHours = new HashMap<>();
+
+  public Tenant(TenantId id, Clock clock, Scheduler scheduler) {
+    this.state = new TenantState(id);
+    this.clock = clock;
+    this.timers = new TenantTimers(scheduler);
+    this.dispatcher =
+        new Dispatcher(this, state, new RoutingEngine(state, new RoutingStrategies()));
+    this.queueRules = new QueueRules(this, state);
+    this.work = new WorkCommands(this, state);
+  }
+
+  public TenantId id() {
+    return state.tenant();
+  }
+
+  /** The live state, for reading on the tenant's thread. */
+  public TenantState state() {
+    return state;
+  }
+
+  public void addListener(TenantEventListener listener) {
+    listeners.add(listener);
+  }
+
+  // --- configuration -------------------------------------------------------------------------
+
+  /** Adds or updates an agent; a ready agent whose skills changed may get work at once. */
+  public void configureAgent(AgentProfile profile) {
+    emit(new AgentEvent.Configured(profile, now()));
+    Agent agent = state.agent(profile.id());
+    if (agent.state() == AgentState.READY) {
+      dispatcher.assign(agent);
+    }
+  }
+
+  /** Removes a logged-out agent. */
+  public void removeAgent(AgentId id) {
+    Agent agent = requireAgent(id);
+    if (agent.state() != AgentState.OFFLINE) {
+      throw new IllegalTransitionException("agent " + id + " must log out before removal");
+    }
+    emit(new AgentEvent.Removed(id, now()));
+  }
+
+  /** Adds or updates a queue; its references (overflow queue, business hours) must exist. */
+  public void configureQueue(QueueConfig config) {
+    for (QueueAction action :
+        java.util.Arrays.asList(
+            config.overflowAction(), config.noAgentAction(), config.closedAction())) {
+      if (action instanceof QueueAction.ToQueue to && state.queue(to.queue()) == null) {
+        throw new IllegalArgumentException(
+            "queue " + config.id() + " refers to unknown queue " + to.queue());
+      }
+    }
+    if (config.businessHours() != null && !businessHours.containsKey(config.businessHours())) {
+      throw new IllegalArgumentException(
+          "queue " + config.id() + " refers to unknown business hours " + config.businessHours());
+    }
+    emit(new QueueEvent.Configured(config, now()));
+    dispatcher.sweep();
+  }
+
+  /** Removes a queue nothing waits in. */
+  public void removeQueue(QueueId id) {
+    requireQueue(id);
+    if (state.waitingIn(id) > 0) {
+      throw new IllegalTransitionException("queue " + id + " still has waiting interactions");
+    }
+    emit(new QueueEvent.Removed(id, now()));
+  }
+
+  /** Adds or replaces named business hours that queues and flows may refer to. */
+  public void defineBusinessHours(BusinessHours hours) {
+    businessHours.put(hours.name(), hours);
+  }
+
+  public @Nullable BusinessHours businessHours(String name) {
+    return businessHours.get(name);
+  }
+
+  // --- agents --------------------------------------------------------------------------------
+
+  /** Logs the agent in, ready for offers or not. */
+  public void logIn(AgentId id, boolean ready) {
+    Agent agent = requireAgent(id);
+    require(agent.state() == AgentState.OFFLINE, "agent " + id + " is logged in already");
+    emit(new AgentEvent.LoggedIn(id, now()));
+    if (ready) {
+      ready(id);
+    }
+  }
+
+  /** Makes the agent ready (from not ready, or finishing wrap-up without a code). */
+  public void ready(AgentId id) {
+    Agent agent = requireAgent(id);
+    if (agent.state() == AgentState.WRAP_UP) {
+      work.completeWrapUp(agent, null, null, false);
+      dispatcher.assign(agent);
+      return;
+    }
+    require(
+        agent.state().canMoveTo(AgentState.READY) && agent.state() != AgentState.RESERVED,
+        "agent " + id + " cannot become ready while " + agent.state());
+    emit(new AgentEvent.BecameReady(id, now()));
+    dispatcher.assign(agent);
+  }
+
+  /** Makes the agent not ready; an offer ringing them is withdrawn and rerouted. */
+  public void notReady(AgentId id, String reason) {
+    Agent agent = requireAgent(id);
+    require(
+        agent.state() != AgentState.OFFLINE && agent.state() != AgentState.BUSY,
+        "agent " + id + " cannot become not ready while " + agent.state());
+    if (agent.state() == AgentState.RESERVED) {
+      dispatcher.withdrawFrom(agent, "agent-not-ready");
+    } else if (agent.state() == AgentState.WRAP_UP) {
+      work.completeWrapUp(agent, null, null, false);
+    }
+    emit(new AgentEvent.BecameNotReady(id, reason, now()));
+  }
+
+  /** Logs the agent out; a ringing offer is withdrawn, wrap-up completes, held work is released. */
+  public void logOut(AgentId id) {
+    Agent agent = requireAgent(id);
+    require(agent.state().isLoggedIn(), "agent " + id + " is not logged in");
+    require(agent.state() != AgentState.BUSY, "agent " + id + " must end the interaction first");
+    if (agent.state() == AgentState.RESERVED) {
+      dispatcher.withdrawFrom(agent, "agent-logged-out");
+    } else if (agent.state() == AgentState.WRAP_UP) {
+      work.completeWrapUp(agent, null, null, false);
+    }
+    emit(new AgentEvent.LoggedOut(id, now()));
+    work.releaseHeldFor(id);
+  }
+
+  /** The agent's Teams availability changed. */
+  public void presenceChanged(AgentId id, Availability availability) {
+    Agent agent = requireAgent(id);
+    if (agent.presence() == availability) {
+      return;
+    }
+    emit(new AgentEvent.PresenceChanged(id, availability, now()));
+    dispatcher.assign(agent);
+  }
+
+  /** The agent finished wrap-up with a disposition code and notes. */
+  public void completeWrapUp(AgentId id, @Nullable String code, @Nullable String notes) {
+    Agent agent = requireAgent(id);
+    require(agent.state() == AgentState.WRAP_UP, "agent " + id + " is not in wrap-up");
+    work.completeWrapUp(agent, code, notes, false);
+    dispatcher.assign(agent);
+  }
+
+  // --- interactions --------------------------------------------------------------------------
+
+  /** A contact arrived; returns its id. It stays ARRIVING until a flow or queue takes it. */
+  public InteractionId arrive(
+      @Nullable InteractionId id,
+      Channel channel,
+      String from,
+      String to,
+      Map<String, String> attributes) {
+    long order = state.nextArrivalOrder();
+    InteractionId interaction = id != null ? id : new InteractionId("i" + order);
+    require(state.interaction(interaction) == null, "interaction " + interaction + " exists");
+    emit(new InteractionEvent.Arrived(interaction, channel, from, to, attributes, order, now()));
+    return interaction;
+  }
+
+  /** The entry flow (virtual assistant) starts for the interaction. */
+  public void startVirtualAssistant(InteractionId id, String flow) {
+    requireInteraction(id);
+    emit(new InteractionEvent.VirtualAssistantStarted(id, flow, now()));
+  }
+
+  /** Adds or replaces attributes of a live interaction. */
+  public void setAttributes(InteractionId id, Map<String, String> attributes) {
+    requireInteraction(id);
+    emit(new InteractionEvent.AttributesChanged(id, attributes, now()));
+  }
+
+  /** Sets the interaction's own priority, extra skills and language (re-ranks it if waiting). */
+  public void setRequirements(
+      InteractionId id, int priority, SkillExpression skills, @Nullable String language) {
+    Interaction interaction = requireInteraction(id);
+    require(priority >= 0 && priority <= 100, "priority must be 0-100, got " + priority);
+    emit(new InteractionEvent.RequirementsChanged(id, priority, skills, language, now()));
+    dispatcher.route(interaction);
+  }
+
+  /** Queues the interaction; it may first wait for {@code preferredAgent} (e.g. the last agent). */
+  public void enqueue(InteractionId id, QueueId queue, @Nullable AgentId preferredAgent) {
+    Interaction interaction = requireInteraction(id);
+    requireQueue(queue);
+    InteractionState from = interaction.state();
+    require(
+        from == InteractionState.ARRIVING || from == InteractionState.IN_VIRTUAL_ASSISTANT,
+        "interaction " + id + " cannot be queued while " + from);
+    queueRules.enqueue(interaction, queue, preferredAgent, 0);
+  }
+
+  /** The caller asked to be called back at {@code number}, keeping their place. */
+  public void requestCallback(InteractionId id, QueueId queue, String number) {
+    Interaction interaction = requireInteraction(id);
+    require(
+        interaction.state() == InteractionState.QUEUED
+            || interaction.state() == InteractionState.IN_VIRTUAL_ASSISTANT,
+        "interaction " + id + " cannot request a callback while " + interaction.state());
+    queueRules.requestCallback(interaction, requireQueue(queue), number);
+  }
+
+  /** The agent answered the offer. */
+  public void acceptOffer(ReservationId reservation) {
+    dispatcher.accept(reservation);
+  }
+
+  /** The agent declined the offer (e.g. Teams 603 Decline). */
+  public void declineOffer(ReservationId reservation) {
+    dispatcher.decline(reservation);
+  }
+
+  /** The customer hung up, whatever the interaction was doing. */
+  public void customerHungUp(InteractionId id) {
+    work.customerHungUp(requireInteraction(id));
+  }
+
+  /** The agent ended the call. */
+  public void agentHungUp(InteractionId id) {
+    work.disconnect(requireInteraction(id), io.tandem.core.interaction.DisconnectedBy.AGENT);
+  }
+
+  /** Channel-side controls of a connected interaction. */
+  public WorkCommands work() {
+    return work;
+  }
+
+  /** The interaction failed (a channel error); any agent with it is freed. */
+  public void fail(InteractionId id, String reason) {
+    work.fail(requireInteraction(id), reason);
+  }
+
+  /** The interaction ended with no agent work (a flow hung up, voicemail left …). */
+  public void end(InteractionId id, String reason) {
+    work.end(requireInteraction(id), reason);
+  }
+
+  /** Carries out a queue action on an interaction in a flow (e.g. voicemail, forward). */
+  public void leaveVirtualAssistant(InteractionId id, QueueAction action) {
+    Interaction interaction = requireInteraction(id);
+    require(
+        interaction.state() == InteractionState.IN_VIRTUAL_ASSISTANT
+            || interaction.state() == InteractionState.ARRIVING,
+        "interaction " + id + " is not in a flow");
+    work.leaveFlow(interaction, action);
+  }
+
+  // --- for the package ------------------------------------------------------------------------
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  void emit(TenantEvent event) {
+    state.apply(event);
+    for (TenantEventListener listener : listeners) {
+      listener.on(event);
+    }
+  }
+
+  TenantTimers timers() {
+    return timers;
+  }
+
+  Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  QueueRules queueRules() {
+    return queueRules;
+  }
+
+  /** Pending timers (for tests: nothing may be left behind). */
+  public int pendingTimers() {
+    return timers.pendingCount();
+  }
+
+  Agent requireAgent(AgentId id) {
+    Agent agent = state.agent(id);
+    if (agent == null) {
+      throw new IllegalArgumentException("unknown agent " + id);
+    }
+    return agent;
+  }
+
+  QueueConfig requireQueue(QueueId id) {
+    QueueConfig queue = state.queue(id);
+    if (queue == null) {
+      throw new IllegalArgumentException("unknown queue " + id);
+    }
+    return queue;
+  }
+
+  Interaction requireInteraction(InteractionId id) {
+    Interaction interaction = state.interaction(id);
+    if (interaction == null) {
+      throw new IllegalArgumentException("unknown or ended interaction " + id);
+    }
+    return interaction;
+  }
+
+  static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalTransitionException(message);
+    }
+  }
+}
