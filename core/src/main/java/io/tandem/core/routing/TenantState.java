@@ -79,18 +79,27 @@ public final class TenantState {
         index.markReady(agent);
       }
       case AgentEvent.BecameNotReady e -> {
-        Agent agent = requireAgent(e.agent());
+        Agent agent = requireNoOffer(e.agent());
         index.unready(agent);
         agent.notReady(e.reason(), e.at());
       }
       case AgentEvent.LoggedOut e -> {
-        Agent agent = requireAgent(e.agent());
+        Agent agent = requireNoOffer(e.agent());
         index.unready(agent);
         agent.logOut(e.at());
         index.loggedIn(agent, false);
       }
       case AgentEvent.PresenceChanged e -> requireAgent(e.agent()).presence(e.availability());
     }
+  }
+
+  private Agent requireNoOffer(AgentId id) {
+    Agent agent = requireAgent(id);
+    if (agent.reservation() != null) {
+      throw new IllegalStateException(
+          "agent " + id + " still has offer " + agent.reservation() + ": withdraw it first");
+    }
+    return agent;
   }
 
   private void configureAgent(AgentEvent.Configured event) {

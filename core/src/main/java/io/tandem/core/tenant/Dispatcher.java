@@ -122,21 +122,23 @@ final class Dispatcher {
     return freed;
   }
 
-  /** Withdraws the agent's live offer (logout, not ready) and reroutes its interaction. */
-  void withdrawFrom(Agent agent, String reason) {
+  /**
+   * Withdraws the agent's live offer (logout, not ready) and returns its interaction, which the
+   * caller reroutes with {@link QueueRules#returned} once the agent's own change is applied (so the
+   * offer cannot bounce back to the same agent).
+   */
+  @org.jspecify.annotations.Nullable
+  Interaction withdrawFrom(Agent agent, String reason) {
     ReservationId id = agent.reservation();
     if (id == null) {
-      return;
+      return null;
     }
     Reservation reservation = state.reservation(id);
     tenant.timers().cancelOffer(id);
     tenant.emit(
         new InteractionEvent.OfferWithdrawn(
             reservation.interaction(), id, agent.id(), reason, tenant.now()));
-    Interaction interaction = state.interaction(reservation.interaction());
-    if (interaction != null) {
-      tenant.queueRules().returned(interaction);
-    }
+    return state.interaction(reservation.interaction());
   }
 
   private void afterOfferEnded(Reservation reservation) {

@@ -165,12 +165,16 @@ public final class Tenant {
     require(
         agent.state() != AgentState.OFFLINE && agent.state() != AgentState.BUSY,
         "agent " + id + " cannot become not ready while " + agent.state());
+    Interaction withdrawn = null;
     if (agent.state() == AgentState.RESERVED) {
-      dispatcher.withdrawFrom(agent, "agent-not-ready");
+      withdrawn = dispatcher.withdrawFrom(agent, "agent-not-ready");
     } else if (agent.state() == AgentState.WRAP_UP) {
       work.completeWrapUp(agent, null, null, false);
     }
     emit(new AgentEvent.BecameNotReady(id, reason, now()));
+    if (withdrawn != null) {
+      queueRules.returned(withdrawn);
+    }
   }
 
   /** Logs the agent out; a ringing offer is withdrawn, wrap-up completes, held work is released. */
@@ -178,12 +182,16 @@ public final class Tenant {
     Agent agent = requireAgent(id);
     require(agent.state().isLoggedIn(), "agent " + id + " is not logged in");
     require(agent.state() != AgentState.BUSY, "agent " + id + " must end the interaction first");
+    Interaction withdrawn = null;
     if (agent.state() == AgentState.RESERVED) {
-      dispatcher.withdrawFrom(agent, "agent-logged-out");
+      withdrawn = dispatcher.withdrawFrom(agent, "agent-logged-out");
     } else if (agent.state() == AgentState.WRAP_UP) {
       work.completeWrapUp(agent, null, null, false);
     }
     emit(new AgentEvent.LoggedOut(id, now()));
+    if (withdrawn != null) {
+      queueRules.returned(withdrawn);
+    }
     work.releaseHeldFor(id);
   }
 
