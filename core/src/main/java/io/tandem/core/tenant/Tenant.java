@@ -52,6 +52,8 @@ public final class Tenant {
   private final WorkCommands work;
   private final List<TenantEventListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, BusinessHours> businessHours = new HashMap<>();
+  private final java.util.Set<String> definedSkills = new java.util.HashSet<>();
+  private final VirtualAssistants assistants;
 
   public Tenant(TenantId id, Clock clock, Scheduler scheduler) {
     this.state = new TenantState(id);
@@ -61,6 +63,7 @@ public final class Tenant {
         new Dispatcher(this, state, new RoutingEngine(state, new RoutingStrategies()));
     this.queueRules = new QueueRules(this, state);
     this.work = new WorkCommands(this, state);
+    this.assistants = new VirtualAssistants(this, clock);
   }
 
   public TenantId id() {
@@ -229,10 +232,49 @@ public final class Tenant {
     return interaction;
   }
 
-  /** The entry flow (virtual assistant) starts for the interaction. */
-  public void startVirtualAssistant(InteractionId id, String flow) {
-    requireInteraction(id);
-    emit(new InteractionEvent.VirtualAssistantStarted(id, flow, now()));
+  /**
+   * Runs the entry flow (virtual assistant) for an arriving interaction. The channel plays and
+   * listens through {@code media}, and reports outcomes to {@link #virtualAssistantOf}.
+   */
+  public void startVirtualAssistant(
+      InteractionId id,
+      io.tandem.core.flow.ValidatedFlow flow,
+      io.tandem.core.flow.FlowMedia media,
+      io.tandem.core.flow.DataLookup lookup) {
+    Interaction interaction = requireInteraction(id);
+    require(
+        interaction.state() == InteractionState.ARRIVING,
+        "interaction " + id + " cannot start a flow while " + interaction.state());
+    assistants.start(interaction, flow, media, lookup);
+  }
+
+  /**
+   * Records that the interaction is in a virtual assistant that runs outside Tandem's interpreter
+   * (e.g. a Teams auto attendant in front of the bot); it leaves by {@link #enqueue} or {@link
+   * #leaveVirtualAssistant}.
+   */
+  public void startVirtualAssistant(InteractionId id, String externalFlow) {
+    Interaction interaction = requireInteraction(id);
+    require(
+        interaction.state() == InteractionState.ARRIVING,
+        "interaction " + id + " cannot start a flow while " + interaction.state());
+    emit(new InteractionEvent.VirtualAssistantStarted(id, externalFlow, now()));
+  }
+
+  /** The flow running for the interaction, to report media and lookup outcomes to; or null. */
+  public io.tandem.core.flow.@Nullable FlowRun virtualAssistantOf(InteractionId id) {
+    return assistants.runOf(id);
+  }
+
+  /** What this tenant's flows may refer to (for {@code FlowValidator.validate}). */
+  public io.tandem.core.flow.FlowCatalog flowCatalog() {
+    return new TenantFlowCatalog(this, definedSkills);
+  }
+
+  /** Adds a skill to the tenant's catalogue (agents' and queues' skills are known anyway). */
+  public void defineSkill(String skill) {
+    io.tandem.core.skill.AgentSkills.of(Map.of(skill, 1));
+    definedSkills.add(skill);
   }
 
   /** Adds or replaces attributes of a live interaction. */
@@ -283,7 +325,9 @@ public final class Tenant {
 
   /** The customer hung up, whatever the interaction was doing. */
   public void customerHungUp(InteractionId id) {
-    work.customerHungUp(requireInteraction(id));
+    Interaction interaction = requireInteraction(id);
+    assistants.stop(id);
+    work.customerHungUp(interaction);
   }
 
   /** The agent ended the call. */
@@ -298,7 +342,9 @@ public final class Tenant {
 
   /** The interaction failed (a channel error); any agent with it is freed. */
   public void fail(InteractionId id, String reason) {
-    work.fail(requireInteraction(id), reason);
+    Interaction interaction = requireInteraction(id);
+    assistants.stop(id);
+    work.fail(interaction, reason);
   }
 
   /** The interaction ended with no agent work (a flow hung up, voicemail left …). */

@@ -1,0 +1,56 @@
+package io.tandem.core.tenant;
+
+import io.tandem.core.flow.FlowCatalog;
+import io.tandem.core.hours.BusinessHours;
+import io.tandem.core.queue.QueueConfig;
+import io.tandem.core.queue.QueueId;
+import io.tandem.core.routing.Agent;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a tenant's flows may refer to: its queues, its skills (those defined for the tenant plus
+ * every skill an agent has or a queue asks for) and its business hours.
+ */
+final class TenantFlowCatalog implements FlowCatalog {
+
+  private final Tenant tenant;
+  private final Set<String> definedSkills;
+
+  TenantFlowCatalog(Tenant tenant, Set<String> definedSkills) {
+    this.tenant = tenant;
+    this.definedSkills = definedSkills;
+  }
+
+  @Override
+  public boolean hasQueue(String queue) {
+    try {
+      return tenant.state().queue(new QueueId(queue)) != null;
+    } catch (IllegalArgumentException notAnId) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean hasSkill(String skill) {
+    if (definedSkills.contains(skill)) {
+      return true;
+    }
+    for (Agent agent : tenant.state().agents()) {
+      if (agent.profile().skills().proficiency(skill) > 0) {
+        return true;
+      }
+    }
+    for (QueueConfig queue : tenant.state().queues()) {
+      if (queue.skillNames().contains(skill)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Optional<BusinessHours> businessHours(String name) {
+    return Optional.ofNullable(tenant.businessHours(name));
+  }
+}
