@@ -233,7 +233,7 @@ public final class Interaction {
     agent = agentId;
   }
 
-  void callbackNumber(String number) {
+  void callbackNumber(@Nullable String number) {
     callbackNumber = number;
   }
 

@@ -1,5 +1,6 @@
 package io.tandem.core.routing;
 
+import io.tandem.core.agent.AgentState;
 import io.tandem.core.agent.NotReadyReason;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.IllegalTransitionException;
@@ -42,8 +43,10 @@ final class InteractionTransitions {
           unlist(i);
         }
         i.requirements(e.priority(), e.skills(), e.language());
-        if (waiting) {
+        if (waiting || i.state() == InteractionState.RESERVED) {
           i.rerank(state.requireQueue(i.queue()).priority());
+        }
+        if (waiting) {
           list(i);
         }
       }
@@ -105,6 +108,7 @@ final class InteractionTransitions {
         i.move(InteractionState.QUEUED, e.at());
         releaseAgent(i, e.wrapUpUntil() != null, e.at());
         i.agent(null);
+        i.callbackNumber(null); // a callback that was connected waits on the line now
         i.queue(e.queue(), config.priority(), e.at());
         i.prefer(null, null);
         list(i);
@@ -119,12 +123,23 @@ final class InteractionTransitions {
         }
       }
       case InteractionEvent.WrapUpCompleted e -> {
-        Interaction i = interaction(e);
-        i.move(InteractionState.ENDED, e.at());
         Agent agent = state.requireAgent(e.agent());
+        if (agent.state() != AgentState.WRAP_UP || !e.interaction().equals(agent.interaction())) {
+          throw new IllegalStateException(
+              "agent " + e.agent() + " is not wrapping up " + e.interaction());
+        }
+        // After a transfer to a queue the agent wraps up a call that lives on without them.
+        Interaction i = state.interaction(e.interaction());
+        boolean ends =
+            i != null && i.state() == InteractionState.WRAP_UP && e.agent().equals(i.agent());
+        if (ends) {
+          i.move(InteractionState.ENDED, e.at());
+        }
         agent.ready(e.at());
         state.index().markReady(agent);
-        finish(i, "completed");
+        if (ends) {
+          finish(i, "completed");
+        }
       }
       case InteractionEvent.Abandoned e ->
           terminate(interaction(e), InteractionState.ABANDONED, "abandoned", e.at());
@@ -163,6 +178,28 @@ final class InteractionTransitions {
           state.index().markReady(agent);
         }
         terminate(i, InteractionState.FAILED, e.reason(), e.at());
+      }
+    }
+  }
+
+  /**
+   * Fits the waiting and ringing interactions of a (re)configured queue to it: its priority, and no
+   * later skill stage than it has.
+   */
+  void reconfigured(QueueConfig queue) {
+    int lastStage = queue.stages().size() - 1;
+    for (Interaction i : state.interactions()) {
+      if (!queue.id().equals(i.queue())) {
+        continue;
+      }
+      if (i.state().isWaiting()) {
+        unlist(i);
+        i.rerank(queue.priority());
+        i.stage(Math.min(i.stage(), lastStage));
+        list(i);
+      } else if (i.state() == InteractionState.RESERVED) {
+        i.rerank(queue.priority());
+        i.stage(Math.min(i.stage(), lastStage));
       }
     }
   }

@@ -119,6 +119,7 @@ public final class TenantState {
       case QueueEvent.Configured e -> {
         queues.put(e.queue(), e.config());
         index.configureQueue(e.config(), agents.values());
+        interactionTransitions.reconfigured(e.config());
       }
       case QueueEvent.Removed e -> {
         RoutingIndex.QueueLine line = index.line(e.queue());

@@ -77,11 +77,12 @@ final class Dispatcher {
   void accept(ReservationId id) {
     Reservation reservation = requireLive(id);
     Interaction interaction = state.interaction(reservation.interaction());
-    withdrawAll(interaction, "answered-elsewhere", id);
+    List<AgentId> freed = withdrawAll(interaction, "answered-elsewhere", id);
     tenant.timers().cancelOffer(id);
     tenant.timers().cancelWaiting(interaction.id());
     tenant.emit(
         new InteractionEvent.Connected(interaction.id(), id, reservation.agent(), tenant.now()));
+    freed.forEach(agent -> assign(state.agent(agent)));
   }
 
   /** The agent declined: they become not ready and the interaction goes back to its place. */

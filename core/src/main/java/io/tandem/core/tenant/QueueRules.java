@@ -57,6 +57,13 @@ final class QueueRules {
 
   /** Applies the admission rules to a just-queued interaction, then starts timers and routes. */
   void admit(Interaction interaction, QueueConfig queue, int hops) {
+    if (admitted(interaction, queue, hops)) {
+      tenant.dispatcher().route(interaction);
+    }
+  }
+
+  /** Applies the admission rules and starts the timers; false if the interaction overflowed. */
+  boolean admitted(Interaction interaction, QueueConfig queue, int hops) {
     Instant now = tenant.now();
     String refusal = admissionRefusal(interaction, queue, now);
     if (refusal != null) {
@@ -67,10 +74,10 @@ final class QueueRules {
             default -> queue.overflowAction();
           };
       overflow(interaction, queue, refusal, action, hops);
-      return;
+      return false;
     }
     startTimers(interaction, queue);
-    tenant.dispatcher().route(interaction);
+    return true;
   }
 
   private @Nullable String admissionRefusal(
@@ -91,7 +98,7 @@ final class QueueRules {
     return null;
   }
 
-  private void startTimers(Interaction interaction, QueueConfig queue) {
+  void startTimers(Interaction interaction, QueueConfig queue) {
     scheduleNextStage(interaction, queue);
     if (queue.maxWait() != null && interaction.callbackNumber() == null) {
       tenant

@@ -114,14 +114,35 @@ public final class Tenant {
           "queue " + config.id() + " refers to unknown business hours " + config.businessHours());
     }
     emit(new QueueEvent.Configured(config, now()));
+    for (Interaction interaction : List.copyOf(state.interactions())) {
+      InteractionState is = interaction.state();
+      if (config.id().equals(interaction.queue())
+          && (is.isWaiting() || is == InteractionState.RESERVED)) {
+        timers.cancelWaiting(interaction.id()); // its stages and max wait may have changed
+        queueRules.startTimers(interaction, config);
+      }
+    }
     dispatcher.sweep();
   }
 
-  /** Removes a queue nothing waits in. */
+  /** Removes a queue nothing waits or rings in and no other queue overflows to. */
   public void removeQueue(QueueId id) {
     requireQueue(id);
     if (state.waitingIn(id) > 0) {
       throw new IllegalTransitionException("queue " + id + " still has waiting interactions");
+    }
+    require(
+        state.interactions().stream()
+            .noneMatch(i -> i.state() == InteractionState.RESERVED && id.equals(i.queue())),
+        "queue " + id + " still has ringing interactions");
+    for (QueueConfig other : state.queues()) {
+      for (QueueAction action :
+          java.util.Arrays.asList(
+              other.overflowAction(), other.noAgentAction(), other.closedAction())) {
+        require(
+            !(action instanceof QueueAction.ToQueue to && to.queue().equals(id)),
+            "queue " + other.id() + " refers to queue " + id);
+      }
     }
     emit(new QueueEvent.Removed(id, now()));
   }
@@ -156,7 +177,7 @@ public final class Tenant {
       return;
     }
     require(
-        agent.state().canMoveTo(AgentState.READY) && agent.state() != AgentState.RESERVED,
+        agent.state() == AgentState.NOT_READY,
         "agent " + id + " cannot become ready while " + agent.state());
     emit(new AgentEvent.BecameReady(id, now()));
     dispatcher.assign(agent);

@@ -83,8 +83,12 @@ public final class WorkCommands {
     Instant wrapUpUntil = wrapUpUntil(interaction);
     tenant.emit(
         new InteractionEvent.TransferredToQueue(id, queue, agent.id(), wrapUpUntil, tenant.now()));
+    // Admission while the call still waits; then the released agent takes the best waiting call.
+    boolean admitted = tenant.queueRules().admitted(interaction, target, 0);
     afterAgentReleased(agent, wrapUpUntil);
-    tenant.queueRules().admit(interaction, target, 0);
+    if (admitted) {
+      tenant.dispatcher().route(interaction);
+    }
   }
 
   /** The customer hung up, whatever the interaction was doing. */
@@ -169,6 +173,9 @@ public final class WorkCommands {
 
   /** The interaction failed; offers are withdrawn and its agent freed. */
   void fail(Interaction interaction, String reason) {
+    Tenant.require(
+        interaction.state().canMoveTo(InteractionState.FAILED),
+        "interaction " + interaction.id() + " cannot fail while " + interaction.state());
     tenant.timers().cancelWaiting(interaction.id());
     List<AgentId> freed = tenant.dispatcher().withdrawAll(interaction, "interaction-failed", null);
     AgentId agentWithIt =
