@@ -72,6 +72,10 @@ public final class VirtualTime extends Clock implements Scheduler {
     long limit = toNanos(until);
     while (true) {
       VirtualTimer head = due.peek();
+      if (head != null && head.cancelled) {
+        due.poll();
+        continue;
+      }
       if (head == null || head.atNanos > limit) {
         break;
       }

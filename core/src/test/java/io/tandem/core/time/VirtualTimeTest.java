@@ -67,4 +67,16 @@ class VirtualTimeTest {
     assertThat(ran).isEmpty();
     assertThat(time.pendingTimers()).isEqualTo(1);
   }
+
+  @Test
+  void advance_overACancelledTimer_stopsAtTheWindowsEnd() {
+    List<String> ran = new ArrayList<>();
+    time.scheduleAfter(Duration.ofSeconds(8), () -> ran.add("cancelled")).cancel();
+    time.scheduleAfter(Duration.ofSeconds(90), () -> ran.add("late"));
+
+    time.advance(Duration.ofSeconds(10));
+
+    assertThat(ran).isEmpty();
+    assertThat(time.instant()).isEqualTo(START.plusSeconds(10));
+  }
 }
