@@ -152,10 +152,15 @@ public final class Agent {
     }
   }
 
-  private void move(AgentState next, Instant at) {
+  /** Throws unless the state table lets the agent move to {@code next} now. */
+  void requireCanMoveTo(AgentState next) {
     if (!state.canMoveTo(next)) {
       throw new IllegalTransitionException("agent " + id(), state, next);
     }
+  }
+
+  private void move(AgentState next, Instant at) {
+    requireCanMoveTo(next);
     if (next != AgentState.NOT_READY) {
       notReadyReason = null;
     }

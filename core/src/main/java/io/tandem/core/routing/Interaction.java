@@ -175,10 +175,15 @@ public final class Interaction {
     return preferredAgent != null;
   }
 
-  void move(InteractionState next, Instant at) {
+  /** Throws unless the state table lets the interaction move to {@code next} now. */
+  void requireCanMoveTo(InteractionState next) {
     if (!state.canMoveTo(next)) {
       throw new IllegalTransitionException("interaction " + id, state, next);
     }
+  }
+
+  void move(InteractionState next, Instant at) {
+    requireCanMoveTo(next);
     state = next;
     stateSince = at;
   }

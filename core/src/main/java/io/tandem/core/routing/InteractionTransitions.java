@@ -1,17 +1,22 @@
 package io.tandem.core.routing;
 
+import io.tandem.core.agent.AgentId;
 import io.tandem.core.agent.AgentState;
 import io.tandem.core.agent.NotReadyReason;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.IllegalTransitionException;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionState;
+import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.queue.QueueConfig;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies interaction events to the tenant state: the interaction's transition, the agents it
- * touches, and the routing index. Part of {@link TenantState#apply}.
+ * touches, and the routing index. Part of {@link TenantState#apply}: each case checks every
+ * precondition (the {@code require…} methods, {@code requireCanMoveTo}) before its first change, so
+ * a rejected event leaves no trace.
  */
 final class InteractionTransitions {
 
@@ -39,12 +44,16 @@ final class InteractionTransitions {
       case InteractionEvent.RequirementsChanged e -> {
         Interaction i = interaction(e);
         boolean waiting = i.state().isWaiting();
+        QueueConfig queue =
+            waiting || i.state() == InteractionState.RESERVED
+                ? state.requireQueue(i.queue())
+                : null;
         if (waiting) {
           unlist(i);
         }
         i.requirements(e.priority(), e.skills(), e.language());
-        if (waiting || i.state() == InteractionState.RESERVED) {
-          i.rerank(state.requireQueue(i.queue()).priority());
+        if (queue != null) {
+          i.rerank(queue.priority());
         }
         if (waiting) {
           list(i);
@@ -53,6 +62,7 @@ final class InteractionTransitions {
       case InteractionEvent.Queued e -> {
         Interaction i = interaction(e);
         QueueConfig config = state.requireQueue(e.queue());
+        requireUnattended(i, InteractionState.QUEUED);
         i.move(InteractionState.QUEUED, e.at());
         i.queue(e.queue(), config.priority(), e.at());
         i.prefer(e.preferredAgent(), e.preferredUntil());
@@ -60,37 +70,40 @@ final class InteractionTransitions {
       }
       case InteractionEvent.Escalated e -> {
         Interaction i = interaction(e);
-        relist(i, "escalate", () -> i.stage(e.stage()));
+        requireFiled(i, "escalate");
+        requireStage(i, e.stage());
+        relist(i, () -> i.stage(e.stage()));
       }
       case InteractionEvent.PreferenceExpired e -> {
         Interaction i = interaction(e);
-        relist(i, "expire the preference of", () -> i.prefer(null, null));
+        requireFiled(i, "expire the preference of");
+        relist(i, () -> i.prefer(null, null));
       }
       case InteractionEvent.Offered e -> offer(e);
-      case InteractionEvent.OfferTimedOut e -> {
-        endOffer(e.interaction(), e.reservation(), e.at());
-        state.requireAgent(e.agent()).notReady(NotReadyReason.NO_ANSWER, e.at());
-      }
-      case InteractionEvent.OfferDeclined e -> {
-        endOffer(e.interaction(), e.reservation(), e.at());
-        state.requireAgent(e.agent()).notReady(NotReadyReason.DECLINED, e.at());
-      }
+      case InteractionEvent.OfferTimedOut e ->
+          endOffer(e, e.reservation(), e.agent(), AgentState.NOT_READY)
+              .notReady(NotReadyReason.NO_ANSWER, e.at());
+      case InteractionEvent.OfferDeclined e ->
+          endOffer(e, e.reservation(), e.agent(), AgentState.NOT_READY)
+              .notReady(NotReadyReason.DECLINED, e.at());
       case InteractionEvent.OfferWithdrawn e -> {
-        endOffer(e.interaction(), e.reservation(), e.at());
-        Agent agent = state.requireAgent(e.agent());
+        Agent agent = endOffer(e, e.reservation(), e.agent(), AgentState.READY);
         agent.ready(e.at());
         state.index().markReady(agent);
       }
       case InteractionEvent.Connected e -> {
         Interaction i = interaction(e);
-        state.removeReservation(e.reservation());
-        i.removeReservation(e.reservation());
-        if (!i.reservations().isEmpty()) {
+        Agent agent = requireOffer(i, e.reservation(), e.agent());
+        if (i.reservations().size() > 1) {
           throw new IllegalStateException("withdraw the other offers of " + i.id() + " first");
         }
+        i.requireCanMoveTo(InteractionState.CONNECTED);
+        agent.requireCanMoveTo(AgentState.BUSY);
+        state.removeReservation(e.reservation());
+        i.removeReservation(e.reservation());
         i.move(InteractionState.CONNECTED, e.at());
         i.agent(e.agent());
-        state.requireAgent(e.agent()).connect(i.id(), e.at());
+        agent.connect(i.id(), e.at());
       }
       case InteractionEvent.Held e -> interaction(e).move(InteractionState.ON_HOLD, e.at());
       case InteractionEvent.Resumed e -> interaction(e).move(InteractionState.CONNECTED, e.at());
@@ -105,8 +118,15 @@ final class InteractionTransitions {
       case InteractionEvent.TransferredToQueue e -> {
         Interaction i = interaction(e);
         QueueConfig config = state.requireQueue(e.queue());
+        if (i.state() != InteractionState.TRANSFERRING) {
+          throw new IllegalTransitionException(
+              "interaction " + i.id() + " is not being transferred (" + i.state() + ")");
+        }
+        boolean wrapUp = e.wrapUpUntil() != null;
+        Agent agent = requireAgentWith(i, e.fromAgent(), wrapUp);
+        i.requireCanMoveTo(InteractionState.QUEUED);
         i.move(InteractionState.QUEUED, e.at());
-        releaseAgent(i, e.wrapUpUntil() != null, e.at());
+        releaseAgent(agent, wrapUp, e.at());
         i.agent(null);
         i.callbackNumber(null); // a callback that was connected waits on the line now
         i.queue(e.queue(), config.priority(), e.at());
@@ -116,8 +136,11 @@ final class InteractionTransitions {
       case InteractionEvent.Disconnected e -> {
         Interaction i = interaction(e);
         boolean wrapUp = e.wrapUpUntil() != null;
-        i.move(wrapUp ? InteractionState.WRAP_UP : InteractionState.ENDED, e.at());
-        releaseAgent(i, wrapUp, e.at());
+        InteractionState next = wrapUp ? InteractionState.WRAP_UP : InteractionState.ENDED;
+        Agent agent = requireAgentWith(i, e.agent(), wrapUp);
+        i.requireCanMoveTo(next);
+        i.move(next, e.at());
+        releaseAgent(agent, wrapUp, e.at());
         if (!wrapUp) {
           finish(i, "completed");
         }
@@ -141,10 +164,14 @@ final class InteractionTransitions {
           finish(i, "completed");
         }
       }
-      case InteractionEvent.Abandoned e ->
-          terminate(interaction(e), InteractionState.ABANDONED, "abandoned", e.at());
+      case InteractionEvent.Abandoned e -> {
+        Interaction i = interaction(e);
+        requireUnattended(i, InteractionState.ABANDONED);
+        terminate(i, InteractionState.ABANDONED, "abandoned", e.at());
+      }
       case InteractionEvent.Overflowed e -> {
         Interaction i = interaction(e);
+        requireUnattended(i, InteractionState.OVERFLOWED);
         if (i.state().isWaiting()) {
           unlist(i);
         }
@@ -152,6 +179,8 @@ final class InteractionTransitions {
       }
       case InteractionEvent.CallbackRequested e -> {
         Interaction i = interaction(e);
+        QueueConfig queue = state.requireQueue(e.queue());
+        requireUnattended(i, InteractionState.CALLBACK_REQUESTED);
         boolean keepsPlace = i.state().isWaiting() || i.state() == InteractionState.OVERFLOWED;
         if (i.state().isWaiting()) {
           unlist(i);
@@ -160,22 +189,24 @@ final class InteractionTransitions {
         i.callbackNumber(e.number());
         i.channel(Channel.CALLBACK);
         if (!keepsPlace || !e.queue().equals(i.queue())) {
-          i.queue(e.queue(), state.requireQueue(e.queue()).priority(), e.at());
+          i.queue(e.queue(), queue.priority(), e.at());
         }
         i.prefer(null, null);
         list(i);
       }
       case InteractionEvent.VoicemailStarted e ->
           interaction(e).move(InteractionState.VOICEMAIL, e.at());
-      case InteractionEvent.Ended e ->
-          terminate(interaction(e), InteractionState.ENDED, e.reason(), e.at());
+      case InteractionEvent.Ended e -> {
+        Interaction i = interaction(e);
+        requireUnattended(i, InteractionState.ENDED);
+        terminate(i, InteractionState.ENDED, e.reason(), e.at());
+      }
       case InteractionEvent.Failed e -> {
         Interaction i = interaction(e);
-        if (i.state().isWithAgent() || i.state() == InteractionState.WRAP_UP) {
-          Agent agent = state.requireAgent(i.agent());
-          agent.stopTalking(e.at());
-          agent.ready(e.at());
-          state.index().markReady(agent);
+        requireNoOffers(i);
+        i.requireCanMoveTo(InteractionState.FAILED);
+        if (i.state().isWithAgent()) {
+          releaseAgent(requireAgentWith(i, i.agent(), false), false, e.at());
         }
         terminate(i, InteractionState.FAILED, e.reason(), e.at());
       }
@@ -211,12 +242,18 @@ final class InteractionTransitions {
   private void offer(InteractionEvent.Offered e) {
     Interaction i = interaction(e);
     Agent agent = state.requireAgent(e.agent());
-    if (i.state().isWaiting()) {
-      unlist(i);
-      i.move(InteractionState.RESERVED, e.at());
-    } else if (i.state() != InteractionState.RESERVED) {
+    boolean waiting = i.state().isWaiting();
+    if (!waiting && i.state() != InteractionState.RESERVED) {
       throw new IllegalTransitionException(
           "interaction " + i.id(), i.state(), InteractionState.RESERVED);
+    }
+    agent.requireCanMoveTo(AgentState.RESERVED);
+    if (state.reservation(e.reservation()) != null) {
+      throw new IllegalStateException("reservation " + e.reservation() + " is live already");
+    }
+    if (waiting) {
+      unlist(i);
+      i.move(InteractionState.RESERVED, e.at());
     }
     state.index().unready(agent);
     agent.reserve(e.reservation(), e.at());
@@ -228,26 +265,91 @@ final class InteractionTransitions {
     }
   }
 
-  /** Removes a reservation; the interaction returns to its old place once no offer is left. */
-  private void endOffer(
-      io.tandem.core.interaction.InteractionId id,
-      io.tandem.core.interaction.ReservationId reservation,
-      Instant at) {
+  /**
+   * Removes the live offer {@code reservation} of the event's interaction to the agent, who the
+   * caller then moves to {@code next}; the interaction returns to its old place once no offer is
+   * left.
+   */
+  private Agent endOffer(
+      InteractionEvent e, ReservationId reservation, AgentId agentId, AgentState next) {
+    Interaction i = interaction(e);
+    Agent agent = requireOffer(i, reservation, agentId);
+    agent.requireCanMoveTo(next);
     state.removeReservation(reservation);
-    Interaction i = state.requireInteraction(id);
     i.removeReservation(reservation);
     if (i.reservations().isEmpty() && i.state() == InteractionState.RESERVED) {
       i.move(
           i.callbackNumber() != null
               ? InteractionState.CALLBACK_REQUESTED
               : InteractionState.QUEUED,
-          at);
+          e.at());
       list(i);
+    }
+    return agent;
+  }
+
+  /** The agent of the live offer {@code reservation} of {@code i}; throws if it is not theirs. */
+  private Agent requireOffer(Interaction i, ReservationId reservation, AgentId agentId) {
+    Reservation offer = state.reservation(reservation);
+    if (offer == null) {
+      throw new IllegalStateException("no live reservation " + reservation);
+    }
+    if (!offer.interaction().equals(i.id()) || !offer.agent().equals(agentId)) {
+      throw new IllegalStateException(
+          "reservation %s offers %s to %s, not %s to %s"
+              .formatted(reservation, offer.interaction(), offer.agent(), i.id(), agentId));
+    }
+    return state.requireAgent(agentId);
+  }
+
+  /**
+   * The agent {@code i} is with, named {@code agentId} by the event, if they may leave it for
+   * wrap-up (or ready).
+   */
+  private Agent requireAgentWith(Interaction i, @Nullable AgentId agentId, boolean wrapUp) {
+    if (!i.state().isWithAgent() || agentId == null || !agentId.equals(i.agent())) {
+      throw new IllegalStateException(
+          "interaction " + i.id() + " is not with agent " + agentId + " (" + i + ")");
+    }
+    Agent agent = state.requireAgent(agentId);
+    agent.requireCanMoveTo(wrapUp ? AgentState.WRAP_UP : AgentState.READY);
+    return agent;
+  }
+
+  /**
+   * Throws unless {@code i} may move to {@code next} with no offer to withdraw or agent to free.
+   */
+  private static void requireUnattended(Interaction i, InteractionState next) {
+    requireNoOffers(i);
+    if (i.state().isWithAgent() || i.state() == InteractionState.WRAP_UP) {
+      throw new IllegalTransitionException(
+          "interaction " + i.id() + " is with agent " + i.agent() + " (" + i.state() + ")");
+    }
+    i.requireCanMoveTo(next);
+  }
+
+  private static void requireNoOffers(Interaction i) {
+    if (!i.reservations().isEmpty()) {
+      throw new IllegalStateException("withdraw the offers of " + i.id() + " first");
     }
   }
 
-  private void releaseAgent(Interaction i, boolean wrapUp, Instant at) {
-    Agent agent = state.requireAgent(i.agent());
+  /** Throws unless {@code i} waits or rings, so that {@code what} may change how it is filed. */
+  private static void requireFiled(Interaction i, String what) {
+    if (!i.state().isWaiting() && i.state() != InteractionState.RESERVED) {
+      throw new IllegalStateException("cannot " + what + " " + i.id() + " in state " + i.state());
+    }
+  }
+
+  private void requireStage(Interaction i, int stage) {
+    int stages = state.requireQueue(i.queue()).stages().size();
+    if (stage < 0 || stage >= stages) {
+      throw new IllegalStateException(
+          "queue " + i.queue() + " has no stage " + stage + " (it has " + stages + ")");
+    }
+  }
+
+  private void releaseAgent(Agent agent, boolean wrapUp, Instant at) {
     agent.stopTalking(at);
     if (wrapUp) {
       agent.wrapUp(at);
@@ -257,10 +359,8 @@ final class InteractionTransitions {
     }
   }
 
+  /** Ends {@code i} in {@code end}, checked by the caller. */
   private void terminate(Interaction i, InteractionState end, String reason, Instant at) {
-    if (!i.reservations().isEmpty()) {
-      throw new IllegalStateException("withdraw the offers of " + i.id() + " before it ends");
-    }
     if (i.state().isWaiting()) {
       unlist(i);
     }
@@ -273,16 +373,17 @@ final class InteractionTransitions {
     state.forgetInteraction(i);
   }
 
-  /** Changes how a waiting (or ringing) interaction is filed, keeping the index consistent. */
-  private void relist(Interaction i, String what, Runnable change) {
+  /**
+   * Changes how a waiting or ringing interaction ({@link #requireFiled}) is filed, keeping the
+   * index consistent.
+   */
+  private void relist(Interaction i, Runnable change) {
     if (i.state().isWaiting()) {
       unlist(i);
       change.run();
       list(i);
-    } else if (i.state() == InteractionState.RESERVED) {
-      change.run();
     } else {
-      throw new IllegalStateException("cannot " + what + " " + i.id() + " in state " + i.state());
+      change.run();
     }
   }
 

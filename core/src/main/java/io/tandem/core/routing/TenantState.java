@@ -4,8 +4,10 @@ import io.tandem.core.agent.AgentEvent;
 import io.tandem.core.agent.AgentId;
 import io.tandem.core.agent.AgentState;
 import io.tandem.core.event.TenantEvent;
+import io.tandem.core.interaction.IllegalTransitionException;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.interaction.InteractionState;
 import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueEvent;
@@ -46,7 +48,10 @@ public final class TenantState {
     return tenant;
   }
 
-  /** Applies one event; throws {@link IllegalStateException} if it contradicts the state. */
+  /**
+   * Applies one event; throws {@link IllegalStateException} if it contradicts the state, which it
+   * then leaves exactly as it was (routing index included).
+   */
   public void apply(TenantEvent event) {
     switch (event) {
       case InteractionEvent e -> interactionTransitions.apply(e);
@@ -60,31 +65,29 @@ public final class TenantState {
     switch (event) {
       case AgentEvent.Configured e -> configureAgent(e);
       case AgentEvent.Removed e -> {
-        Agent agent = requireAgent(e.agent());
-        if (agent.state() != AgentState.OFFLINE) {
-          throw new IllegalStateException("agent " + e.agent() + " must log out before removal");
-        }
+        Agent agent = requireAgentIn(e.agent(), "be removed", AgentState.OFFLINE);
         index.removeAgent(agent);
         agents.remove(e.agent());
       }
       case AgentEvent.LoggedIn e -> {
-        Agent agent = requireAgent(e.agent());
+        Agent agent = requireAgentIn(e.agent(), "log in", AgentState.OFFLINE);
         agent.logIn(e.at());
         index.loggedIn(agent, true);
       }
       case AgentEvent.BecameReady e -> {
-        Agent agent = requireAgent(e.agent());
+        Agent agent = requireAgentIn(e.agent(), "become ready", AgentState.NOT_READY);
         index.unready(agent);
         agent.ready(e.at());
         index.markReady(agent);
       }
       case AgentEvent.BecameNotReady e -> {
-        Agent agent = requireNoOffer(e.agent());
+        Agent agent =
+            requireAgentIn(e.agent(), "become not ready", AgentState.READY, AgentState.NOT_READY);
         index.unready(agent);
         agent.notReady(e.reason(), e.at());
       }
       case AgentEvent.LoggedOut e -> {
-        Agent agent = requireNoOffer(e.agent());
+        Agent agent = requireAgentIn(e.agent(), "log out", AgentState.READY, AgentState.NOT_READY);
         index.unready(agent);
         agent.logOut(e.at());
         index.loggedIn(agent, false);
@@ -93,11 +96,15 @@ public final class TenantState {
     }
   }
 
-  private Agent requireNoOffer(AgentId id) {
+  /**
+   * The agent, if in one of {@code states}; otherwise they cannot {@code what} (an offer is
+   * withdrawn, a wrap-up completed first).
+   */
+  private Agent requireAgentIn(AgentId id, String what, AgentState... states) {
     Agent agent = requireAgent(id);
-    if (agent.reservation() != null) {
-      throw new IllegalStateException(
-          "agent " + id + " still has offer " + agent.reservation() + ": withdraw it first");
+    if (!List.of(states).contains(agent.state())) {
+      throw new IllegalTransitionException(
+          "agent " + id + " cannot " + what + " while " + agent.state());
     }
     return agent;
   }
@@ -125,6 +132,11 @@ public final class TenantState {
         RoutingIndex.QueueLine line = index.line(e.queue());
         if (line != null && line.waiting > 0) {
           throw new IllegalStateException("queue " + e.queue() + " still has waiting interactions");
+        }
+        // A ringing interaction returns to its queue if its offers end unanswered.
+        if (interactions.values().stream()
+            .anyMatch(i -> i.state() == InteractionState.RESERVED && e.queue().equals(i.queue()))) {
+          throw new IllegalStateException("queue " + e.queue() + " still has ringing interactions");
         }
         queues.remove(e.queue());
         index.removeQueue(e.queue());

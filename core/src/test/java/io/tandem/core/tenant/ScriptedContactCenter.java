@@ -416,6 +416,29 @@ final class ScriptedContactCenter implements ScriptedOp.Cast {
     }
   }
 
+  /**
+   * What routing would decide on {@code state} now: the work for each agent, the agents for each
+   * waiting interaction and whether anyone logged in could take it. It reads the routing index,
+   * which {@link TenantState#snapshot} does not show.
+   */
+  static Map<String, String> routingDecisions(TenantState state) {
+    RoutingEngine engine = new RoutingEngine(state, new RoutingStrategies());
+    Map<String, String> decisions = new java.util.TreeMap<>();
+    for (Agent agent : state.agents()) {
+      Interaction work = engine.workFor(agent);
+      decisions.put("work for " + agent.id(), work == null ? "none" : work.id().value());
+    }
+    for (Interaction interaction : state.interactions()) {
+      if (interaction.state().isWaiting()) {
+        decisions.put(
+            "agents for " + interaction.id(),
+            engine.agentsFor(interaction).stream().map(Agent::id).toList()
+                + (state.hasLoggedInAgentFor(interaction) ? "" : ", nobody logged in"));
+      }
+    }
+    return decisions;
+  }
+
   /** Arrived = live + ended (completed, abandoned, failed, overflowed away), disjointly. */
   private void checkNothingLost(TenantState state, List<String> problems) {
     Set<InteractionId> live = new HashSet<>();

@@ -3,9 +3,11 @@ package io.tandem.core.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.core.agent.AgentEvent;
 import io.tandem.core.agent.AgentId;
 import io.tandem.core.agent.AgentProfile;
 import io.tandem.core.agent.AgentState;
+import io.tandem.core.event.TenantEvent;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.IllegalTransitionException;
 import io.tandem.core.interaction.InteractionId;
@@ -13,10 +15,12 @@ import io.tandem.core.interaction.InteractionState;
 import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.QueueConfig;
+import io.tandem.core.queue.QueueEvent;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.queue.RoutingStrategyKind;
 import io.tandem.core.routing.Agent;
 import io.tandem.core.routing.Interaction;
+import io.tandem.core.routing.TenantState;
 import io.tandem.core.skill.AgentSkills;
 import io.tandem.core.skill.SkillExpression;
 import io.tandem.core.tenant.ScriptedOp.AgentCommand;
@@ -33,6 +37,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.DoubleRange;
 
 /**
  * "Every offer is a reservation with a deadline: nothing can leave an agent or a caller stuck."
@@ -60,6 +65,59 @@ class TenantPropertyTest {
 
     center.assertNothingReserved();
     center.assertReplayRebuildsTheState();
+  }
+
+  /**
+   * A duplicated or late event is how a log gets corrupted: a recorded event applied once more at a
+   * later point of the log must either apply or be rejected with nothing changed, neither the
+   * snapshot nor the routing index (replaying the rest of the log routes as if it never came).
+   */
+  @Property(tries = 300)
+  void aRecordedEventAppliedAgainLater_appliesOrIsRejectedChangingNothing(
+      @ForAll("staff") List<ScriptedContactCenter.AgentSpec> staff,
+      @ForAll("days") List<ScriptedOp> day,
+      @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double which,
+      @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double when) {
+    ScriptedContactCenter center = ScriptedContactCenter.standard(staff);
+    day.forEach(center::step);
+    List<TenantEvent> log = center.recording.events();
+    // Skip the opening configuration: configuring again is legal and would take most tries.
+    int configuration =
+        (int)
+            log.stream()
+                .takeWhile(
+                    e -> e instanceof AgentEvent.Configured || e instanceof QueueEvent.Configured)
+                .count();
+    int from = configuration < log.size() ? configuration : 0;
+    int again = from + (int) (which * (log.size() - from));
+    int at = again + 1 + (int) (when * (log.size() - again));
+    TenantState replica = replay(center, log.subList(0, at));
+    TenantState untouched = replay(center, log.subList(0, at));
+
+    try {
+      replica.apply(log.get(again));
+    } catch (IllegalStateException rejected) {
+      assertThat(replica.snapshot())
+          .as("after rejecting " + log.get(again))
+          .isEqualTo(untouched.snapshot());
+      assertThat(ScriptedContactCenter.routingDecisions(replica))
+          .as("after rejecting " + log.get(again))
+          .isEqualTo(ScriptedContactCenter.routingDecisions(untouched));
+      for (TenantEvent next : log.subList(at, log.size())) {
+        replica.apply(next);
+        untouched.apply(next);
+        assertThat(ScriptedContactCenter.routingDecisions(replica))
+            .as("after rejecting " + log.get(again) + ", then " + next)
+            .isEqualTo(ScriptedContactCenter.routingDecisions(untouched));
+      }
+      assertThat(replica.snapshot()).isEqualTo(untouched.snapshot());
+    }
+  }
+
+  private static TenantState replay(ScriptedContactCenter center, List<TenantEvent> events) {
+    TenantState state = new TenantState(center.tenant.id());
+    events.forEach(state::apply);
+    return state;
   }
 
   // --- generators ------------------------------------------------------------------------------
