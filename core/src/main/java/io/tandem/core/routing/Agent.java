@@ -29,6 +29,7 @@ public final class Agent {
   private int handled;
   private Duration talkTime = Duration.ZERO;
   private @Nullable Instant connectedAt;
+  private @Nullable Instant wrapUpUntil;
 
   Agent(AgentProfile profile, int slot, Instant at) {
     this.profile = profile;
@@ -140,8 +141,14 @@ public final class Agent {
     handled++;
   }
 
-  void wrapUp(Instant at) {
+  void wrapUp(Instant until, Instant at) {
     move(AgentState.WRAP_UP, at);
+    wrapUpUntil = until;
+  }
+
+  /** When the agent's wrap-up ends by itself; {@code null} outside wrap-up. */
+  public @Nullable Instant wrapUpUntil() {
+    return wrapUpUntil;
   }
 
   /** Ends talk time accounting for the current interaction. */
@@ -164,6 +171,9 @@ public final class Agent {
     if (next != AgentState.NOT_READY) {
       notReadyReason = null;
     }
+    if (next != AgentState.WRAP_UP) {
+      wrapUpUntil = null;
+    }
     state = next;
     stateSince = at;
   }
@@ -180,7 +190,8 @@ public final class Agent {
         reservation,
         interaction,
         handled,
-        talkTime);
+        talkTime,
+        wrapUpUntil);
   }
 
   @Override

@@ -20,4 +20,5 @@ public record AgentView(
     @Nullable ReservationId reservation,
     @Nullable InteractionId interaction,
     int handled,
-    Duration talkTime) {}
+    Duration talkTime,
+    @Nullable Instant wrapUpUntil) {}

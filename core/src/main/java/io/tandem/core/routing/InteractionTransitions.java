@@ -126,7 +126,7 @@ final class InteractionTransitions {
         Agent agent = requireAgentWith(i, e.fromAgent(), wrapUp);
         i.requireCanMoveTo(InteractionState.QUEUED);
         i.move(InteractionState.QUEUED, e.at());
-        releaseAgent(agent, wrapUp, e.at());
+        releaseAgent(agent, e.wrapUpUntil(), e.at());
         i.agent(null);
         i.callbackNumber(null); // a callback that was connected waits on the line now
         i.queue(e.queue(), config.priority(), e.at());
@@ -140,7 +140,7 @@ final class InteractionTransitions {
         Agent agent = requireAgentWith(i, e.agent(), wrapUp);
         i.requireCanMoveTo(next);
         i.move(next, e.at());
-        releaseAgent(agent, wrapUp, e.at());
+        releaseAgent(agent, e.wrapUpUntil(), e.at());
         if (!wrapUp) {
           finish(i, "completed");
         }
@@ -206,7 +206,7 @@ final class InteractionTransitions {
         requireNoOffers(i);
         i.requireCanMoveTo(InteractionState.FAILED);
         if (i.state().isWithAgent()) {
-          releaseAgent(requireAgentWith(i, i.agent(), false), false, e.at());
+          releaseAgent(requireAgentWith(i, i.agent(), false), null, e.at());
         }
         terminate(i, InteractionState.FAILED, e.reason(), e.at());
       }
@@ -349,10 +349,11 @@ final class InteractionTransitions {
     }
   }
 
-  private void releaseAgent(Agent agent, boolean wrapUp, Instant at) {
+  /** Frees the agent from the call: into wrap-up until {@code wrapUpUntil}, or ready when null. */
+  private void releaseAgent(Agent agent, @Nullable Instant wrapUpUntil, Instant at) {
     agent.stopTalking(at);
-    if (wrapUp) {
-      agent.wrapUp(at);
+    if (wrapUpUntil != null) {
+      agent.wrapUp(wrapUpUntil, at);
     } else {
       agent.ready(at);
       state.index().markReady(agent);

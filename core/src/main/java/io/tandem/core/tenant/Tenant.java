@@ -383,6 +383,16 @@ public final class Tenant {
     work.leaveFlow(interaction, action);
   }
 
+  /**
+   * Rebuilds this new tenant from its event log after a restart (see {@link Recovery}): the logged
+   * events are applied without being published again; the events recovery itself emits (ending
+   * interactions {@code lost-on-restart}, withdrawn offers, new offers) reach the listeners as
+   * usual, so a listener that appends to the log may be attached before calling this.
+   */
+  public RecoveryReport recover(List<TenantEvent> log) {
+    return new Recovery(this, state).recover(log);
+  }
+
   // --- for the package ------------------------------------------------------------------------
 
   Instant now() {

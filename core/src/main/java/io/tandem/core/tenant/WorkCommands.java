@@ -153,6 +153,11 @@ public final class WorkCommands {
     }
   }
 
+  /** Sets the timer that ends an agent's wrap-up at its recorded deadline (after a restart). */
+  void rearmWrapUp(Agent agent) {
+    afterAgentReleased(agent, agent.wrapUpUntil());
+  }
+
   /** Records the end of the agent's wrap-up; the caller decides what the agent does next. */
   void completeWrapUp(
       Agent agent, @Nullable String code, @Nullable String notes, boolean automatic) {
