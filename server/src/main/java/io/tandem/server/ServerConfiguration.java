@@ -1,0 +1,74 @@
+package io.tandem.server;
+
+import io.tandem.core.tenant.RecoveryReport;
+import io.tandem.core.tenant.TenantId;
+import io.tandem.server.eventlog.EventCodec;
+import io.tandem.server.eventlog.EventLog;
+import io.tandem.server.eventlog.JdbcEventLog;
+import io.tandem.server.tenant.TenantRegistry;
+import io.tandem.server.tenant.TenantThreads;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How the server is put together: the event log on the configured data source (migrated by Flyway),
+ * the tenants on virtual-thread mailboxes and one timer thread, and recovery of every tenant in the
+ * log once the application has started.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServerConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerConfiguration.class);
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  EventCodec eventCodec() {
+    return new EventCodec();
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
+  EventLog eventLog(DataSource dataSource, EventCodec codec) {
+    return new JdbcEventLog(dataSource, codec);
+  }
+
+  @Bean
+  TenantThreads tenantThreads() {
+    return new TenantThreads();
+  }
+
+  @Bean
+  TenantRegistry tenantRegistry(EventLog eventLog, Clock clock, TenantThreads threads) {
+    return new TenantRegistry(eventLog, clock, threads.writers(), threads.timers());
+  }
+
+  /** Rebuilds every tenant from the event log once the application has started. */
+  @Bean
+  ApplicationRunner recoverTenants(TenantRegistry tenants) {
+    return arguments -> {
+      Map<TenantId, RecoveryReport> reports = tenants.startUp();
+      reports.forEach(
+          (tenant, report) ->
+              LOG.info(
+                  "Recovered tenant {}: {} events replayed, {} interactions lost on restart, {}"
+                      + " kept, {} timers re-armed",
+                  tenant,
+                  report.eventsReplayed(),
+                  report.lostOnRestart().size(),
+                  report.interactionsKept(),
+                  report.timersRearmed()));
+      LOG.info("{} tenants recovered from the event log", reports.size());
+    };
+  }
+}
