@@ -67,93 +67,85 @@ final class GroupCandidates implements Candidates {
     return agent != null && includes(agent) ? agent : null;
   }
 
-  /** Iterates the idle order, skipping non-candidates. */
-  private final class Filtered implements Iterator<Agent> {
-    private final Iterator<Agent> source;
+  /** Iterates candidates found one at a time by {@link #find}; {@code null} means no more. */
+  private abstract static class Cursor implements Iterator<Agent> {
     private @Nullable Agent next;
+    private boolean started;
 
-    Filtered(Iterator<Agent> source) {
-      this.source = source;
-      advance();
-    }
-
-    private void advance() {
-      next = null;
-      while (source.hasNext()) {
-        Agent agent = source.next();
-        if (includes(agent)) {
-          next = agent;
-          return;
-        }
-      }
-    }
+    abstract @Nullable Agent find();
 
     @Override
     public boolean hasNext() {
+      if (!started) {
+        started = true;
+        next = find();
+      }
       return next != null;
     }
 
     @Override
     public Agent next() {
-      Agent current = next;
-      if (current == null) {
+      if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      advance();
+      Agent current = next;
+      next = find();
       return current;
     }
   }
 
+  /** Iterates the idle order, skipping non-candidates. */
+  private final class Filtered extends Cursor {
+    private final Iterator<Agent> source;
+
+    Filtered(Iterator<Agent> source) {
+      this.source = source;
+    }
+
+    @Override
+    @Nullable Agent find() {
+      while (source.hasNext()) {
+        Agent agent = source.next();
+        if (includes(agent)) {
+          return agent;
+        }
+      }
+      return null;
+    }
+  }
+
   /** Walks ready ∧ eligible slots after a start slot, wrapping around once. */
-  private final class SlotWalk implements Iterator<Agent> {
+  private final class SlotWalk extends Cursor {
     private final int start;
     private int cursor;
     private boolean wrapped;
-    private @Nullable Agent next;
 
     SlotWalk(int after) {
       this.start = Math.max(0, after + 1);
       this.cursor = start;
-      advance();
     }
 
-    private void advance() {
-      next = null;
+    @Override
+    @Nullable Agent find() {
       while (true) {
         int slot = eligible.nextInBoth(index.ready(), cursor);
         if (wrapped && (slot < 0 || slot >= start)) {
-          return;
+          return null;
         }
         if (slot < 0) {
           wrapped = true;
           cursor = 0;
           if (start == 0) {
-            return;
+            return null;
           }
           continue;
         }
         cursor = slot + 1;
         Agent agent = index.agentAt(slot);
         if (agent != null && includes(agent)) {
-          next = agent;
-          return;
+          return agent;
         }
       }
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Agent next() {
-      Agent current = next;
-      if (current == null) {
-        throw new NoSuchElementException();
-      }
-      advance();
-      return current;
     }
   }
 }

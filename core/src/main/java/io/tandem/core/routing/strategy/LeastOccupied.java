@@ -1,7 +1,6 @@
 package io.tandem.core.routing.strategy;
 
 import io.tandem.core.routing.Agent;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -19,21 +18,6 @@ public final class LeastOccupied implements RoutingStrategy {
 
   @Override
   public void pick(Candidates candidates, int count, List<Agent> picked) {
-    if (count == 1) {
-      Agent best = null;
-      for (Agent agent : candidates.inSlotOrderAfter(-1)) {
-        if (best == null || LEAST_OCCUPIED.compare(agent, best) < 0) {
-          best = agent;
-        }
-      }
-      if (best != null) {
-        picked.add(best);
-      }
-      return;
-    }
-    List<Agent> all = new ArrayList<>();
-    candidates.inSlotOrderAfter(-1).forEach(all::add);
-    all.sort(LEAST_OCCUPIED);
-    picked.addAll(all.subList(0, Math.min(count, all.size())));
+    BestFirst.pick(candidates, LEAST_OCCUPIED, count, picked);
   }
 }

@@ -2,7 +2,6 @@ package io.tandem.core.routing.strategy;
 
 import io.tandem.core.routing.Agent;
 import io.tandem.core.skill.SkillExpression;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,21 +19,6 @@ public final class SkillsProficiency implements RoutingStrategy {
             .reversed()
             .thenComparing(Agent::readySince)
             .thenComparingInt(Agent::slot);
-    if (count == 1) {
-      Agent top = null;
-      for (Agent agent : candidates.inSlotOrderAfter(-1)) {
-        if (top == null || best.compare(agent, top) < 0) {
-          top = agent;
-        }
-      }
-      if (top != null) {
-        picked.add(top);
-      }
-      return;
-    }
-    List<Agent> all = new ArrayList<>();
-    candidates.inSlotOrderAfter(-1).forEach(all::add);
-    all.sort(best);
-    picked.addAll(all.subList(0, Math.min(count, all.size())));
+    BestFirst.pick(candidates, best, count, picked);
   }
 }
