@@ -5,6 +5,7 @@ import io.tandem.core.tenant.TenantId;
 import io.tandem.server.eventlog.EventCodec;
 import io.tandem.server.eventlog.EventLog;
 import io.tandem.server.eventlog.JdbcEventLog;
+import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
 import java.time.Clock;
@@ -41,6 +42,12 @@ class ServerConfiguration {
   @DependsOnDatabaseInitialization
   EventLog eventLog(DataSource dataSource, EventCodec codec) {
     return new JdbcEventLog(dataSource, codec);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
+  TenantDirectory tenantDirectory(DataSource dataSource, Clock clock) {
+    return new TenantDirectory(dataSource, clock);
   }
 
   @Bean

@@ -56,7 +56,9 @@ abstract class ApplicationContract {
     return application.run(
         "--spring.datasource.url=" + database.jdbcUrl(),
         "--spring.datasource.username=" + database.username(),
-        "--spring.main.banner-mode=off");
+        "--spring.main.banner-mode=off",
+        "--server.port=0",
+        "--tandem.demo.enabled=false");
   }
 
   @Test
@@ -70,7 +72,7 @@ abstract class ApplicationContract {
                           + " where \"success\" and \"version\" is not null")
                   .query(String.class)
                   .list())
-          .containsExactly("1");
+          .containsExactly("1", "2");
       assertThat(jdbc.sql("select count(*) from tenant_event").query(Long.class).single()).isZero();
       assertThat(context.getBean(TenantRegistry.class).ids()).isEmpty();
     }

@@ -93,6 +93,15 @@ public final class TenantRegistry {
     return tenants.get(id);
   }
 
+  /**
+   * Stops running the tenant: later calls to {@link #find} return {@code null} and {@link #tenant}
+   * starts it afresh. Its pending timers still fire into the old tenant, which nothing reads.
+   */
+  public void forget(TenantId id) {
+    requireStarted();
+    tenants.remove(id);
+  }
+
   /** The ids of every running tenant, sorted. */
   public Set<TenantId> ids() {
     Set<TenantId> ids = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
