@@ -69,10 +69,31 @@ abstract class EventLogContract {
       MigrateResult first = Migrations.migrate(fresh.dataSource());
       MigrateResult second = Migrations.migrate(fresh.dataSource());
 
-      assertThat(first.migrationsExecuted).isEqualTo(1);
-      assertThat(first.targetSchemaVersion).isEqualTo("1");
+      assertThat(first.migrationsExecuted).isEqualTo(2);
+      assertThat(first.targetSchemaVersion).isEqualTo("2");
       assertThat(second.migrationsExecuted).isZero();
       Flyway.configure().dataSource(fresh.dataSource()).load().validate();
+    }
+  }
+
+  @Test
+  void tenantMigration_registersTheTenantsThatHaveEvents() {
+    try (TestDatabase old = newDatabase()) {
+      Migrations.migrateTo(old.dataSource(), "1");
+      JdbcClient jdbc = JdbcClient.create(old.dataSource());
+      for (String tenant : List.of("acme", "acme", "globex")) {
+        jdbc.sql(
+                "insert into tenant_event (tenant_id, seq, type, occurred_at, payload)"
+                    + " values (?, (select count(*) + 1 from tenant_event where tenant_id = ?),"
+                    + " 'agent.Removed', current_timestamp, '{}')")
+            .params(tenant, tenant)
+            .update();
+      }
+
+      Migrations.migrate(old.dataSource());
+
+      assertThat(jdbc.sql("select id from tenant order by id").query(String.class).list())
+          .containsExactly("acme", "globex");
     }
   }
 

@@ -12,4 +12,9 @@ public final class Migrations {
   public static MigrateResult migrate(DataSource dataSource) {
     return Flyway.configure().dataSource(dataSource).load().migrate();
   }
+
+  /** Runs the migrations up to and including {@code version}. */
+  public static MigrateResult migrateTo(DataSource dataSource, String version) {
+    return Flyway.configure().dataSource(dataSource).target(version).load().migrate();
+  }
 }
