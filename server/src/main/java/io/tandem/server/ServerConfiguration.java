@@ -5,6 +5,7 @@ import io.tandem.core.tenant.TenantId;
 import io.tandem.server.eventlog.EventCodec;
 import io.tandem.server.eventlog.EventLog;
 import io.tandem.server.eventlog.JdbcEventLog;
+import io.tandem.server.tenant.EventFeed;
 import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
@@ -56,8 +57,14 @@ class ServerConfiguration {
   }
 
   @Bean
-  TenantRegistry tenantRegistry(EventLog eventLog, Clock clock, TenantThreads threads) {
-    return new TenantRegistry(eventLog, clock, threads.writers(), threads.timers());
+  EventFeed eventFeed() {
+    return new EventFeed();
+  }
+
+  @Bean
+  TenantRegistry tenantRegistry(
+      EventLog eventLog, EventFeed feed, Clock clock, TenantThreads threads) {
+    return new TenantRegistry(eventLog, feed, clock, threads.writers(), threads.timers());
   }
 
   /** Rebuilds every tenant from the event log once the application has started. */

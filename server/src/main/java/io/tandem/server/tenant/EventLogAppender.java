@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Appends each event a tenant emits to the event log, synchronously on the tenant's writer, so an
- * event is durable before the command that emitted it completes.
+ * event is durable before the command that emitted it completes; then hands it to the {@link
+ * EventFeed}.
  *
  * <p>Fail-stop: once an append has failed, the log may miss that event, and appending later ones
  * would leave a hole that a replay would misread. So every later event is refused too (the command
@@ -18,11 +19,13 @@ final class EventLogAppender implements TenantEventListener {
 
   private final TenantId tenant;
   private final EventLog log;
+  private final EventFeed feed;
   private volatile @Nullable RuntimeException failure;
 
-  EventLogAppender(TenantId tenant, EventLog log) {
+  EventLogAppender(TenantId tenant, EventLog log, EventFeed feed) {
     this.tenant = tenant;
     this.log = log;
+    this.feed = feed;
   }
 
   @Override
@@ -30,12 +33,14 @@ final class EventLogAppender implements TenantEventListener {
     if (failure != null) {
       throw stopped();
     }
+    long seq;
     try {
-      log.append(tenant, event);
+      seq = log.append(tenant, event);
     } catch (RuntimeException e) {
       failure = e;
       throw e;
     }
+    feed.publish(new LoggedEvent(tenant, seq, event));
   }
 
   /** Whether an append failed, so that the tenant's state is ahead of its log. */

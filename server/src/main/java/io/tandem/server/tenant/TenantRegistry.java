@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 public final class TenantRegistry {
 
   private final EventLog log;
+  private final EventFeed feed;
   private final Clock clock;
   private final Executor writers;
   private final ScheduledExecutorService timers;
@@ -43,13 +44,19 @@ public final class TenantRegistry {
 
   /**
    * @param log where every tenant's events go, and come back from on start-up
+   * @param feed where every event goes once it is durable
    * @param clock the tenants' clock
    * @param writers runs the tenants' mailboxes (a virtual-thread executor)
    * @param timers waits for every tenant's timers, then hands them to the tenant's mailbox
    */
   public TenantRegistry(
-      EventLog log, Clock clock, Executor writers, ScheduledExecutorService timers) {
+      EventLog log,
+      EventFeed feed,
+      Clock clock,
+      Executor writers,
+      ScheduledExecutorService timers) {
     this.log = log;
+    this.feed = feed;
     this.clock = clock;
     this.writers = writers;
     this.timers = timers;
@@ -118,7 +125,7 @@ public final class TenantRegistry {
   private RunningTenant create(TenantId id) {
     TenantMailbox mailbox = new TenantMailbox(writers);
     Tenant tenant = new Tenant(id, clock, new MailboxScheduler(clock, timers, mailbox));
-    EventLogAppender appender = new EventLogAppender(id, log);
+    EventLogAppender appender = new EventLogAppender(id, log, feed);
     tenant.addListener(appender);
     return new RunningTenant(tenant, mailbox, appender);
   }

@@ -93,7 +93,10 @@ class TenantRegistryTest {
     EventLog log = new JdbcEventLog(dataSource, codec);
     Server server =
         new Server(
-            new TenantRegistry(log, Clock.systemUTC(), writers, timers), log, writers, timers);
+            new TenantRegistry(log, new EventFeed(), Clock.systemUTC(), writers, timers),
+            log,
+            writers,
+            timers);
     servers.add(server);
     return server;
   }
