@@ -47,6 +47,13 @@ final class AgentTally {
     }
   }
 
+  /** Forgets the time spent and interactions handled before {@code at}; the state stays. */
+  void resetCounts(long at) {
+    close(at);
+    java.util.Arrays.fill(time, 0);
+    handled = 0;
+  }
+
   void presence(Availability availability, long at) {
     close(at);
     available = QueueConfig.DEFAULT_AVAILABILITIES.contains(availability);

@@ -218,6 +218,21 @@ public final class KpiProjection implements TenantEventListener {
     tracks.remove(id);
   }
 
+  /**
+   * Starts a reporting window at {@code at}: every count and time so far is forgotten, while the
+   * interactions in progress and the agents' states are kept, so that a report covers only what
+   * happened from {@code at} on. An interaction counts as offered in the window in which it entered
+   * the queue, and as answered, abandoned or handled in the window in which that happened (its wait
+   * and talk time measured in full, also before {@code at}); agents' time counts from {@code at}.
+   * Call it between the last event before {@code at} and the first one after.
+   */
+  public void startWindow(Instant at) {
+    long nanos = nanos(at);
+    queues.values().forEach(QueueTally::resetCounts);
+    overall.resetCounts();
+    agents.values().forEach(agent -> agent.resetCounts(nanos));
+  }
+
   /** The KPIs of everything seen so far, with open intervals counted up to {@code until}. */
   public KpiReport report(Instant until) {
     long at = nanos(until);

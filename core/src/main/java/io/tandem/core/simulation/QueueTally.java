@@ -29,6 +29,24 @@ final class QueueTally {
     this.name = name;
   }
 
+  /** Zeroes every count, keeping the queue's name and service-level target. */
+  void resetCounts() {
+    offered = 0;
+    answered = 0;
+    answeredWithin = 0;
+    abandoned = 0;
+    abandonedWithin = 0;
+    overflowed = 0;
+    callbacks = 0;
+    failed = 0;
+    handled = 0;
+    waitAnswered = 0;
+    waitAbandoned = 0;
+    talk = 0;
+    wrapUp = 0;
+    longestWait = 0;
+  }
+
   void answered(long wait, long threshold) {
     answered++;
     waitAnswered += wait;

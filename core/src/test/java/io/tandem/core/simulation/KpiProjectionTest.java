@@ -231,4 +231,38 @@ class KpiProjectionTest {
     assertThat(report.agents().get(0).talk()).isEqualTo(Duration.ofSeconds(30));
     assertThat(report.agents().get(0).idle()).isEqualTo(Duration.ofSeconds(65));
   }
+
+  @Test
+  void startWindow_countsOnlyWhatHappensFromThenOn_keepingCallsInProgress() {
+    setUp();
+    // Before the window: i1 answered and finished, i2 waiting since 50 s.
+    queued(1, Q1, 10);
+    kpis.on(new InteractionEvent.Offered(i(1), r(1), A1, at(25), at(10)));
+    kpis.on(new InteractionEvent.Connected(i(1), r(1), A1, at(12)));
+    kpis.on(new InteractionEvent.Disconnected(i(1), A1, DisconnectedBy.CUSTOMER, null, at(40)));
+    queued(2, Q1, 50);
+
+    kpis.startWindow(at(100));
+    // In the window: i2 answered after waiting 60 s in all, i3 queued and abandoned.
+    kpis.on(new InteractionEvent.Offered(i(2), r(2), A1, at(125), at(105)));
+    kpis.on(new InteractionEvent.Connected(i(2), r(2), A1, at(110)));
+    queued(3, Q1, 120);
+    kpis.on(new InteractionEvent.Abandoned(i(3), at(150)));
+
+    KpiReport report = kpis.report(at(200));
+
+    QueueKpis q1 = report.queues().get(0);
+    assertThat(q1.offered()).isEqualTo(1);
+    assertThat(q1.answered()).isEqualTo(1);
+    assertThat(q1.averageSpeedOfAnswer()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(q1.answeredWithinThreshold()).isZero();
+    assertThat(q1.abandoned()).isEqualTo(1);
+    assertThat(q1.handled()).isZero();
+    assertThat(report.overall().answered()).isEqualTo(1);
+    AgentKpis a1 = report.agents().get(0);
+    assertThat(a1.handled()).isEqualTo(1);
+    assertThat(a1.loggedIn()).isEqualTo(Duration.ofSeconds(100));
+    assertThat(a1.talk()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(a1.ringing()).isEqualTo(Duration.ofSeconds(5));
+  }
 }
