@@ -3,6 +3,7 @@ package io.tandem.server;
 import io.tandem.core.tenant.RecoveryReport;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.server.eventlog.EventCodec;
+import io.tandem.server.eventlog.EventHistory;
 import io.tandem.server.eventlog.EventLog;
 import io.tandem.server.eventlog.JdbcEventLog;
 import io.tandem.server.tenant.EventFeed;
@@ -43,6 +44,12 @@ class ServerConfiguration {
   @DependsOnDatabaseInitialization
   EventLog eventLog(DataSource dataSource, EventCodec codec) {
     return new JdbcEventLog(dataSource, codec);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
+  EventHistory eventHistory(DataSource dataSource, EventCodec codec) {
+    return new EventHistory(dataSource, codec);
   }
 
   @Bean

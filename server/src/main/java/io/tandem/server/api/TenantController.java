@@ -2,6 +2,7 @@ package io.tandem.server.api;
 
 import io.tandem.core.agent.AgentState;
 import io.tandem.core.tenant.TenantId;
+import io.tandem.server.eventlog.EventLog;
 import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRecord;
 import io.tandem.server.tenant.TenantRegistry;
@@ -40,10 +41,12 @@ class TenantController {
 
   private final TenantDirectory directory;
   private final TenantRegistry tenants;
+  private final EventLog eventLog;
 
-  TenantController(TenantDirectory directory, TenantRegistry tenants) {
+  TenantController(TenantDirectory directory, TenantRegistry tenants, EventLog eventLog) {
     this.directory = directory;
     this.tenants = tenants;
+    this.eventLog = eventLog;
   }
 
   @GetMapping
@@ -103,6 +106,7 @@ class TenantController {
                     + " interactions end first");
           }
         });
+    eventLog.delete(actor.tenantId());
     directory.delete(actor.tenantId());
     tenants.forget(actor.tenantId());
     LOG.info("{} deleted tenant {}", actor.principal(), actor.tenantId());

@@ -24,6 +24,9 @@ public interface EventLog {
   /** Every event of {@code tenant}, in sequence order; empty for an unknown tenant. */
   List<TenantEvent> read(TenantId tenant);
 
+  /** Deletes {@code tenant}'s whole log; its next event will be number 1. */
+  void delete(TenantId tenant);
+
   /** Every tenant with at least one event. */
   Set<TenantId> tenants();
 }

@@ -1,6 +1,7 @@
 package io.tandem.server.eventlog;
 
 import io.tandem.core.event.TenantEvent;
+import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.tenant.TenantId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +36,8 @@ public final class JdbcEventLog implements EventLog {
 
   private static final String INSERT_NEXT =
       """
-      insert into tenant_event (tenant_id, seq, type, occurred_at, payload)
-      select ?, ?, ?, ?, ?
+      insert into tenant_event (tenant_id, seq, type, occurred_at, payload, interaction_id)
+      select ?, ?, ?, ?, ?, ?
         from (select coalesce(max(seq), 0) as last_seq
                 from tenant_event where tenant_id = ?) last_event
        where last_event.last_seq + 1 = ?
@@ -136,14 +138,28 @@ public final class JdbcEventLog implements EventLog {
     }
   }
 
-  /** An event ready to store: its type, instant and payload. */
-  private record Row(String type, OffsetDateTime at, String payload) {}
+  @Override
+  public void delete(TenantId tenant) {
+    try {
+      jdbc.sql("delete from tenant_event where tenant_id = ?").param(tenant.value()).update();
+    } catch (DataAccessException e) {
+      throw new EventLogException(
+          "cannot delete the log of tenant " + tenant + ": " + e.getMessage(), e);
+    } finally {
+      lastSeq.remove(tenant);
+    }
+  }
+
+  /** An event ready to store: its type, instant, payload and the interaction it is about. */
+  private record Row(
+      String type, OffsetDateTime at, String payload, @Nullable String interaction) {}
 
   private Row encode(TenantEvent event) {
     return new Row(
         codec.typeOf(event),
         OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC),
-        codec.encode(event));
+        codec.encode(event),
+        event instanceof InteractionEvent about ? about.interaction().value() : null);
   }
 
   private long lastSeq(TenantId tenant) {
@@ -163,7 +179,15 @@ public final class JdbcEventLog implements EventLog {
   private void insert(TenantId tenant, long seq, Row row) {
     int inserted =
         jdbc.sql(INSERT_NEXT)
-            .params(tenant.value(), seq, row.type(), row.at(), row.payload(), tenant.value(), seq)
+            .params(
+                tenant.value(),
+                seq,
+                row.type(),
+                row.at(),
+                row.payload(),
+                row.interaction(),
+                tenant.value(),
+                seq)
             .update();
     if (inserted != 1) {
       throw new EventLogException(

@@ -1,5 +1,6 @@
 package io.tandem.server.tenant;
 
+import io.tandem.server.eventlog.LoggedEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;

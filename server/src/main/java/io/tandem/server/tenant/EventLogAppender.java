@@ -4,6 +4,7 @@ import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.server.eventlog.EventLog;
+import io.tandem.server.eventlog.LoggedEvent;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -69,8 +69,8 @@ abstract class EventLogContract {
       MigrateResult first = Migrations.migrate(fresh.dataSource());
       MigrateResult second = Migrations.migrate(fresh.dataSource());
 
-      assertThat(first.migrationsExecuted).isEqualTo(2);
-      assertThat(first.targetSchemaVersion).isEqualTo("2");
+      assertThat(first.migrationsExecuted).isEqualTo(3);
+      assertThat(first.targetSchemaVersion).isEqualTo("4");
       assertThat(second.migrationsExecuted).isZero();
       Flyway.configure().dataSource(fresh.dataSource()).load().validate();
     }
@@ -323,5 +323,83 @@ abstract class EventLogContract {
             OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC),
             codec.encode(event))
         .update();
+  }
+
+  // --- reads for clients (EventHistory) ------------------------------------------------------
+
+  private static InteractionEvent.Arrived arrival(String id, Instant at) {
+    return new InteractionEvent.Arrived(
+        new InteractionId(id), Channel.VOICE, "+4930111", "+4930222", Map.of(), 1, at);
+  }
+
+  private static InteractionEvent.Queued queued(String id, Instant at) {
+    return new InteractionEvent.Queued(new InteractionId(id), EventSamples.BILLING, null, null, at);
+  }
+
+  @Test
+  void history_readsAfterASeq_anInteractionsTimeline_andArrivalsInARange() {
+    Instant nine = Instant.parse("2026-03-02T09:00:00Z");
+    log.append(ACME, new AgentEvent.Configured(EventSamples.anna(), nine));
+    log.append(ACME, arrival("c1", nine.plusSeconds(60)));
+    log.append(ACME, arrival("c2", nine.plusSeconds(120)));
+    log.append(ACME, queued("c1", nine.plusSeconds(130)));
+    log.append(ACME, queued("c2", nine.plusSeconds(140)));
+    log.append(ACME, arrival("c3", nine.plusSeconds(3600)));
+    log.append(GLOBEX, arrival("c1", nine.plusSeconds(60)));
+    EventHistory history = new EventHistory(database.dataSource(), codec);
+
+    assertThat(history.after(ACME, 3, 2)).extracting(LoggedEvent::seq).containsExactly(4L, 5L);
+    assertThat(history.ofInteraction(ACME, new InteractionId("c1")))
+        .extracting(LoggedEvent::seq)
+        .containsExactly(2L, 4L);
+    assertThat(
+            history.arrivals(ACME, nine, nine.plusSeconds(3600), Long.MAX_VALUE, 10).stream()
+                .map(e -> ((InteractionEvent) e.event()).interaction().value()))
+        .containsExactly("c2", "c1");
+    assertThat(history.arrivals(ACME, nine, nine.plusSeconds(7200), 3, 10))
+        .extracting(LoggedEvent::seq)
+        .containsExactly(2L);
+    assertThat(history.lastSeq(ACME)).isEqualTo(6);
+    assertThat(history.lastSeq(new TenantId("nobody"))).isZero();
+  }
+
+  @Test
+  void interactionMigration_indexesTheEventsAlreadyStored() {
+    try (TestDatabase old = newDatabase()) {
+      Migrations.migrateTo(old.dataSource(), "2");
+      JdbcClient jdbc = JdbcClient.create(old.dataSource());
+      Instant nine = Instant.parse("2026-03-02T09:00:00Z");
+      List<TenantEvent> events =
+          List.of(
+              new AgentEvent.Configured(EventSamples.anna(), nine),
+              arrival("c1", nine),
+              queued("c1", nine));
+      for (int i = 0; i < events.size(); i++) {
+        jdbc.sql(
+                "insert into tenant_event (tenant_id, seq, type, occurred_at, payload)"
+                    + " values ('acme', ?, ?, current_timestamp, ?)")
+            .params(i + 1, codec.typeOf(events.get(i)), codec.encode(events.get(i)))
+            .update();
+      }
+
+      Migrations.migrate(old.dataSource());
+
+      assertThat(
+              new EventHistory(old.dataSource(), codec)
+                  .ofInteraction(ACME, new InteractionId("c1")))
+          .extracting(LoggedEvent::seq)
+          .containsExactly(2L, 3L);
+    }
+  }
+
+  @Test
+  void delete_removesTheTenantsLog_andItStartsAgainAtOne() {
+    log.append(ACME, EventSamples.all().get(0));
+    log.append(ACME, EventSamples.all().get(1));
+
+    log.delete(ACME);
+
+    assertThat(log.read(ACME)).isEmpty();
+    assertThat(log.append(ACME, EventSamples.all().get(0))).isEqualTo(1);
   }
 }

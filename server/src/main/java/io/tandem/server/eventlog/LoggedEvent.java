@@ -1,4 +1,4 @@
-package io.tandem.server.tenant;
+package io.tandem.server.eventlog;
 
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.tenant.TenantId;
