@@ -6,15 +6,20 @@ import io.tandem.server.eventlog.EventCodec;
 import io.tandem.server.eventlog.EventHistory;
 import io.tandem.server.eventlog.EventLog;
 import io.tandem.server.eventlog.JdbcEventLog;
+import io.tandem.server.statistics.KpiReports;
+import io.tandem.server.statistics.LiveStatistics;
 import io.tandem.server.tenant.EventFeed;
 import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +61,25 @@ class ServerConfiguration {
   @DependsOnDatabaseInitialization
   TenantDirectory tenantDirectory(DataSource dataSource, Clock clock) {
     return new TenantDirectory(dataSource, clock);
+  }
+
+  @Bean
+  LiveStatistics liveStatistics(
+      EventLog eventLog,
+      EventFeed feed,
+      Clock clock,
+      @Value("${tandem.statistics.zone:}") String zone,
+      @Value("${tandem.statistics.max-age:1s}") Duration maxAge) {
+    LiveStatistics statistics =
+        new LiveStatistics(
+            eventLog, clock, zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone), maxAge);
+    feed.subscribe(statistics);
+    return statistics;
+  }
+
+  @Bean
+  KpiReports kpiReports(EventLog eventLog) {
+    return new KpiReports(eventLog);
   }
 
   @Bean

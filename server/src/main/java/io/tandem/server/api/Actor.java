@@ -1,5 +1,6 @@
 package io.tandem.server.api;
 
+import io.tandem.core.interaction.IllegalTransitionException;
 import io.tandem.core.tenant.Tenant;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.server.tenant.RunningTenant;
@@ -23,17 +24,23 @@ public record Actor(String principal, RunningTenant tenant) {
   }
 
   /**
-   * Runs {@code command} on the tenant's single writer and returns its result, rethrowing what it
-   * threw (an {@link ApiException}, or a core exception that {@link ProblemResponses} maps).
+   * Runs {@code command} on the tenant's single writer and returns its result. What the command
+   * throws comes back as an {@link ApiException}: its own, or a core refusal translated — a state
+   * machine refusing the move ({@link IllegalStateException}, {@link IllegalTransitionException})
+   * is a 409, a value refusing its arguments ({@link IllegalArgumentException}) a 400.
    */
   public <T> T ask(Function<Tenant, T> command) {
     try {
       return tenant.ask(command).join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
+      throw switch (e.getCause()) {
+        case ApiException api -> api;
+        case IllegalTransitionException refused -> ApiException.conflict(refused.getMessage());
+        case IllegalStateException refused -> ApiException.conflict(refused.getMessage());
+        case IllegalArgumentException invalid -> ApiException.invalid(null, invalid.getMessage());
+        case RuntimeException other -> other;
+        default -> e;
+      };
     }
   }
 

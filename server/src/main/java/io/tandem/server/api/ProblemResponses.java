@@ -1,6 +1,5 @@
 package io.tandem.server.api;
 
-import io.tandem.core.interaction.IllegalTransitionException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,11 +24,9 @@ import tools.jackson.core.JacksonException;
  * a {@code field} member naming it. Bad input is a 4xx, never a 500:
  *
  * <ul>
- *   <li>{@link ApiException}: its own status (400, 404, 409);
+ *   <li>{@link ApiException}: its own status (400, 404, 409); {@link Actor#ask} turns the refusals
+ *       of core's state machines and values into these;
  *   <li>malformed JSON, unknown or mistyped fields: 400 naming the field (JSON path);
- *   <li>a core state machine refusing a move ({@link IllegalTransitionException}, {@link
- *       IllegalStateException}): 409;
- *   <li>a core value refusing its arguments ({@link IllegalArgumentException}): 400;
  *   <li>Spring MVC's own (unknown path 404, wrong method 405, media types 406/415): as Spring
  *       answers them, as problem documents.
  * </ul>
@@ -47,21 +44,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
     return problem(e.status(), e.title(), e.getMessage(), e.field());
-  }
-
-  @ExceptionHandler(IllegalTransitionException.class)
-  ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException e) {
-    return problem(HttpStatus.CONFLICT, "Conflict with the current state", e.getMessage(), null);
-  }
-
-  @ExceptionHandler(IllegalStateException.class)
-  ResponseEntity<ProblemDetail> illegalState(IllegalStateException e) {
-    return problem(HttpStatus.CONFLICT, "Conflict with the current state", e.getMessage(), null);
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), null);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

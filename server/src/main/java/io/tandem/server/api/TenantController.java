@@ -3,6 +3,7 @@ package io.tandem.server.api;
 import io.tandem.core.agent.AgentState;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.server.eventlog.EventLog;
+import io.tandem.server.statistics.LiveStatistics;
 import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRecord;
 import io.tandem.server.tenant.TenantRegistry;
@@ -42,8 +43,14 @@ class TenantController {
   private final TenantDirectory directory;
   private final TenantRegistry tenants;
   private final EventLog eventLog;
+  private final LiveStatistics statistics;
 
-  TenantController(TenantDirectory directory, TenantRegistry tenants, EventLog eventLog) {
+  TenantController(
+      TenantDirectory directory,
+      TenantRegistry tenants,
+      EventLog eventLog,
+      LiveStatistics statistics) {
+    this.statistics = statistics;
     this.directory = directory;
     this.tenants = tenants;
     this.eventLog = eventLog;
@@ -109,6 +116,7 @@ class TenantController {
     eventLog.delete(actor.tenantId());
     directory.delete(actor.tenantId());
     tenants.forget(actor.tenantId());
+    statistics.forget(actor.tenantId());
     LOG.info("{} deleted tenant {}", actor.principal(), actor.tenantId());
     return ResponseEntity.noContent().build();
   }
