@@ -1,6 +1,7 @@
 package io.tandem.server.demo;
 
 import io.tandem.core.tenant.TenantId;
+import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
 import java.io.IOException;
@@ -31,12 +32,13 @@ class DemoConfiguration {
   @Bean
   DemoLauncher demoLauncher(
       DemoDefinition demo,
+      TenantDirectory directory,
       TenantRegistry tenants,
       TenantThreads threads,
       Clock clock,
       @Value("${tandem.demo.tenant}") String tenant,
       @Value("${tandem.demo.arrival-rate-factor}") double arrivalRateFactor) {
     return new DemoLauncher(
-        demo, tenants, new TenantId(tenant), clock, threads.timers(), arrivalRateFactor);
+        demo, directory, tenants, new TenantId(tenant), clock, threads.timers(), arrivalRateFactor);
   }
 }

@@ -3,6 +3,7 @@ package io.tandem.server.demo;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.time.MailboxScheduler;
 import io.tandem.server.tenant.RunningTenant;
+import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,8 @@ import org.springframework.context.ApplicationListener;
 /**
  * Starts the demo traffic when the application is ready, which is after every tenant was recovered
  * from the event log (so a recovered demo tenant is reconciled, not configured twice), and stops it
- * when the application shuts down.
+ * when the application shuts down. The demo tenant is entered in the {@link TenantDirectory} (named
+ * as the demo file says) unless it is there already, so that the API serves it.
  *
  * <p>The demo's timers wait on the tenants' shared timer thread, which only hands each action to
  * the demo tenant's mailbox.
@@ -28,6 +30,7 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
   private static final Logger LOG = LoggerFactory.getLogger(DemoLauncher.class);
 
   private final DemoDefinition demo;
+  private final TenantDirectory directory;
   private final TenantRegistry tenants;
   private final TenantId tenant;
   private final Clock clock;
@@ -37,12 +40,14 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
 
   DemoLauncher(
       DemoDefinition demo,
+      TenantDirectory directory,
       TenantRegistry tenants,
       TenantId tenant,
       Clock clock,
       ScheduledExecutorService timers,
       double arrivalRateFactor) {
     this.demo = demo;
+    this.directory = directory;
     this.tenants = tenants;
     this.tenant = tenant;
     this.clock = clock;
@@ -54,6 +59,9 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
   public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
     if (traffic != null) {
       return;
+    }
+    if (!directory.exists(tenant)) {
+      directory.save(tenant, demo.tenant().name());
     }
     RunningTenant running = tenants.tenant(tenant);
     DemoTraffic started =

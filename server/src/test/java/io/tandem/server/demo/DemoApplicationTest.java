@@ -13,6 +13,8 @@ import io.tandem.server.eventlog.EventCodec;
 import io.tandem.server.eventlog.EventLog;
 import io.tandem.server.eventlog.JdbcEventLog;
 import io.tandem.server.tenant.RunningTenant;
+import io.tandem.server.tenant.TenantDirectory;
+import io.tandem.server.tenant.TenantRecord;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.testing.H2Database;
 import java.nio.file.Path;
@@ -51,16 +53,21 @@ class DemoApplicationTest {
             "--spring.datasource.url=" + database.jdbcUrl(),
             "--spring.datasource.username=" + database.username(),
             "--spring.main.banner-mode=off",
+            "--server.port=0",
+            "--server.address=127.0.0.1",
             "--tandem.demo.arrival-rate-factor=30");
   }
 
   @Test
-  void start_withTheDemoOn_logsTheAgentsInAndCallsArrive() {
+  void start_withTheDemoOn_listsTheTenantLogsTheAgentsInAndCallsArrive() {
     try (ConfigurableApplicationContext context = start()) {
       RunningTenant demo = context.getBean(TenantRegistry.class).find(DEMO);
       EventLog log = context.getBean(EventLog.class);
 
       assertThat(demo).isNotNull();
+      assertThat(context.getBean(TenantDirectory.class).find(DEMO))
+          .extracting(TenantRecord::name)
+          .isEqualTo("Tandem demo");
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
