@@ -19,8 +19,9 @@ import java.util.List;
  * (no new events), one that drifted gets the demo's version back, and anything the demo does not
  * define (agents or queues added by other means) is left alone.
  *
- * <p>Skills and the flow are not events: skills are defined again on every start (idempotent) and
- * the flow, which the demo keeps itself, is validated against the tenant's queues.
+ * <p>Skills need no definition of their own: the tenant knows every skill an agent has or a queue
+ * asks for, and the entry flow names none. The flow is not an event either; the demo keeps it and
+ * validates it against the tenant's queues on every start.
  */
 final class DemoTenantSetup {
 
@@ -48,12 +49,6 @@ final class DemoTenantSetup {
 
   /** Configures what differs; call on the tenant's writer. */
   static Changes apply(Tenant tenant, DemoDefinition demo) {
-    for (QueueScenario queue : demo.tenant().queues()) {
-      queue.queue().skillNames().forEach(tenant::defineSkill);
-    }
-    for (AgentGroup group : demo.tenant().agents()) {
-      group.skills().proficiencies().keySet().forEach(tenant::defineSkill);
-    }
     int queues = configureQueues(tenant, demo);
     int agents = 0;
     for (AgentProfile profile : agents(demo)) {
