@@ -1,0 +1,221 @@
+package io.tandem.server.demo;
+
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.flow.DataLookup;
+import io.tandem.core.flow.ValidatedFlow;
+import io.tandem.core.interaction.Channel;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.interaction.InteractionState;
+import io.tandem.core.queue.QueueId;
+import io.tandem.core.routing.Interaction;
+import io.tandem.core.simulation.Distribution;
+import io.tandem.core.simulation.PriorityShare;
+import io.tandem.core.simulation.QueueScenario;
+import io.tandem.core.simulation.RequirementShare;
+import io.tandem.core.skill.SkillExpression;
+import io.tandem.core.tenant.Tenant;
+import io.tandem.core.time.Timer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The demo's callers: each calls, goes through the entry flow (pressing the key of the queue they
+ * want, or nothing), waits in the queue until answered or until their patience runs out, talks for
+ * the queue's handle time, and hangs up (or the agent does); a caller sent to voicemail speaks,
+ * then hangs up.
+ *
+ * <p>Confined to the tenant's writer: {@link #on} runs there as a listener and only schedules; the
+ * timers' actions run there too.
+ */
+final class DemoCallers {
+
+  /** The number every demo caller dials. */
+  static final String DIALED = "+4940555010";
+
+  private static final DataLookup NO_LOOKUPS =
+      (url, timeout) -> {
+        throw new UnsupportedOperationException("the demo's entry flow makes no lookups");
+      };
+
+  /** One caller the demo placed, until their interaction is over. */
+  private static final class Caller {
+    Timer patience = Timer.NONE;
+    boolean queued;
+  }
+
+  private final DemoDefinition demo;
+  private final DemoTimers timers;
+  private final SplittableRandom random;
+  private final Map<InteractionId, Caller> callers = new HashMap<>();
+  private @Nullable ValidatedFlow flow;
+
+  DemoCallers(DemoDefinition demo, DemoTimers timers, SplittableRandom random) {
+    this.demo = demo;
+    this.timers = timers;
+    this.random = random;
+  }
+
+  /** The entry flow callers go through; set before the first call. */
+  void useFlow(ValidatedFlow entryFlow) {
+    this.flow = entryFlow;
+  }
+
+  /** Places one call from a caller who wants {@code queue}; on the tenant's writer. */
+  void call(Tenant tenant, QueueScenario queue) {
+    if (flow == null) {
+      throw new IllegalStateException("the demo's entry flow is not set");
+    }
+    String from = "+4930" + (1_000_000 + random.nextInt(9_000_000));
+    InteractionId id = tenant.arrive(null, Channel.VOICE, from, DIALED, Map.of());
+    callers.put(id, new Caller());
+    int priority = priority(queue, random.nextDouble());
+    RequirementShare requirement = requirement(queue, random.nextDouble());
+    if (priority != 0 || requirement != null) {
+      tenant.setRequirements(
+          id,
+          priority,
+          requirement == null ? SkillExpression.ANY : requirement.skills(),
+          requirement == null ? null : requirement.language());
+    }
+    boolean silent = random.nextDouble() < demo.callers().silentShare();
+    String key = silent ? null : demo.entryMenu().keyFor(queue.queue().id());
+    Duration pressAfter = sample(demo.callers().pressAfter());
+    tenant.startVirtualAssistant(
+        id,
+        flow,
+        new CallerMedia(id, timers, demo.callers().promptLength(), key, pressAfter),
+        NO_LOOKUPS);
+  }
+
+  /** Reacts to an event by scheduling what the caller does next; on the tenant's writer. */
+  void on(TenantEvent event) {
+    switch (event) {
+      case InteractionEvent.Queued e -> queued(e);
+      case InteractionEvent.Connected e -> {
+        stopWaiting(e.interaction());
+        timers.now(tenant -> talk(tenant, e.interaction()));
+      }
+      case InteractionEvent.CallbackRequested e -> stopWaiting(e.interaction());
+      case InteractionEvent.VoicemailStarted e ->
+          timers.after(
+              demo.callers().voicemailLength(),
+              tenant -> hangUpIn(tenant, e.interaction(), InteractionState.VOICEMAIL));
+      case InteractionEvent.Disconnected e -> {
+        if (e.wrapUpUntil() == null) {
+          finished(e.interaction());
+        }
+      }
+      case InteractionEvent.WrapUpCompleted e -> finished(e.interaction());
+      case InteractionEvent.Abandoned e -> finished(e.interaction());
+      case InteractionEvent.Ended e -> finished(e.interaction());
+      case InteractionEvent.Failed e -> finished(e.interaction());
+      default -> {
+        // Nothing else changes what callers do.
+      }
+    }
+  }
+
+  /** Patience starts when the caller first joins a queue (the virtual assistant does not count). */
+  private void queued(InteractionEvent.Queued queued) {
+    Caller caller = callers.get(queued.interaction());
+    if (caller == null || caller.queued) {
+      return;
+    }
+    caller.queued = true;
+    Distribution patience = demo.queue(queued.queue()).patience();
+    if (patience != null) {
+      InteractionId id = queued.interaction();
+      caller.patience = timers.after(sample(patience), tenant -> giveUp(tenant, id));
+    }
+  }
+
+  /** The caller's patience ran out: they hang up unless an agent has them already. */
+  private static void giveUp(Tenant tenant, InteractionId id) {
+    Interaction interaction = tenant.state().interaction(id);
+    if (interaction != null
+        && (interaction.state() == InteractionState.QUEUED
+            || interaction.state() == InteractionState.RESERVED
+                && interaction.callbackNumber() == null)) {
+      tenant.customerHungUp(id);
+    }
+  }
+
+  /** Connected: the call lasts the queue's handle time, then one side ends it. */
+  private void talk(Tenant tenant, InteractionId id) {
+    Interaction interaction = tenant.state().interaction(id);
+    if (interaction == null || !interaction.state().isWithAgent()) {
+      return;
+    }
+    QueueId queue = interaction.queue();
+    QueueScenario scenario =
+        queue != null && known(queue) ? demo.queue(queue) : demo.tenant().queues().getFirst();
+    boolean agentEnds = random.nextDouble() < demo.agents().endCallShare();
+    timers.after(
+        sample(scenario.handleTime()),
+        later -> {
+          Interaction now = later.state().interaction(id);
+          if (now != null && now.state().isWithAgent()) {
+            if (agentEnds) {
+              later.agentHungUp(id);
+            } else {
+              later.customerHungUp(id);
+            }
+          }
+        });
+  }
+
+  private boolean known(QueueId queue) {
+    return demo.tenant().queues().stream().anyMatch(q -> q.queue().id().equals(queue));
+  }
+
+  private static void hangUpIn(Tenant tenant, InteractionId id, InteractionState expected) {
+    Interaction interaction = tenant.state().interaction(id);
+    if (interaction != null && interaction.state() == expected) {
+      tenant.customerHungUp(id);
+    }
+  }
+
+  private void stopWaiting(InteractionId id) {
+    Caller caller = callers.get(id);
+    if (caller != null) {
+      caller.patience.cancel();
+    }
+  }
+
+  private void finished(InteractionId id) {
+    Caller caller = callers.remove(id);
+    if (caller != null) {
+      caller.patience.cancel();
+    }
+  }
+
+  private Duration sample(Distribution distribution) {
+    return Duration.ofNanos(distribution.sampleNanos(random));
+  }
+
+  private static int priority(QueueScenario queue, double draw) {
+    double cumulative = 0;
+    for (PriorityShare share : queue.priorities()) {
+      cumulative += share.share();
+      if (draw < cumulative) {
+        return share.priority();
+      }
+    }
+    return 0;
+  }
+
+  private static @Nullable RequirementShare requirement(QueueScenario queue, double draw) {
+    double cumulative = 0;
+    for (RequirementShare share : queue.requirements()) {
+      cumulative += share.share();
+      if (draw < cumulative) {
+        return share;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+package io.tandem.server.demo;
+
+import io.tandem.core.tenant.TenantId;
+import io.tandem.server.tenant.TenantDirectory;
+import io.tandem.server.tenant.TenantRegistry;
+import io.tandem.server.tenant.TenantThreads;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+
+/**
+ * The demo, on unless {@code tandem.demo.enabled=false}: reads the demo file ({@code
+ * tandem.demo.definition}) when the application starts, so that a broken file stops the start with
+ * every problem listed, and runs its traffic against tenant {@code tandem.demo.tenant} once the
+ * application is ready (see {@link DemoLauncher}). The keys are documented in the server's README.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "tandem.demo.enabled", matchIfMissing = true)
+class DemoConfiguration {
+
+  @Bean
+  DemoDefinition demoDefinition(@Value("${tandem.demo.definition}") Resource file)
+      throws IOException {
+    return DemoFile.parse(file.getContentAsString(StandardCharsets.UTF_8), file.getDescription());
+  }
+
+  @Bean
+  DemoLauncher demoLauncher(
+      DemoDefinition demo,
+      TenantDirectory directory,
+      TenantRegistry tenants,
+      TenantThreads threads,
+      Clock clock,
+      @Value("${tandem.demo.tenant}") String tenant,
+      @Value("${tandem.demo.arrival-rate-factor}") double arrivalRateFactor) {
+    return new DemoLauncher(
+        demo, directory, tenants, new TenantId(tenant), clock, threads.timers(), arrivalRateFactor);
+  }
+}
