@@ -19,8 +19,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * How the server is put together: the event log on the configured data source (migrated by Flyway),
  * the tenants on virtual-thread mailboxes and one timer thread, and recovery of every tenant in the
- * log once the application has started.
+ * log before the web server accepts requests.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
@@ -98,10 +98,13 @@ class ServerConfiguration {
     return new TenantRegistry(eventLog, feed, clock, threads.writers(), threads.timers());
   }
 
-  /** Rebuilds every tenant from the event log once the application has started. */
+  /**
+   * Rebuilds every tenant from the event log once every bean exists and before the web server
+   * starts, so that no request ever sees a tenant that is not recovered yet.
+   */
   @Bean
-  ApplicationRunner recoverTenants(TenantRegistry tenants) {
-    return arguments -> {
+  SmartInitializingSingleton recoverTenants(TenantRegistry tenants) {
+    return () -> {
       Map<TenantId, RecoveryReport> reports = tenants.startUp();
       reports.forEach(
           (tenant, report) ->

@@ -32,6 +32,11 @@ public final class Http {
     this(base, Map.of());
   }
 
+  /** A client of the server at {@code base}, e.g. {@code http://127.0.0.1:8080}. */
+  public static Http to(URI base) {
+    return new Http(base);
+  }
+
   private Http(URI base, Map<String, String> headers) {
     this.base = base;
     this.headers = headers;
