@@ -69,7 +69,7 @@ abstract class EventLogContract {
       MigrateResult first = Migrations.migrate(fresh.dataSource());
       MigrateResult second = Migrations.migrate(fresh.dataSource());
 
-      assertThat(first.migrationsExecuted).isEqualTo(3);
+      assertThat(first.migrationsExecuted).isEqualTo(4);
       assertThat(first.targetSchemaVersion).isEqualTo("4");
       assertThat(second.migrationsExecuted).isZero();
       Flyway.configure().dataSource(fresh.dataSource()).load().validate();
