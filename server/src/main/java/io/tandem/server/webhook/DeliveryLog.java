@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every webhook's delivery attempts, newest kept: table {@code webhook_delivery} ({@code
- * V3__webhooks.sql}). Each {@link #record} prunes the webhook's attempts beyond the newest {@code
+ * V5__webhooks.sql}). Each {@link #record} prunes the webhook's attempts beyond the newest {@code
  * size}.
  *
  * <p>Threading: thread-safe; blocking. Each webhook's attempts are recorded by its one dispatcher.

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every tenant's webhooks, in the {@code webhook} table ({@code V3__webhooks.sql}); the same SQL
+ * Every tenant's webhooks, in the {@code webhook} table ({@code V5__webhooks.sql}); the same SQL
  * runs on H2 and PostgreSQL.
  *
  * <p>Users change a webhook's settings ({@link #update}), the dispatcher its cursor ({@link

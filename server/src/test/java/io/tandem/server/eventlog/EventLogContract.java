@@ -70,7 +70,7 @@ abstract class EventLogContract {
       MigrateResult second = Migrations.migrate(fresh.dataSource());
 
       assertThat(first.migrationsExecuted).isEqualTo(4);
-      assertThat(first.targetSchemaVersion).isEqualTo("4");
+      assertThat(first.targetSchemaVersion).isEqualTo("5");
       assertThat(second.migrationsExecuted).isZero();
       Flyway.configure().dataSource(fresh.dataSource()).load().validate();
     }
