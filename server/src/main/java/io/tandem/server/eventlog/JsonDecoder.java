@@ -5,6 +5,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -74,6 +77,15 @@ final class JsonDecoder {
     if (cls == Duration.class) {
       return parse(node, path, "an ISO-8601 duration such as PT15S", Duration::parse);
     }
+    if (cls == LocalDate.class) {
+      return parse(node, path, "an ISO-8601 date such as 2026-12-24", LocalDate::parse);
+    }
+    if (cls == LocalTime.class) {
+      return parse(node, path, "an ISO-8601 local time such as 09:00", LocalTime::parse);
+    }
+    if (cls == ZoneId.class) {
+      return parse(node, path, "a time zone such as Europe/Berlin", ZoneId::of);
+    }
     if (cls == SkillExpression.class) {
       return parse(node, path, "a skill expression", SkillExpression::parse);
     }
@@ -137,7 +149,8 @@ final class JsonDecoder {
       throw new InvalidValue(kindPath, "missing");
     }
     String kind = text(kindNode, kindPath, "a string");
-    for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+    List<Class<?>> kinds = JsonTypes.kinds(sealed);
+    for (Class<?> permitted : kinds) {
       if (permitted.getSimpleName().equals(kind)) {
         return decodeFields(permitted, node, path, Set.of(JsonTypes.KIND));
       }
@@ -149,9 +162,7 @@ final class JsonDecoder {
             + " '"
             + kind
             + "', expected one of "
-            + Arrays.stream(sealed.getPermittedSubclasses())
-                .map(Class::getSimpleName)
-                .collect(Collectors.joining(", ")));
+            + kinds.stream().map(Class::getSimpleName).collect(Collectors.joining(", ")));
   }
 
   private static List<Object> decodeList(Type element, JsonNode node, String path) {
