@@ -103,23 +103,36 @@ public final class Tenant {
 
   /** Adds or updates a queue; its references (overflow queue, business hours) must exist. */
   public void configureQueue(QueueConfig config) {
-    for (QueueAction action :
-        java.util.Arrays.asList(
-            config.overflowAction(), config.noAgentAction(), config.closedAction())) {
-      if (action instanceof QueueAction.ToQueue to && state.queue(to.queue()) == null) {
+    configureQueues(List.of(config));
+  }
+
+  /**
+   * Adds or updates several queues at once: their references must exist in the tenant or among
+   * {@code configs}, so queues may overflow to each other. Checks all before changing any.
+   */
+  public void configureQueues(List<QueueConfig> configs) {
+    java.util.Set<QueueId> known = new java.util.HashSet<>();
+    state.queues().forEach(queue -> known.add(queue.id()));
+    configs.forEach(queue -> known.add(queue.id()));
+    for (QueueConfig config : configs) {
+      for (QueueAction action :
+          java.util.Arrays.asList(
+              config.overflowAction(), config.noAgentAction(), config.closedAction())) {
+        if (action instanceof QueueAction.ToQueue to && !known.contains(to.queue())) {
+          throw new IllegalArgumentException(
+              "queue " + config.id() + " refers to unknown queue " + to.queue());
+        }
+      }
+      if (config.businessHours() != null && businessHours(config.businessHours()) == null) {
         throw new IllegalArgumentException(
-            "queue " + config.id() + " refers to unknown queue " + to.queue());
+            "queue " + config.id() + " refers to unknown business hours " + config.businessHours());
       }
     }
-    if (config.businessHours() != null && businessHours(config.businessHours()) == null) {
-      throw new IllegalArgumentException(
-          "queue " + config.id() + " refers to unknown business hours " + config.businessHours());
-    }
-    applyQueue(config);
+    configs.forEach(this::applyQueue);
   }
 
   /** Emits the queue's configuration, its references checked, and re-times what waits in it. */
-  void applyQueue(QueueConfig config) {
+  private void applyQueue(QueueConfig config) {
     emit(new QueueEvent.Configured(config, now()));
     for (Interaction interaction : List.copyOf(state.interactions())) {
       InteractionState is = interaction.state();

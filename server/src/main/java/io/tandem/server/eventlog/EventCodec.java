@@ -143,7 +143,7 @@ public final class EventCodec {
       throw new EventCodecException("cannot decode " + type + ": empty payload");
     }
     try {
-      return (TenantEvent) JsonDecoder.decodeFields(cls, node, "", Set.of());
+      return (TenantEvent) JsonDecoder.STORED.decodeFields(cls, node, "", Set.of());
     } catch (InvalidValue e) {
       throw new EventCodecException(
           "cannot decode " + type + ": field '" + e.field() + "': " + e.problem());
