@@ -147,25 +147,46 @@ public final class Tenant {
 
   /** Removes a queue nothing waits or rings in and no other queue overflows to. */
   public void removeQueue(QueueId id) {
-    requireQueue(id);
-    if (state.waitingIn(id) > 0) {
-      throw new IllegalTransitionException("queue " + id + " still has waiting interactions");
+    removeQueues(List.of(id));
+  }
+
+  /**
+   * Removes several queues at once: nothing may wait or ring in them, and no queue left and no flow
+   * may refer to them (they may refer to each other). Checks all before removing any.
+   */
+  public void removeQueues(java.util.Collection<QueueId> ids) {
+    java.util.Set<QueueId> removed = new java.util.LinkedHashSet<>(ids);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (QueueId id : removed) {
+      requireQueue(id);
+      names.add(id.value());
+      if (state.waitingIn(id) > 0) {
+        throw new IllegalTransitionException("queue " + id + " still has waiting interactions");
+      }
+      require(
+          state.interactions().stream()
+              .noneMatch(i -> i.state() == InteractionState.RESERVED && id.equals(i.queue())),
+          "queue " + id + " still has ringing interactions");
     }
-    require(
-        state.interactions().stream()
-            .noneMatch(i -> i.state() == InteractionState.RESERVED && id.equals(i.queue())),
-        "queue " + id + " still has ringing interactions");
     for (QueueConfig other : state.queues()) {
+      if (removed.contains(other.id())) {
+        continue;
+      }
       for (QueueAction action :
           java.util.Arrays.asList(
               other.overflowAction(), other.noAgentAction(), other.closedAction())) {
-        require(
-            !(action instanceof QueueAction.ToQueue to && to.queue().equals(id)),
-            "queue " + other.id() + " refers to queue " + id);
+        if (action instanceof QueueAction.ToQueue to && removed.contains(to.queue())) {
+          throw new IllegalTransitionException(
+              "queue " + other.id() + " refers to queue " + to.queue());
+        }
       }
     }
-    catalog.requireNoFlowBreaks("queue " + id, CatalogWithout.queue(flowCatalog(), id.value()));
-    emit(new QueueEvent.Removed(id, now()));
+    catalog.requireNoFlowBreaks(
+        "queue " + String.join(", ", names),
+        new CatalogWithout(flowCatalog(), names, java.util.Set.of(), java.util.Set.of()));
+    for (QueueId id : removed) {
+      emit(new QueueEvent.Removed(id, now()));
+    }
   }
 
   /** Adds or replaces named business hours that queues and flows may refer to. */

@@ -173,4 +173,22 @@ class CatalogTest {
     assertThatThrownBy(() -> new SkillDefinition("Billing", ""))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void removeQueues_thatOverflowToEachOther_goTogether_butNotOneByOne() {
+    cc.tenant.configureQueues(
+        List.of(
+            QueueConfig.builder("a")
+                .overflowAction(new io.tandem.core.queue.QueueAction.ToQueue(new QueueId("b")))
+                .build(),
+            QueueConfig.builder("b")
+                .overflowAction(new io.tandem.core.queue.QueueAction.ToQueue(new QueueId("a")))
+                .build()));
+
+    assertThatThrownBy(() -> cc.tenant.removeQueue(new QueueId("a")))
+        .isInstanceOf(IllegalTransitionException.class);
+    cc.tenant.removeQueues(List.of(new QueueId("a"), new QueueId("b")));
+
+    assertThat(cc.tenant.state().queues()).isEmpty();
+  }
 }

@@ -4,7 +4,6 @@ import io.tandem.core.agent.AgentId;
 import io.tandem.core.agent.AgentState;
 import io.tandem.core.interaction.IllegalTransitionException;
 import io.tandem.core.interaction.InteractionState;
-import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.routing.Agent;
@@ -107,33 +106,14 @@ public final class ConfigurationPlan {
     }
     changed(current.flows, wanted.flows).forEach(tenant::defineFlow);
     removed(current.flows, wanted.flows).forEach(tenant::removeFlow);
-    removeQueues(tenant, removed(current.queues, wanted.queues));
+    List<QueueId> queuesGone = removed(current.queues, wanted.queues);
+    if (!queuesGone.isEmpty()) {
+      tenant.removeQueues(queuesGone);
+    }
     removed(current.agents, wanted.agents).forEach(tenant::removeAgent);
     removed(current.wrapUpCodes, wanted.wrapUpCodes).forEach(tenant::removeWrapUpCode);
     removed(current.businessHours, wanted.businessHours).forEach(tenant::removeBusinessHours);
     removed(current.skills, wanted.skills).forEach(tenant::removeSkill);
-  }
-
-  /** Removes queues so that one another still refers to goes after it. */
-  private static void removeQueues(Tenant tenant, List<QueueId> queues) {
-    List<QueueId> left = new ArrayList<>(queues);
-    while (!left.isEmpty()) {
-      QueueId next =
-          left.stream()
-              .filter(id -> left.stream().noneMatch(other -> refersTo(tenant, other, id)))
-              .findFirst()
-              .orElse(left.get(0));
-      tenant.removeQueue(next);
-      left.remove(next);
-    }
-  }
-
-  private static boolean refersTo(Tenant tenant, QueueId from, QueueId to) {
-    QueueConfig config = tenant.state().queue(from);
-    return config != null
-        && java.util.stream.Stream.of(
-                config.overflowAction(), config.noAgentAction(), config.closedAction())
-            .anyMatch(a -> a instanceof QueueAction.ToQueue q && q.queue().equals(to));
   }
 
   private static <K, V> List<V> changed(Map<K, V> before, Map<K, V> after) {
