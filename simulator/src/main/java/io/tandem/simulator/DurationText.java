@@ -12,13 +12,13 @@ import org.jspecify.annotations.Nullable;
  * {@code 1h}, {@code 1d}, combined ({@code 1h30m}) or with decimals ({@code 1.5h}), optionally
  * negative; or ISO-8601 ({@code PT30S}, {@code P1DT2H}).
  */
-final class DurationText {
+public final class DurationText {
 
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
   private static final Pattern SHORT = Pattern.compile("-?(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+");
 
   /** What a duration looks like, for messages. */
-  static final String EXPECTED = "a duration such as 30s, 5m, 1h30m, 1d or PT30S";
+  public static final String EXPECTED = "a duration such as 30s, 5m, 1h30m, 1d or PT30S";
 
   private DurationText() {}
 
@@ -50,7 +50,7 @@ final class DurationText {
   }
 
   /** The duration {@code text} describes, or {@code null} if it is not one. */
-  static @Nullable Duration parse(String text) {
+  public static @Nullable Duration parse(String text) {
     String trimmed = text.trim();
     if (trimmed.isEmpty()) {
       return null;
@@ -89,7 +89,7 @@ final class DurationText {
   }
 
   /** Short text for messages: {@code 30s}, {@code 1h30m}, {@code 1.5s}, {@code -5s}. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     if (duration.isNegative()) {
       return "-" + format(duration.negated());
     }

@@ -14,8 +14,11 @@ final class OrderedMaps {
 
   private OrderedMaps() {}
 
-  /** An unmodifiable, insertion-ordered copy of {@code map}; empty for {@code null}. */
+  /**
+   * An unmodifiable, insertion-ordered copy of {@code map} (a {@link java.util.SequencedMap}, so
+   * that serialisers keep the order); empty for {@code null}.
+   */
   static <K, V> Map<K, V> copyOf(@Nullable Map<K, V> map) {
-    return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    return map == null ? Map.of() : Collections.unmodifiableSequencedMap(new LinkedHashMap<>(map));
   }
 }

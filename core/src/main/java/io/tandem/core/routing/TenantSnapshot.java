@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable copy of a tenant's routing state; two states are equal exactly when their snapshots
- * are (the replay test relies on it).
+ * An immutable copy of a tenant's routing state and catalogue; two states are equal exactly when
+ * their snapshots are (the replay test relies on it).
  */
 public record TenantSnapshot(
     TenantId tenant,
@@ -21,4 +21,5 @@ public record TenantSnapshot(
     Map<ReservationId, Reservation> reservations,
     Map<QueueId, List<InteractionId>> waitingLines,
     long lastArrivalOrder,
-    long offersMade) {}
+    long offersMade,
+    TenantCatalog.Snapshot catalog) {}

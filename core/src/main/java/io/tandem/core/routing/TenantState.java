@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one tenant's routing knows right now: agents, queues, live interactions and
- * reservations, with the index that makes decisions fast. {@link #apply} is the only mutator, so
- * replaying a tenant's events onto a new state rebuilds an equal one ({@link #snapshot}).
+ * reservations, with the index that makes decisions fast, and the {@link TenantCatalog} of business
+ * hours, skills, flows and wrap-up codes. {@link #apply} is the only mutator, so replaying a
+ * tenant's events onto a new state rebuilds an equal one ({@link #snapshot}).
  *
  * <p>Ended interactions leave the state (their history lives in the event log). Not thread-safe:
  * owned by the tenant's single writer.
@@ -36,6 +37,7 @@ public final class TenantState {
   private final Map<ReservationId, Reservation> reservations = new LinkedHashMap<>();
   private final RoutingIndex index = new RoutingIndex();
   private final InteractionTransitions interactionTransitions;
+  private final TenantCatalog catalog = new TenantCatalog();
   private long lastArrivalOrder;
   private long offersMade;
 
@@ -57,7 +59,12 @@ public final class TenantState {
       case InteractionEvent e -> interactionTransitions.apply(e);
       case AgentEvent e -> applyAgent(e);
       case QueueEvent e -> applyQueue(e);
-      default -> throw new IllegalArgumentException("not a routing event: " + event);
+      default -> {
+        if (!TenantCatalog.handles(event)) {
+          throw new IllegalArgumentException("not a tenant event: " + event);
+        }
+        catalog.apply(event);
+      }
     }
   }
 
@@ -146,6 +153,11 @@ public final class TenantState {
 
   // --- reads -------------------------------------------------------------------------------
 
+  /** Business hours, skills, flows and wrap-up codes. */
+  public TenantCatalog catalog() {
+    return catalog;
+  }
+
   public @Nullable Agent agent(AgentId id) {
     return agents.get(id);
   }
@@ -231,7 +243,8 @@ public final class TenantState {
         Map.copyOf(reservations),
         Map.copyOf(lines),
         lastArrivalOrder,
-        offersMade);
+        offersMade,
+        catalog.snapshot());
   }
 
   // --- for the transitions and the routing engine --------------------------------------------

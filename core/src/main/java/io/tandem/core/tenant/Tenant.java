@@ -21,13 +21,15 @@ import io.tandem.core.queue.QueueId;
 import io.tandem.core.routing.Agent;
 import io.tandem.core.routing.Interaction;
 import io.tandem.core.routing.RoutingEngine;
+import io.tandem.core.routing.TenantCatalog;
 import io.tandem.core.routing.TenantState;
 import io.tandem.core.routing.strategy.RoutingStrategies;
+import io.tandem.core.skill.SkillDefinition;
 import io.tandem.core.skill.SkillExpression;
 import io.tandem.core.time.Scheduler;
+import io.tandem.core.wrapup.WrapUpCode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,8 +53,7 @@ public final class Tenant {
   private final QueueRules queueRules;
   private final WorkCommands work;
   private final List<TenantEventListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, BusinessHours> businessHours = new HashMap<>();
-  private final java.util.Set<String> definedSkills = new java.util.HashSet<>();
+  private final CatalogCommands catalog;
   private final VirtualAssistants assistants;
 
   public Tenant(TenantId id, Clock clock, Scheduler scheduler) {
@@ -64,6 +65,7 @@ public final class Tenant {
     this.queueRules = new QueueRules(this, state);
     this.work = new WorkCommands(this, state);
     this.assistants = new VirtualAssistants(this, clock);
+    this.catalog = new CatalogCommands(this, state);
   }
 
   public TenantId id() {
@@ -101,18 +103,36 @@ public final class Tenant {
 
   /** Adds or updates a queue; its references (overflow queue, business hours) must exist. */
   public void configureQueue(QueueConfig config) {
-    for (QueueAction action :
-        java.util.Arrays.asList(
-            config.overflowAction(), config.noAgentAction(), config.closedAction())) {
-      if (action instanceof QueueAction.ToQueue to && state.queue(to.queue()) == null) {
+    configureQueues(List.of(config));
+  }
+
+  /**
+   * Adds or updates several queues at once: their references must exist in the tenant or among
+   * {@code configs}, so queues may overflow to each other. Checks all before changing any.
+   */
+  public void configureQueues(List<QueueConfig> configs) {
+    java.util.Set<QueueId> known = new java.util.HashSet<>();
+    state.queues().forEach(queue -> known.add(queue.id()));
+    configs.forEach(queue -> known.add(queue.id()));
+    for (QueueConfig config : configs) {
+      for (QueueAction action :
+          java.util.Arrays.asList(
+              config.overflowAction(), config.noAgentAction(), config.closedAction())) {
+        if (action instanceof QueueAction.ToQueue to && !known.contains(to.queue())) {
+          throw new IllegalArgumentException(
+              "queue " + config.id() + " refers to unknown queue " + to.queue());
+        }
+      }
+      if (config.businessHours() != null && businessHours(config.businessHours()) == null) {
         throw new IllegalArgumentException(
-            "queue " + config.id() + " refers to unknown queue " + to.queue());
+            "queue " + config.id() + " refers to unknown business hours " + config.businessHours());
       }
     }
-    if (config.businessHours() != null && !businessHours.containsKey(config.businessHours())) {
-      throw new IllegalArgumentException(
-          "queue " + config.id() + " refers to unknown business hours " + config.businessHours());
-    }
+    configs.forEach(this::applyQueue);
+  }
+
+  /** Emits the queue's configuration, its references checked, and re-times what waits in it. */
+  private void applyQueue(QueueConfig config) {
     emit(new QueueEvent.Configured(config, now()));
     for (Interaction interaction : List.copyOf(state.interactions())) {
       InteractionState is = interaction.state();
@@ -127,33 +147,113 @@ public final class Tenant {
 
   /** Removes a queue nothing waits or rings in and no other queue overflows to. */
   public void removeQueue(QueueId id) {
-    requireQueue(id);
-    if (state.waitingIn(id) > 0) {
-      throw new IllegalTransitionException("queue " + id + " still has waiting interactions");
+    removeQueues(List.of(id));
+  }
+
+  /**
+   * Removes several queues at once: nothing may wait or ring in them, and no queue left and no flow
+   * may refer to them (they may refer to each other). Checks all before removing any.
+   */
+  public void removeQueues(java.util.Collection<QueueId> ids) {
+    java.util.Set<QueueId> removed = new java.util.LinkedHashSet<>(ids);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (QueueId id : removed) {
+      requireQueue(id);
+      names.add(id.value());
+      if (state.waitingIn(id) > 0) {
+        throw new IllegalTransitionException("queue " + id + " still has waiting interactions");
+      }
+      require(
+          state.interactions().stream()
+              .noneMatch(i -> i.state() == InteractionState.RESERVED && id.equals(i.queue())),
+          "queue " + id + " still has ringing interactions");
     }
-    require(
-        state.interactions().stream()
-            .noneMatch(i -> i.state() == InteractionState.RESERVED && id.equals(i.queue())),
-        "queue " + id + " still has ringing interactions");
     for (QueueConfig other : state.queues()) {
+      if (removed.contains(other.id())) {
+        continue;
+      }
       for (QueueAction action :
           java.util.Arrays.asList(
               other.overflowAction(), other.noAgentAction(), other.closedAction())) {
-        require(
-            !(action instanceof QueueAction.ToQueue to && to.queue().equals(id)),
-            "queue " + other.id() + " refers to queue " + id);
+        if (action instanceof QueueAction.ToQueue to && removed.contains(to.queue())) {
+          throw new IllegalTransitionException(
+              "queue " + other.id() + " refers to queue " + to.queue());
+        }
       }
     }
-    emit(new QueueEvent.Removed(id, now()));
+    catalog.requireNoFlowBreaks(
+        "queue " + String.join(", ", names),
+        new CatalogWithout(flowCatalog(), names, java.util.Set.of(), java.util.Set.of()));
+    for (QueueId id : removed) {
+      emit(new QueueEvent.Removed(id, now()));
+    }
   }
 
   /** Adds or replaces named business hours that queues and flows may refer to. */
   public void defineBusinessHours(BusinessHours hours) {
-    businessHours.put(hours.name(), hours);
+    catalog.defineBusinessHours(hours);
+  }
+
+  /** Removes business hours no queue or flow refers to. */
+  public void removeBusinessHours(String name) {
+    catalog.removeBusinessHours(name);
   }
 
   public @Nullable BusinessHours businessHours(String name) {
-    return businessHours.get(name);
+    return state.catalog().businessHours(name);
+  }
+
+  /** Business hours, skills, flows and wrap-up codes, for reading on the tenant's thread. */
+  public TenantCatalog catalog() {
+    return state.catalog();
+  }
+
+  /** Adds a skill to the tenant's catalogue, or replaces its description. */
+  public void defineSkill(SkillDefinition skill) {
+    catalog.defineSkill(skill);
+  }
+
+  /** Removes a skill from the catalogue unless a flow still needs it. */
+  public void removeSkill(String name) {
+    catalog.removeSkill(name);
+  }
+
+  /**
+   * Stores a flow (adding or replacing it) after validating it against this tenant.
+   *
+   * @throws io.tandem.core.flow.InvalidFlowException listing every problem of the flow
+   */
+  public void defineFlow(io.tandem.core.flow.Flow flow) {
+    catalog.defineFlow(flow);
+  }
+
+  /** Removes a stored flow; interactions already in it run on. */
+  public void removeFlow(String id) {
+    catalog.removeFlow(id);
+  }
+
+  /**
+   * The stored flow {@code id}, validated against the tenant as it is now, ready to start.
+   *
+   * @throws IllegalArgumentException if there is no such flow
+   * @throws io.tandem.core.flow.InvalidFlowException if it no longer validates
+   */
+  public io.tandem.core.flow.ValidatedFlow flow(String id) {
+    io.tandem.core.flow.Flow flow = state.catalog().flow(id);
+    if (flow == null) {
+      throw new IllegalArgumentException("unknown flow " + id);
+    }
+    return io.tandem.core.flow.FlowValidator.validate(flow, flowCatalog());
+  }
+
+  /** Adds a wrap-up code to the end of the tenant's list, or relabels it in place. */
+  public void defineWrapUpCode(WrapUpCode code) {
+    catalog.defineWrapUpCode(code);
+  }
+
+  /** Removes a wrap-up code from the tenant's list. */
+  public void removeWrapUpCode(String code) {
+    catalog.removeWrapUpCode(code);
   }
 
   // --- agents --------------------------------------------------------------------------------
@@ -229,9 +329,17 @@ public final class Tenant {
     dispatcher.assign(agent);
   }
 
-  /** The agent finished wrap-up with a disposition code and notes. */
+  /**
+   * The agent finished wrap-up with a disposition code and notes; once the tenant has wrap-up
+   * codes, the code must be one of them.
+   */
   public void completeWrapUp(AgentId id, @Nullable String code, @Nullable String notes) {
     Agent agent = requireAgent(id);
+    if (code != null
+        && !state.catalog().wrapUpCodes().isEmpty()
+        && state.catalog().wrapUpCode(code) == null) {
+      throw new IllegalArgumentException("unknown wrap-up code " + code);
+    }
     require(agent.state() == AgentState.WRAP_UP, "agent " + id + " is not in wrap-up");
     work.completeWrapUp(agent, code, notes, false);
     dispatcher.assign(agent);
@@ -289,13 +397,15 @@ public final class Tenant {
 
   /** What this tenant's flows may refer to (for {@code FlowValidator.validate}). */
   public io.tandem.core.flow.FlowCatalog flowCatalog() {
-    return new TenantFlowCatalog(this, definedSkills);
+    return new TenantFlowCatalog(this);
   }
 
-  /** Adds a skill to the tenant's catalogue (agents' and queues' skills are known anyway). */
+  /**
+   * Adds a skill to the tenant's catalogue with no description (agents' and queues' skills are
+   * known anyway).
+   */
   public void defineSkill(String skill) {
-    io.tandem.core.skill.AgentSkills.of(Map.of(skill, 1));
-    definedSkills.add(skill);
+    defineSkill(new SkillDefinition(skill, ""));
   }
 
   /** Adds or replaces attributes of a live interaction. */

@@ -6,7 +6,6 @@ import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.routing.Agent;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What a tenant's flows may refer to: its queues, its skills (those defined for the tenant plus
@@ -15,11 +14,9 @@ import java.util.Set;
 final class TenantFlowCatalog implements FlowCatalog {
 
   private final Tenant tenant;
-  private final Set<String> definedSkills;
 
-  TenantFlowCatalog(Tenant tenant, Set<String> definedSkills) {
+  TenantFlowCatalog(Tenant tenant) {
     this.tenant = tenant;
-    this.definedSkills = definedSkills;
   }
 
   @Override
@@ -33,9 +30,11 @@ final class TenantFlowCatalog implements FlowCatalog {
 
   @Override
   public boolean hasSkill(String skill) {
-    if (definedSkills.contains(skill)) {
-      return true;
-    }
+    return tenant.catalog().skill(skill) != null || isUsed(skill);
+  }
+
+  /** Whether an agent has {@code skill} or a queue asks for it. */
+  boolean isUsed(String skill) {
     for (Agent agent : tenant.state().agents()) {
       if (agent.profile().skills().proficiency(skill) > 0) {
         return true;

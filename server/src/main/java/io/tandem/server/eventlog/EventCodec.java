@@ -2,8 +2,12 @@ package io.tandem.server.eventlog;
 
 import io.tandem.core.agent.AgentEvent;
 import io.tandem.core.event.TenantEvent;
+import io.tandem.core.flow.FlowEvent;
+import io.tandem.core.hours.BusinessHoursEvent;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.queue.QueueEvent;
+import io.tandem.core.skill.SkillEvent;
+import io.tandem.core.wrapup.WrapUpCodeEvent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>The type name is the event's family and record name, e.g. {@code interaction.Offered}; the
  * families are the sealed interfaces {@link AgentEvent} ({@code agent}), {@link InteractionEvent}
- * ({@code interaction}) and {@link QueueEvent} ({@code queue}), and every record they permit is
- * registered by reflection, so a new event record is covered without touching this class. The
- * payload is a JSON object with one field per record component (see {@link JsonTypes} for the form
- * of each value), in declaration order, ASCII only (other characters are escaped, so the database's
- * character set never matters).
+ * ({@code interaction}), {@link QueueEvent} ({@code queue}), {@link BusinessHoursEvent} ({@code
+ * hours}), {@link SkillEvent} ({@code skill}), {@link FlowEvent} ({@code flow}) and {@link
+ * WrapUpCodeEvent} ({@code wrapup}), and every record they permit is registered by reflection, so a
+ * new event record is covered without touching this class. The payload is a JSON object with one
+ * field per record component (see {@link JsonTypes} for the form of each value), in declaration
+ * order, ASCII only (other characters are escaped, so the database's character set never matters).
  *
  * <p>Decoding is strict: an unknown type, malformed JSON, or a missing, unknown, ill-typed or
  * rejected field throws {@link EventCodecException} naming the type and the field; it never yields
@@ -42,7 +47,15 @@ public final class EventCodec {
           InteractionEvent.class,
           "interaction",
           QueueEvent.class,
-          "queue");
+          "queue",
+          BusinessHoursEvent.class,
+          "hours",
+          SkillEvent.class,
+          "skill",
+          FlowEvent.class,
+          "flow",
+          WrapUpCodeEvent.class,
+          "wrapup");
 
   /** The longest type name the event log stores. */
   static final int MAX_TYPE_LENGTH = 100;
@@ -130,7 +143,7 @@ public final class EventCodec {
       throw new EventCodecException("cannot decode " + type + ": empty payload");
     }
     try {
-      return (TenantEvent) JsonDecoder.decodeFields(cls, node, "", Set.of());
+      return (TenantEvent) JsonDecoder.STORED.decodeFields(cls, node, "", Set.of());
     } catch (InvalidValue e) {
       throw new EventCodecException(
           "cannot decode " + type + ": field '" + e.field() + "': " + e.problem());

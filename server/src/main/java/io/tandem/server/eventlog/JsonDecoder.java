@@ -5,6 +5,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,16 +23,34 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Reads values from their {@link JsonTypes JSON form}, strictly: a missing, unknown or ill-typed
  * field, a null where the component is not {@code @Nullable}, a duplicate set element, or a value
- * the domain rejects throws {@link InvalidValue} naming the field. Stateless and thread-safe.
+ * the domain rejects throws {@link InvalidValue} naming the field. {@link #STORED} reads the event
+ * log; a decoder for documents people write may let absent {@code @Nullable} fields be null and
+ * read durations in more forms. Immutable and thread-safe.
  */
 final class JsonDecoder {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private JsonDecoder() {}
+  /** The decoder of stored events: every field present, durations ISO-8601 only. */
+  static final JsonDecoder STORED = new JsonDecoder(false, Duration::parse, "PT15S");
+
+  private final boolean absentIsNull;
+  private final Function<String, Duration> durations;
+  private final String durationExample;
+
+  /**
+   * @param absentIsNull whether an absent {@code @Nullable} field reads as null
+   * @param durations reads a duration's text, throwing if it is not one
+   * @param durationExample a duration as {@code durations} reads it, for messages
+   */
+  JsonDecoder(boolean absentIsNull, Function<String, Duration> durations, String durationExample) {
+    this.absentIsNull = absentIsNull;
+    this.durations = durations;
+    this.durationExample = durationExample;
+  }
 
   /** The value of declared type {@code type} that {@code node} (at {@code path}) describes. */
-  static Object decode(Type type, JsonNode node, String path) {
+  Object decode(Type type, JsonNode node, String path) {
     if (type instanceof ParameterizedType parameterized) {
       Class<?> raw = (Class<?>) parameterized.getRawType();
       Type[] arguments = parameterized.getActualTypeArguments();
@@ -72,7 +93,16 @@ final class JsonDecoder {
       return parse(node, path, "an ISO-8601 instant such as 2026-03-02T09:00:00Z", Instant::parse);
     }
     if (cls == Duration.class) {
-      return parse(node, path, "an ISO-8601 duration such as PT15S", Duration::parse);
+      return parse(node, path, "a duration such as " + durationExample, durations);
+    }
+    if (cls == LocalDate.class) {
+      return parse(node, path, "an ISO-8601 date such as 2026-12-24", LocalDate::parse);
+    }
+    if (cls == LocalTime.class) {
+      return parse(node, path, "an ISO-8601 local time such as 09:00", LocalTime::parse);
+    }
+    if (cls == ZoneId.class) {
+      return parse(node, path, "a time zone such as Europe/Berlin", ZoneId::of);
     }
     if (cls == SkillExpression.class) {
       return parse(node, path, "a skill expression", SkillExpression::parse);
@@ -94,7 +124,7 @@ final class JsonDecoder {
    * The record of class {@code cls} whose fields {@code node} holds; {@code extraFields} may also
    * appear (a discriminator) and are ignored.
    */
-  static Object decodeFields(Class<?> cls, JsonNode node, String path, Set<String> extraFields) {
+  Object decodeFields(Class<?> cls, JsonNode node, String path, Set<String> extraFields) {
     if (!node.isObject()) {
       throw new InvalidValue(orPayload(path), "expected an object, got " + node);
     }
@@ -106,6 +136,10 @@ final class JsonDecoder {
       known.add(field.name());
       String fieldPath = JsonTypes.join(path, field.name());
       JsonNode value = node.get(field.name());
+      if (value == null && absentIsNull && field.nullable()) {
+        values[i++] = null;
+        continue;
+      }
       if (value == null) {
         throw new InvalidValue(fieldPath, "missing");
       }
@@ -127,7 +161,7 @@ final class JsonDecoder {
     return shape.create(values, path);
   }
 
-  private static Object decodeKind(Class<?> sealed, JsonNode node, String path) {
+  private Object decodeKind(Class<?> sealed, JsonNode node, String path) {
     if (!node.isObject()) {
       throw new InvalidValue(orPayload(path), "expected an object, got " + node);
     }
@@ -137,7 +171,8 @@ final class JsonDecoder {
       throw new InvalidValue(kindPath, "missing");
     }
     String kind = text(kindNode, kindPath, "a string");
-    for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+    List<Class<?>> kinds = JsonTypes.kinds(sealed);
+    for (Class<?> permitted : kinds) {
       if (permitted.getSimpleName().equals(kind)) {
         return decodeFields(permitted, node, path, Set.of(JsonTypes.KIND));
       }
@@ -149,12 +184,10 @@ final class JsonDecoder {
             + " '"
             + kind
             + "', expected one of "
-            + Arrays.stream(sealed.getPermittedSubclasses())
-                .map(Class::getSimpleName)
-                .collect(Collectors.joining(", ")));
+            + kinds.stream().map(Class::getSimpleName).collect(Collectors.joining(", ")));
   }
 
-  private static List<Object> decodeList(Type element, JsonNode node, String path) {
+  private List<Object> decodeList(Type element, JsonNode node, String path) {
     if (!node.isArray()) {
       throw new InvalidValue(path, "expected an array, got " + node);
     }
@@ -170,7 +203,7 @@ final class JsonDecoder {
     return values;
   }
 
-  private static Map<Object, Object> decodeMap(Type key, Type value, JsonNode node, String path) {
+  private Map<Object, Object> decodeMap(Type key, Type value, JsonNode node, String path) {
     if (!node.isObject()) {
       throw new InvalidValue(path, "expected an object, got " + node);
     }

@@ -5,6 +5,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +41,8 @@ final class JsonEncoder {
         return encodeArray(arguments[0], sorted);
       }
       ObjectNode object = NODES.objectNode();
-      new TreeMap<>((Map<?, ?>) value)
+      Map<?, ?> map = (Map<?, ?>) value;
+      (map instanceof java.util.SequencedMap<?, ?> ? map : new TreeMap<>(map))
           .forEach(
               (key, entry) -> object.set(keyText(key), encode(arguments[1], requireValue(entry))));
       return object;
@@ -51,6 +55,9 @@ final class JsonEncoder {
       case Boolean flag -> NODES.booleanNode(flag);
       case Instant instant -> NODES.stringNode(instant.toString());
       case Duration duration -> NODES.stringNode(duration.toString());
+      case LocalDate date -> NODES.stringNode(date.toString());
+      case LocalTime time -> NODES.stringNode(time.toString());
+      case ZoneId zone -> NODES.stringNode(zone.getId());
       case SkillExpression expression -> NODES.stringNode(expression.toString());
       case Enum<?> constant -> NODES.stringNode(constant.name());
       default -> encodeObject(cls, value);

@@ -10,6 +10,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +24,18 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>{@code String}, {@code int}, {@code long}, {@code boolean}: JSON string, number, boolean
- *   <li>{@code Instant}, {@code Duration}: ISO-8601 text ({@code 2026-03-02T09:00:00Z}, {@code
- *       PT15S})
+ *   <li>{@code Instant}, {@code Duration}, {@code LocalDate}, {@code LocalTime}: ISO-8601 text
+ *       ({@code 2026-03-02T09:00:00Z}, {@code PT15S}, {@code 2026-12-24}, {@code 09:00})
+ *   <li>{@code ZoneId}: its id ({@code Europe/Berlin})
  *   <li>ids ({@code AgentId}, {@code QueueId}, {@code InteractionId}, {@code ReservationId}, {@code
  *       TenantId}): the id as a string
  *   <li>{@code SkillExpression}: its canonical text, parsed back
  *   <li>enums: the constant's name ({@code AVAILABLE}, {@code VOICE})
  *   <li>{@code List}: an array in order; {@code Set}: an array in natural order; {@code Map} with
- *       string or enum keys: an object in key order
- *   <li>a sealed interface of records ({@code QueueAction}): the record's object plus {@code
- *       "kind"}, its simple name
+ *       string or enum keys: an object in key order, or in the map's own order when it is a {@code
+ *       SequencedMap} (a flow's nodes keep the order they were written in)
+ *   <li>a sealed interface of records ({@code QueueAction}), or of records and such interfaces
+ *       ({@code FlowNode}): the record's object plus {@code "kind"}, its simple name
  *   <li>any other record ({@code AgentProfile}, {@code AgentSkills}, {@code QueueConfig} …): an
  *       object with one field per component, every field present, {@code null} only where the
  *       component is {@code @Nullable}
@@ -92,7 +97,7 @@ final class JsonTypes {
       return;
     }
     if (isSealedInterface(cls)) {
-      for (Class<?> kind : cls.getPermittedSubclasses()) {
+      for (Class<?> kind : kinds(cls)) {
         if (!kind.isRecord()) {
           throw unsupported(
               kind, path, "every permitted subclass of a sealed type must be a record");
@@ -111,6 +116,22 @@ final class JsonTypes {
       return;
     }
     throw unsupported(type, path, "no JSON form defined");
+  }
+
+  /**
+   * The records a sealed interface permits, directly or through sealed interfaces it permits, in
+   * declaration order.
+   */
+  static List<Class<?>> kinds(Class<?> sealed) {
+    List<Class<?>> kinds = new java.util.ArrayList<>();
+    for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+      if (isSealedInterface(permitted)) {
+        kinds.addAll(kinds(permitted));
+      } else {
+        kinds.add(permitted);
+      }
+    }
+    return kinds;
   }
 
   private static void requireComparable(Type element, String path) {
@@ -134,6 +155,9 @@ final class JsonTypes {
         || cls == Boolean.class
         || cls == Instant.class
         || cls == Duration.class
+        || cls == LocalDate.class
+        || cls == LocalTime.class
+        || cls == ZoneId.class
         || cls == SkillExpression.class
         || IDS.containsKey(cls)
         || cls.isEnum();

@@ -4,6 +4,26 @@ import io.tandem.core.agent.AgentEvent;
 import io.tandem.core.agent.AgentId;
 import io.tandem.core.agent.AgentProfile;
 import io.tandem.core.event.TenantEvent;
+import io.tandem.core.flow.CheckHours;
+import io.tandem.core.flow.CollectDigits;
+import io.tandem.core.flow.Flow;
+import io.tandem.core.flow.FlowEvent;
+import io.tandem.core.flow.FlowNode;
+import io.tandem.core.flow.HangUp;
+import io.tandem.core.flow.HttpLookup;
+import io.tandem.core.flow.Menu;
+import io.tandem.core.flow.OfferCallback;
+import io.tandem.core.flow.Play;
+import io.tandem.core.flow.Prompt;
+import io.tandem.core.flow.RouteToQueue;
+import io.tandem.core.flow.SetAttributes;
+import io.tandem.core.flow.TransferToNumber;
+import io.tandem.core.flow.Voicemail;
+import io.tandem.core.hours.BusinessHours;
+import io.tandem.core.hours.BusinessHoursEvent;
+import io.tandem.core.hours.Holiday;
+import io.tandem.core.hours.HolidaySet;
+import io.tandem.core.hours.WeeklySchedule;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionEvent;
@@ -18,10 +38,18 @@ import io.tandem.core.queue.QueueId;
 import io.tandem.core.queue.RoutingStrategyKind;
 import io.tandem.core.queue.ServiceLevelTarget;
 import io.tandem.core.skill.AgentSkills;
+import io.tandem.core.skill.SkillDefinition;
+import io.tandem.core.skill.SkillEvent;
 import io.tandem.core.skill.SkillExpression;
+import io.tandem.core.wrapup.WrapUpCode;
+import io.tandem.core.wrapup.WrapUpCodeEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +80,12 @@ final class EventSamples {
         new AgentEvent.BecameNotReady(ANNA, "lunch", AT),
         new AgentEvent.LoggedOut(ANNA, AT),
         new AgentEvent.PresenceChanged(ANNA, Availability.DO_NOT_DISTURB, AT),
+        // flow
+        new FlowEvent.Defined(mainFlow(), AT),
+        new FlowEvent.Removed("main", AT),
+        // hours
+        new BusinessHoursEvent.Defined(office(), AT),
+        new BusinessHoursEvent.Removed("office", AT),
         // interaction
         new InteractionEvent.Arrived(
             CALL,
@@ -93,7 +127,13 @@ final class EventSamples {
         new InteractionEvent.Failed(CALL, "lost-on-restart", AT),
         // queue
         new QueueEvent.Configured(billing(), AT),
-        new QueueEvent.Removed(BILLING, AT));
+        new QueueEvent.Removed(BILLING, AT),
+        // skill
+        new SkillEvent.Defined(new SkillDefinition("billing", "Invoices and payments"), AT),
+        new SkillEvent.Removed("billing", AT),
+        // wrapup
+        new WrapUpCodeEvent.Defined(new WrapUpCode("sale", "Sale closed"), AT),
+        new WrapUpCodeEvent.Removed("sale", AT));
   }
 
   /** More samples: every {@code @Nullable} component null, and every kind of queue action. */
@@ -115,7 +155,88 @@ final class EventSamples {
             CALL, BILLING, "no-agent", new QueueAction.ToNumber("+4930123456"), AT),
         new InteractionEvent.Overflowed(
             CALL, BILLING, "closed", new QueueAction.Disconnect("prompt:closed"), AT),
-        new QueueEvent.Configured(QueueConfig.builder("plain").build(), Instant.EPOCH));
+        new QueueEvent.Configured(QueueConfig.builder("plain").build(), Instant.EPOCH),
+        new BusinessHoursEvent.Defined(BusinessHours.alwaysOpen("24x7"), AT),
+        new FlowEvent.Defined(
+            new Flow("empty", "Hang up", "bye", Map.of("bye", new HangUp(null, "x"))), AT));
+  }
+
+  /** Business hours with holidays closed all day and open for part of it. */
+  static BusinessHours office() {
+    return new BusinessHours(
+        "office",
+        ZoneId.of("Europe/Berlin"),
+        WeeklySchedule.weekdays(LocalTime.of(9, 0), LocalTime.of(17, 30)),
+        List.of(
+            new HolidaySet(
+                "de",
+                List.of(
+                    Holiday.closed(LocalDate.of(2026, 12, 25), "Christmas Day"),
+                    Holiday.openOnly(
+                        LocalDate.of(2026, 12, 24),
+                        "Christmas Eve",
+                        LocalTime.of(9, 0),
+                        LocalTime.MIDNIGHT)))));
+  }
+
+  /** A flow with a node of every kind, in an order that is not alphabetical. */
+  static Flow mainFlow() {
+    Map<String, FlowNode> nodes = new LinkedHashMap<>();
+    nodes.put("welcome", new Play(new Prompt.File("prompts/welcome.wav"), "hours"));
+    nodes.put("hours", new CheckHours("office", "menu", "closed", "holiday"));
+    Map<String, String> choices = new LinkedHashMap<>();
+    choices.put("2", "billing");
+    choices.put("1", "account");
+    nodes.put(
+        "menu",
+        new Menu(
+            new Prompt.Text("Press 1 or 2", "en"),
+            choices,
+            Duration.ofSeconds(5),
+            2,
+            new Prompt.Text("Sorry", null),
+            null,
+            "callback"));
+    nodes.put(
+        "account",
+        new CollectDigits(
+            new Prompt.Text("Your account number", null),
+            6,
+            8,
+            "#",
+            Duration.ofSeconds(10),
+            "[0-9]+",
+            "account",
+            1,
+            null,
+            null,
+            "lookup",
+            "billing"));
+    nodes.put(
+        "lookup",
+        new HttpLookup(
+            "https://crm.example.com/accounts/${account}",
+            Duration.ofSeconds(2),
+            Map.of("tier", "tier"),
+            "billing",
+            "billing"));
+    nodes.put(
+        "billing", new SetAttributes(Map.of("intent", "billing"), 5, "billing", "de", "queue"));
+    nodes.put("queue", new RouteToQueue("billing", 10));
+    nodes.put(
+        "callback",
+        new OfferCallback(
+            new Prompt.Text("Press 1 for a callback", null),
+            "1",
+            Duration.ofSeconds(5),
+            null,
+            "voicemail",
+            "bye"));
+    nodes.put("voicemail", new Voicemail("billing-box", null));
+    nodes.put("closed", new TransferToNumber("+4930123456"));
+    nodes.put("holiday", new HangUp(new Prompt.File("prompts/holiday.wav"), "holiday"));
+    nodes.put("bye", new HangUp(null, "caller-declined"));
+    return new Flow("main", "Main menu", "welcome", nodes);
   }
 
   static AgentProfile anna() {

@@ -63,6 +63,17 @@ public final class Http {
     return send("POST", path, json, "application/json");
   }
 
+  /** A {@code GET} with an {@code Accept} header. */
+  public Answer sendWithAccept(String path, String accept) {
+    return new Http(base, merged("Accept", accept)).get(path);
+  }
+
+  private Map<String, String> merged(String name, String value) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put(name, value);
+    return all;
+  }
+
   /** Sends any body with any content type (or none: {@code null}). */
   public Answer send(
       String method, String path, @Nullable String body, @Nullable String contentType) {
