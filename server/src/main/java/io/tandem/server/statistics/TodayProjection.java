@@ -2,7 +2,9 @@ package io.tandem.server.statistics;
 
 import io.tandem.core.agent.AgentState;
 import io.tandem.core.event.TenantEvent;
+import io.tandem.core.interaction.InteractionState;
 import io.tandem.core.queue.QueueConfig;
+import io.tandem.core.queue.QueueId;
 import io.tandem.core.routing.Agent;
 import io.tandem.core.routing.Interaction;
 import io.tandem.core.routing.TenantState;
@@ -16,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +74,9 @@ final class TodayProjection {
     long longestTotal = 0;
     List<QueueConfig> configs =
         state.queues().stream().sorted(Comparator.comparing(q -> q.id().value())).toList();
+    Map<QueueId, List<Interaction>> waiting = waitingByQueue(state);
     for (QueueConfig queue : configs) {
-      List<Interaction> line = state.waitingLine(queue.id());
+      List<Interaction> line = waiting.getOrDefault(queue.id(), List.of());
       long longest = longestWait(line, now);
       waitingTotal += line.size();
       longestTotal = Math.max(longestTotal, longest);
@@ -109,6 +113,19 @@ final class TodayProjection {
       day = now;
       kpis.startWindow(day.atStartOfDay(zone).toInstant());
     }
+  }
+
+  /** The callers waiting in each queue: queued, or ringing an agent (not yet answered). */
+  private static Map<QueueId, List<Interaction>> waitingByQueue(TenantState state) {
+    Map<QueueId, List<Interaction>> waiting = new HashMap<>();
+    for (Interaction interaction : state.interactions()) {
+      InteractionState now = interaction.state();
+      if (interaction.queue() != null
+          && (now == InteractionState.QUEUED || now == InteractionState.RESERVED)) {
+        waiting.computeIfAbsent(interaction.queue(), q -> new ArrayList<>()).add(interaction);
+      }
+    }
+    return waiting;
   }
 
   private static long longestWait(List<Interaction> line, Instant now) {

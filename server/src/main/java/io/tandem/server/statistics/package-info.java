@@ -1,8 +1,7 @@
 /**
  * Live and historical statistics of a tenant: real-time queue figures (waiting, longest wait,
- * agents by state, today's service level), the waiting callers over the last hour, and KPIs for any
- * time range, all computed by core's {@link io.tandem.core.simulation.KpiProjection} from the event
- * stream.
+ * agents by state, today's service level) and KPIs for any time range, all computed by core's
+ * {@link io.tandem.core.simulation.KpiProjection} from the event stream.
  *
  * <p>Threading: {@link io.tandem.server.statistics.LiveStatistics} keeps one projection per tenant
  * on that tenant's writer (it is fed by the {@link io.tandem.server.tenant.EventFeed} there) and
