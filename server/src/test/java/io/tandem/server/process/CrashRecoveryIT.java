@@ -28,11 +28,11 @@ class CrashRecoveryIT {
   void killDashNine_duringLiveTraffic_restartRecoversAgentsQueuesAndEndsLostCalls()
       throws Exception {
     Path log = directory.resolve("server.log");
-    String database = "--spring.datasource.url=jdbc:h2:file:" + directory.resolve("tandem");
+    // The default database: H2 files under ./data of the working directory, as a user runs it.
     JsonNode before;
     List<String> liveBefore = new ArrayList<>();
     try (ServerProcess server =
-        ServerProcess.start(directory, log, database, "--tandem.demo.arrival-rate-factor=30")) {
+        ServerProcess.start(directory, log, "--tandem.demo.arrival-rate-factor=30")) {
       Http http = server.http();
       before = awaitLiveCalls(http);
       for (JsonNode interaction : http.get(DEMO + "/interactions").json()) {
@@ -43,7 +43,7 @@ class CrashRecoveryIT {
     assertThat(liveBefore).isNotEmpty();
 
     try (ServerProcess server =
-        ServerProcess.start(directory, log, database, "--tandem.demo.enabled=false")) {
+        ServerProcess.start(directory, log, "--tandem.demo.enabled=false")) {
       Http http = server.http();
       JsonNode after = http.get(DEMO + "/statistics").json();
 
@@ -53,7 +53,9 @@ class CrashRecoveryIT {
       assertThat(total(after)).isEqualTo(total(before));
       int lost = 0;
       for (String id : liveBefore) {
-        JsonNode summary = http.get(DEMO + "/interactions/" + id).json().get("summary");
+        Http.Answer detail = http.get(DEMO + "/interactions/" + id);
+        assertThat(detail.status()).as(id + ": " + detail.body()).isEqualTo(200);
+        JsonNode summary = detail.json().get("summary");
         if ("lost-on-restart".equals(summary.get("endReason").asString(""))) {
           assertThat(summary.get("outcome").asString()).isEqualTo("failed");
           lost++;

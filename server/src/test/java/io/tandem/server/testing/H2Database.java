@@ -15,7 +15,9 @@ public final class H2Database implements TestDatabase {
 
   public H2Database(Path directory) {
     this.url =
-        "jdbc:h2:file:" + directory.resolve("tandem").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+        "jdbc:h2:file:"
+            + directory.resolve("tandem").toAbsolutePath()
+            + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
     this.pool = Pools.open(url, username());
   }
 

@@ -30,7 +30,7 @@ public final class RunningServer implements AutoCloseable {
     all.add(
         "--spring.datasource.url=jdbc:h2:file:"
             + directory.resolve("tandem").toAbsolutePath()
-            + ";AUTO_SERVER=FALSE");
+            + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
     all.add("--spring.main.banner-mode=off");
     all.add("--server.port=0");
     all.add("--server.address=127.0.0.1");
