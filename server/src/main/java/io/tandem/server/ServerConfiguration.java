@@ -10,6 +10,7 @@ import io.tandem.server.statistics.KpiReports;
 import io.tandem.server.statistics.LiveStatistics;
 import io.tandem.server.tenant.EventFeed;
 import io.tandem.server.tenant.TenantDirectory;
+import io.tandem.server.tenant.TenantObserver;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
 import java.time.Clock;
@@ -94,8 +95,12 @@ class ServerConfiguration {
 
   @Bean
   TenantRegistry tenantRegistry(
-      EventLog eventLog, EventFeed feed, Clock clock, TenantThreads threads) {
-    return new TenantRegistry(eventLog, feed, clock, threads.writers(), threads.timers());
+      EventLog eventLog,
+      EventFeed feed,
+      TenantObserver observer,
+      Clock clock,
+      TenantThreads threads) {
+    return new TenantRegistry(eventLog, feed, observer, clock, threads.writers(), threads.timers());
   }
 
   /**

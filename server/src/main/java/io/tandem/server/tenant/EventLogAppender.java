@@ -21,12 +21,14 @@ final class EventLogAppender implements TenantEventListener {
   private final TenantId tenant;
   private final EventLog log;
   private final EventFeed feed;
+  private final TenantObserver observer;
   private volatile @Nullable RuntimeException failure;
 
-  EventLogAppender(TenantId tenant, EventLog log, EventFeed feed) {
+  EventLogAppender(TenantId tenant, EventLog log, EventFeed feed, TenantObserver observer) {
     this.tenant = tenant;
     this.log = log;
     this.feed = feed;
+    this.observer = observer;
   }
 
   @Override
@@ -35,8 +37,10 @@ final class EventLogAppender implements TenantEventListener {
       throw stopped();
     }
     long seq;
+    long start = System.nanoTime();
     try {
       seq = log.append(tenant, event);
+      observer.appendTook(tenant, System.nanoTime() - start);
     } catch (RuntimeException e) {
       failure = e;
       throw e;

@@ -16,11 +16,14 @@ public final class RunningTenant {
   private final Tenant tenant;
   private final TenantMailbox mailbox;
   private final EventLogAppender appender;
+  private final TenantObserver observer;
 
-  RunningTenant(Tenant tenant, TenantMailbox mailbox, EventLogAppender appender) {
+  RunningTenant(
+      Tenant tenant, TenantMailbox mailbox, EventLogAppender appender, TenantObserver observer) {
     this.tenant = tenant;
     this.mailbox = mailbox;
     this.appender = appender;
+    this.observer = observer;
   }
 
   public TenantId id() {
@@ -38,7 +41,12 @@ public final class RunningTenant {
           if (appender.failed()) {
             throw appender.stopped();
           }
-          return command.apply(tenant);
+          long start = System.nanoTime();
+          try {
+            return command.apply(tenant);
+          } finally {
+            observer.commandTook(tenant.id(), System.nanoTime() - start);
+          }
         });
   }
 

@@ -36,6 +36,7 @@ public final class TenantRegistry {
 
   private final EventLog log;
   private final EventFeed feed;
+  private final TenantObserver observer;
   private final Clock clock;
   private final Executor writers;
   private final ScheduledExecutorService timers;
@@ -55,8 +56,22 @@ public final class TenantRegistry {
       Clock clock,
       Executor writers,
       ScheduledExecutorService timers) {
+    this(log, feed, TenantObserver.NONE, clock, writers, timers);
+  }
+
+  /**
+   * @param observer learns how long commands and appends take (metrics)
+   */
+  public TenantRegistry(
+      EventLog log,
+      EventFeed feed,
+      TenantObserver observer,
+      Clock clock,
+      Executor writers,
+      ScheduledExecutorService timers) {
     this.log = log;
     this.feed = feed;
+    this.observer = observer;
     this.clock = clock;
     this.writers = writers;
     this.timers = timers;
@@ -125,8 +140,8 @@ public final class TenantRegistry {
   private RunningTenant create(TenantId id) {
     TenantMailbox mailbox = new TenantMailbox(writers);
     Tenant tenant = new Tenant(id, clock, new MailboxScheduler(clock, timers, mailbox));
-    EventLogAppender appender = new EventLogAppender(id, log, feed);
+    EventLogAppender appender = new EventLogAppender(id, log, feed, observer);
     tenant.addListener(appender);
-    return new RunningTenant(tenant, mailbox, appender);
+    return new RunningTenant(tenant, mailbox, appender, observer);
   }
 }
