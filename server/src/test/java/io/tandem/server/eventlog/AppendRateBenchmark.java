@@ -1,9 +1,11 @@
 package io.tandem.server.eventlog;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.server.testing.H2Database;
 import io.tandem.server.testing.Migrations;
+import io.tandem.server.testing.Pools;
 import io.tandem.server.testing.PostgresServer;
 import io.tandem.server.testing.TestDatabase;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,17 +47,39 @@ class AppendRateBenchmark {
     }
   }
 
+  /** H2's own default, for comparison: commits reach the file up to 500 ms late (not durable). */
+  @Test
+  void appendRate_h2WithWriteDelay() throws Exception {
+    String url = "jdbc:h2:file:" + directory.resolve("delayed").toAbsolutePath();
+    try (HikariDataSource pool = Pools.open(url, "sa")) {
+      measure("H2 2.4 file, default write delay (not kill-safe)", pool);
+    }
+  }
+
+  /**
+   * PostgreSQL as the tests start it (zonky's embedded defaults: {@code synchronous_commit=off})
+   * and as a production database runs ({@code synchronous_commit=on}: each commit waits for its WAL
+   * flush).
+   */
   @Test
   void appendRate_postgres() throws Exception {
     try (PostgresServer server = PostgresServer.start(directory);
         TestDatabase postgres = server.newDatabase()) {
-      measure("PostgreSQL 18", postgres);
+      measure("PostgreSQL 18, synchronous_commit=off", postgres.dataSource());
+      String url = postgres.jdbcUrl() + "&options=-c%20synchronous_commit%3Don";
+      try (HikariDataSource durable = Pools.open(url, postgres.username())) {
+        measure("PostgreSQL 18, synchronous_commit=on", durable);
+      }
     }
   }
 
   private static void measure(String name, TestDatabase database) throws Exception {
-    Migrations.migrate(database.dataSource());
-    EventLog log = new JdbcEventLog(database.dataSource(), new EventCodec());
+    measure(name, database.dataSource());
+  }
+
+  private static void measure(String name, DataSource dataSource) throws Exception {
+    Migrations.migrate(dataSource);
+    EventLog log = new JdbcEventLog(dataSource, new EventCodec());
     List<TenantEvent> events = EventSamples.all();
     append(log, new TenantId("warm-up"), events, WARM_UP);
     for (int tenants : new int[] {1, 4}) {

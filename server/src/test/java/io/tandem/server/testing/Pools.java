@@ -4,11 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /** Small HikariCP pools for tests, like the one Spring Boot builds. */
-final class Pools {
+public final class Pools {
 
   private Pools() {}
 
-  static HikariDataSource open(String url, String username) {
+  public static HikariDataSource open(String url, String username) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(username);
