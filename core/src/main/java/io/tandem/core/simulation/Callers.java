@@ -115,9 +115,9 @@ final class Callers implements TenantEventListener {
     }
     QueueScenario scenario = stream.scenario;
     SplittableRandom random = stream.random;
-    int priority = scenario.priorities().isEmpty() ? 0 : priority(scenario, random.nextDouble());
+    int priority = scenario.priorities().isEmpty() ? 0 : scenario.priorityFor(random.nextDouble());
     RequirementShare requirement =
-        scenario.requirements().isEmpty() ? null : requirement(scenario, random.nextDouble());
+        scenario.requirements().isEmpty() ? null : scenario.requirementFor(random.nextDouble());
     long handle = scenario.handleTime().sampleNanos(random);
     Distribution patienceDistribution = scenario.patience();
     long patience = patienceDistribution == null ? -1 : patienceDistribution.sampleNanos(random);
@@ -140,28 +140,6 @@ final class Callers implements TenantEventListener {
     if (!control.closed()) {
       scheduleNext(stream);
     }
-  }
-
-  private static int priority(QueueScenario scenario, double draw) {
-    double cumulative = 0;
-    for (PriorityShare share : scenario.priorities()) {
-      cumulative += share.share();
-      if (draw < cumulative) {
-        return share.priority();
-      }
-    }
-    return 0;
-  }
-
-  private static @Nullable RequirementShare requirement(QueueScenario scenario, double draw) {
-    double cumulative = 0;
-    for (RequirementShare share : scenario.requirements()) {
-      cumulative += share.share();
-      if (draw < cumulative) {
-        return share;
-      }
-    }
-    return null;
   }
 
   /** The caller's patience ran out: they hang up unless an agent has them already. */

@@ -53,4 +53,34 @@ public record QueueScenario(
     return new QueueScenario(
         queue, arrivals, arrivalsRepeatEvery, priorities, requirements, handleTime, value);
   }
+
+  /**
+   * The priority of a caller whose uniform draw in [0, 1) is {@code draw}: the shares of {@link
+   * #priorities} laid end to end; 0 past their sum.
+   */
+  public int priorityFor(double draw) {
+    double cumulative = 0;
+    for (PriorityShare share : priorities) {
+      cumulative += share.share();
+      if (draw < cumulative) {
+        return share.priority();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The requirement of a caller whose uniform draw in [0, 1) is {@code draw}: the shares of {@link
+   * #requirements} laid end to end; {@code null} (none) past their sum.
+   */
+  public @Nullable RequirementShare requirementFor(double draw) {
+    double cumulative = 0;
+    for (RequirementShare share : requirements) {
+      cumulative += share.share();
+      if (draw < cumulative) {
+        return share;
+      }
+    }
+    return null;
+  }
 }

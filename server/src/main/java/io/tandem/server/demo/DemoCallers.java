@@ -10,7 +10,6 @@ import io.tandem.core.interaction.InteractionState;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.routing.Interaction;
 import io.tandem.core.simulation.Distribution;
-import io.tandem.core.simulation.PriorityShare;
 import io.tandem.core.simulation.QueueScenario;
 import io.tandem.core.simulation.RequirementShare;
 import io.tandem.core.skill.SkillExpression;
@@ -72,8 +71,8 @@ final class DemoCallers {
     String from = "+4930" + (1_000_000 + random.nextInt(9_000_000));
     InteractionId id = tenant.arrive(null, Channel.VOICE, from, DIALED, Map.of());
     callers.put(id, new Caller());
-    int priority = priority(queue, random.nextDouble());
-    RequirementShare requirement = requirement(queue, random.nextDouble());
+    int priority = queue.priorityFor(random.nextDouble());
+    RequirementShare requirement = queue.requirementFor(random.nextDouble());
     if (priority != 0 || requirement != null) {
       tenant.setRequirements(
           id,
@@ -195,27 +194,5 @@ final class DemoCallers {
 
   private Duration sample(Distribution distribution) {
     return Duration.ofNanos(distribution.sampleNanos(random));
-  }
-
-  private static int priority(QueueScenario queue, double draw) {
-    double cumulative = 0;
-    for (PriorityShare share : queue.priorities()) {
-      cumulative += share.share();
-      if (draw < cumulative) {
-        return share.priority();
-      }
-    }
-    return 0;
-  }
-
-  private static @Nullable RequirementShare requirement(QueueScenario queue, double draw) {
-    double cumulative = 0;
-    for (RequirementShare share : queue.requirements()) {
-      cumulative += share.share();
-      if (draw < cumulative) {
-        return share;
-      }
-    }
-    return null;
   }
 }
