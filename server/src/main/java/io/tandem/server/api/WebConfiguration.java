@@ -1,5 +1,6 @@
 package io.tandem.server.api;
 
+import io.tandem.server.config.DocumentFormats;
 import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRegistry;
 import java.util.List;
@@ -8,8 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 
 /** Spring MVC set-up of the API: the {@link Actor} parameter of every tenant-scoped endpoint. */
 @Configuration(proxyBeanMethods = false)
@@ -29,14 +28,7 @@ class WebConfiguration implements WebMvcConfigurer {
    */
   @Bean
   JsonMapperBuilderCustomizer strictScalars() {
-    return builder ->
-        builder.withCoercionConfigDefaults(
-            config ->
-                config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+    return builder -> builder.withCoercionConfigDefaults(DocumentFormats::refuseScalarCoercion);
   }
 
   @Override

@@ -8,6 +8,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MapperBuilder;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -41,13 +42,19 @@ public final class DocumentFormats {
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
         .changeDefaultPropertyInclusion(
             include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
-        .withCoercionConfigDefaults(
-            config ->
-                config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+        .withCoercionConfigDefaults(DocumentFormats::refuseScalarCoercion);
+  }
+
+  /**
+   * Makes a mapper refuse a number, boolean or text where another scalar is expected ({@code "5"}
+   * for 5, 7 for {@code "7"}) instead of converting it; the API's request bodies are read so too.
+   */
+  public static void refuseScalarCoercion(MutableCoercionConfig config) {
+    config
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
   }
 
   /** Whether {@code contentType} names YAML ({@code application/yaml}, {@code text/yaml} …). */
