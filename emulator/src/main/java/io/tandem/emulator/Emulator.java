@@ -1,0 +1,145 @@
+package io.tandem.emulator;
+
+import io.tandem.emulator.control.ControlRoutes;
+import io.tandem.emulator.entra.AccessTokens;
+import io.tandem.emulator.entra.Authorities;
+import io.tandem.emulator.entra.EntraRoutes;
+import io.tandem.emulator.http.EmulatorHttpServer;
+import io.tandem.emulator.http.HttpRoutes;
+import io.tandem.emulator.http.OutboundHttp;
+import io.tandem.emulator.journal.Journal;
+import io.tandem.emulator.pstn.PstnNetwork;
+import io.tandem.emulator.teams.TeamsClients;
+import io.tandem.emulator.time.Scheduler;
+import io.tandem.emulator.tls.TlsContexts;
+import io.tandem.emulator.world.World;
+import io.tandem.emulator.world.WorldSpecs;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole emulated Microsoft side, wired in one place: world, journal, signing authorities, Teams
+ * clients, PSTN, the HTTP surface (Entra, Graph, ACS, control API) and the SIP proxies. Runs
+ * embedded (tests, the demo) or alone ({@link EmulatorMain}).
+ */
+public final class Emulator implements AutoCloseable {
+
+  private final Scheduler scheduler;
+  private final World world;
+  private final Journal journal;
+  private final Authorities authorities;
+  private final AccessTokens accessTokens;
+  private final TeamsClients teamsClients;
+  private final PstnNetwork pstn = new PstnNetwork();
+  private final OutboundHttp outbound;
+  private final HttpRoutes routes = new HttpRoutes();
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final EmulatorHttpServer http;
+  private final @Nullable EmulatorHttpServer https;
+
+  private Emulator(EmulatorSettings settings, Scheduler scheduler)
+      throws IOException, GeneralSecurityException {
+    this.scheduler = scheduler;
+    this.world =
+        settings.world() == null ? World.empty() : new World(WorldSpecs.read(settings.world()));
+    this.journal = new Journal(scheduler, settings.journalCapacity());
+    this.authorities = Authorities.generate();
+    this.accessTokens = new AccessTokens(authorities.entra(), scheduler);
+    this.teamsClients = new TeamsClients(world, scheduler, journal);
+    EmulatorSettings.TlsSettings tls = settings.tls();
+    SSLContext tlsContext =
+        tls == null
+            ? null
+            : TlsContexts.serverAndClient(
+                tls.keyStore(), tls.keyStorePassword(), tls.trustStore(), tls.trustStorePassword());
+    this.outbound = new OutboundHttp(tlsContext, journal, settings.outboundTimeout());
+
+    new EntraRoutes(world, accessTokens, authorities, scheduler).register(routes);
+    new ControlRoutes(world, journal, pstn).register(routes);
+
+    this.http =
+        new EmulatorHttpServer(
+                new InetSocketAddress(settings.bindAddress(), settings.httpPort()),
+                null,
+                routes,
+                journal)
+            .start();
+    running.add(http);
+    this.https =
+        tlsContext == null || settings.httpsPort() < 0
+            ? null
+            : new EmulatorHttpServer(
+                    new InetSocketAddress(settings.bindAddress(), settings.httpsPort()),
+                    tlsContext,
+                    routes,
+                    journal)
+                .start();
+    if (https != null) {
+      running.add(https);
+    }
+  }
+
+  /** Starts an emulator; close it to release its ports. */
+  public static Emulator start(EmulatorSettings settings, Scheduler scheduler)
+      throws IOException, GeneralSecurityException {
+    return new Emulator(settings, scheduler);
+  }
+
+  /** The plain-HTTP base URL, e.g. {@code http://127.0.0.1:40123}. */
+  public String httpBaseUrl() {
+    return "http://127.0.0.1:" + http.port();
+  }
+
+  /** The HTTPS base URL, when HTTPS is on. */
+  public @Nullable String httpsBaseUrl() {
+    return https == null ? null : "https://localhost:" + https.port();
+  }
+
+  public World world() {
+    return world;
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public Authorities authorities() {
+    return authorities;
+  }
+
+  public AccessTokens accessTokens() {
+    return accessTokens;
+  }
+
+  public TeamsClients teamsClients() {
+    return teamsClients;
+  }
+
+  public PstnNetwork pstn() {
+    return pstn;
+  }
+
+  public OutboundHttp outbound() {
+    return outbound;
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable resource : running.reversed()) {
+      try {
+        resource.close();
+      } catch (Exception ignored) {
+        // closing the rest matters more than one failure to close
+      }
+    }
+  }
+}
