@@ -89,7 +89,7 @@ final class GraphControlRoutes {
       GraphCallsSettings next = read(merged);
       settings.set(next);
       return HttpReply.json(200, write(next));
-    } catch (IllegalArgumentException | DateTimeParseException invalid) {
+    } catch (IllegalArgumentException invalid) {
       throw problem(invalid.getMessage());
     }
   }
@@ -130,7 +130,12 @@ final class GraphControlRoutes {
     if (!value.isString()) {
       throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as \"PT15S\"");
     }
-    return Duration.parse(value.asString());
+    try {
+      return Duration.parse(value.asString());
+    } catch (DateTimeParseException malformed) {
+      throw new IllegalArgumentException(
+          name + " must be an ISO-8601 duration such as \"PT15S\", was " + value.asString());
+    }
   }
 
   private static boolean bool(JsonNode json, String name) {
