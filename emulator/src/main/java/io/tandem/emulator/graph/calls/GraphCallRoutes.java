@@ -22,8 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class GraphCallRoutes {
 
-  private static final String BASE = "/v1.0/communications/calls";
-  private static final String PREFIX = "microsoft.graph.";
+  private static final String BASE = GraphRequests.BASE;
   private static final String[] ANY_CALLS_ROLE = {
     "Calls.Initiate.All",
     "Calls.InitiateGroupCall.All",
@@ -39,6 +38,7 @@ final class GraphCallRoutes {
   private final OutgoingCalls outgoing;
   private final MediaOperations media;
   private final Transfers transfers;
+  private final ParticipantRoutes participants;
 
   GraphCallRoutes(
       GraphAuth auth,
@@ -55,6 +55,7 @@ final class GraphCallRoutes {
     this.outgoing = outgoing;
     this.media = media;
     this.transfers = transfers;
+    this.participants = new ParticipantRoutes(auth, calls, transfers);
   }
 
   void register(HttpRoutes routes, GraphExchange exchange) {
@@ -62,20 +63,20 @@ final class GraphCallRoutes {
         .add(routes, "POST", BASE, guarded(this::create))
         .add(routes, "GET", BASE + "/{id}", guarded(this::get))
         .add(routes, "DELETE", BASE + "/{id}", guarded(this::delete))
-        .add(routes, "GET", BASE + "/{id}/participants", guarded(this::participants))
-        .add(routes, "GET", BASE + "/{id}/participants/{pid}", guarded(this::participant))
-        .add(routes, "DELETE", BASE + "/{id}/participants/{pid}", guarded(this::removeParticipant))
-        .add(routes, "POST", BASE + "/{id}/participants/{action}", guarded(this::invite))
+        .add(routes, "GET", BASE + "/{id}/participants", guarded(participants::list))
+        .add(routes, "GET", BASE + "/{id}/participants/{pid}", guarded(participants::one))
+        .add(routes, "DELETE", BASE + "/{id}/participants/{pid}", guarded(participants::remove))
+        .add(routes, "POST", BASE + "/{id}/participants/{action}", guarded(participants::invite))
         .add(
             routes,
             "POST",
             BASE + "/{id}/participants/{pid}/{action}",
-            guarded(this::participantAction))
-        .add(routes, "GET", BASE + "/{id}/operations/{opId}", guarded(this::operation))
+            guarded(participants::action))
+        .add(routes, "GET", BASE + "/{id}/operations/{opId}", guarded(participants::operation))
         .add(routes, "POST", BASE + "/{id}/{action}", guarded(this::action));
   }
 
-  private interface Handler {
+  interface Handler {
     HttpReply handle(HttpCall call, AccessToken token);
   }
 
@@ -105,7 +106,7 @@ final class GraphCallRoutes {
   }
 
   private HttpReply get(HttpCall request, AccessToken token) {
-    GraphCall call = find(request, token);
+    GraphCall call = GraphRequests.find(calls, request, token);
     ObjectNode json;
     synchronized (call) {
       json = CallJson.call(call);
@@ -116,103 +117,13 @@ final class GraphCallRoutes {
 
   private HttpReply delete(HttpCall request, AccessToken token) {
     auth.require(request, ANY_CALLS_ROLE);
-    control.hangUp(find(request, token));
+    control.hangUp(GraphRequests.find(calls, request, token));
     return HttpReply.empty(204);
-  }
-
-  private HttpReply participants(HttpCall request, AccessToken token) {
-    GraphCall call = find(request, token);
-    ObjectNode list = io.tandem.emulator.http.Json.object();
-    list.put(
-        "@odata.context",
-        "https://graph.microsoft.com/v1.0/$metadata#communications/calls('"
-            + call.id
-            + "')/participants");
-    synchronized (call) {
-      list.set("value", CallJson.participants(call));
-    }
-    return HttpReply.json(200, list);
-  }
-
-  private HttpReply participant(HttpCall request, AccessToken token) {
-    GraphCall call = find(request, token);
-    synchronized (call) {
-      ObjectNode participant = call.participants.get(request.variable("pid"));
-      if (participant == null) {
-        throw GraphErrors.notFound(
-            "Participant " + request.variable("pid") + " is not in call " + call.id + ".");
-      }
-      return HttpReply.json(200, participant.deepCopy());
-    }
-  }
-
-  private HttpReply removeParticipant(HttpCall request, AccessToken token) {
-    transfers.removeParticipant(find(request, token), request.variable("pid"));
-    return HttpReply.empty(204);
-  }
-
-  private HttpReply invite(HttpCall request, AccessToken token) {
-    String action = action(request);
-    if (!action.equals("invite")) {
-      throw segmentNotFound(action);
-    }
-    auth.require(request, "Calls.InitiateGroupCall.All", "Calls.JoinGroupCall.All");
-    GraphCall call = find(request, token);
-    JsonNode body = Bodies.object(request, false);
-    JsonNode list = Bodies.required(body, "participants");
-    if (!list.isArray() || list.isEmpty()) {
-      throw GraphErrors.badRequest("The property 'participants' must be a non-empty array.");
-    }
-    List<Target> targets = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      targets.add(Bodies.target(list.get(i), "participants[" + i + "]"));
-    }
-    return operationReply(
-        request, call, transfers.invite(call, targets.get(0), Bodies.clientContext(body)));
-  }
-
-  private HttpReply participantAction(HttpCall request, AccessToken token) {
-    GraphCall call = find(request, token);
-    String action = action(request);
-    String type =
-        switch (action) {
-          case "mute" -> "muteParticipantOperation";
-          case "startHoldMusic" -> "startHoldMusicOperation";
-          case "stopHoldMusic" -> "stopHoldMusicOperation";
-          default -> throw segmentNotFound(action);
-        };
-    JsonNode body = Bodies.object(request, true);
-    synchronized (call) {
-      if (!call.participants.containsKey(request.variable("pid"))) {
-        throw GraphErrors.notFound(
-            "Participant " + request.variable("pid") + " is not in call " + call.id + ".");
-      }
-      if (!call.state.carriesMedia()) {
-        throw new IllegalCallStateException(call.id, call.state, action);
-      }
-      CommsOperation operation =
-          new CommsOperation(
-              java.util.UUID.randomUUID().toString(), type, Bodies.clientContext(body));
-      operation.finish(ResultInfos.completed());
-      call.operations.put(operation.id, operation);
-      return operationReply(request, call, operation);
-    }
-  }
-
-  private HttpReply operation(HttpCall request, AccessToken token) {
-    GraphCall call = find(request, token);
-    synchronized (call) {
-      CommsOperation operation = call.operations.get(request.variable("opId"));
-      if (operation == null) {
-        throw GraphErrors.notFound("Operation " + request.variable("opId") + " was not found.");
-      }
-      return HttpReply.json(200, operation.toJson());
-    }
   }
 
   private HttpReply action(HttpCall request, AccessToken token) {
-    String action = action(request);
-    GraphCall call = find(request, token);
+    String action = GraphRequests.action(request);
+    GraphCall call = GraphRequests.find(calls, request, token);
     return switch (action) {
       case "answer" -> answer(request, call);
       case "reject" -> {
@@ -237,7 +148,7 @@ final class GraphCallRoutes {
       case "playPrompt" -> {
         JsonNode body = Bodies.object(request, false);
         List<String> prompts = Bodies.prompts(body, true);
-        yield operationReply(
+        yield GraphRequests.operationReply(
             request, call, media.playPrompt(call, prompts, Bodies.clientContext(body)));
       }
       case "recordResponse" -> {
@@ -247,7 +158,7 @@ final class GraphCallRoutes {
         Bodies.optionalInt(body, "initialSilenceTimeoutInSeconds", 1, 3600);
         Bodies.optionalInt(body, "maxSilenceTimeoutInSeconds", 1, 3600);
         String context = Bodies.clientContext(body);
-        yield operationReply(
+        yield GraphRequests.operationReply(
             request,
             call,
             media.recordResponse(
@@ -258,13 +169,13 @@ final class GraphCallRoutes {
                 context));
       }
       case "cancelMediaProcessing" ->
-          operationReply(
+          GraphRequests.operationReply(
               request,
               call,
               media.cancelMediaProcessing(
                   call, Bodies.clientContext(Bodies.object(request, true))));
       case "subscribeToTone" ->
-          operationReply(
+          GraphRequests.operationReply(
               request,
               call,
               media.subscribeToTone(call, Bodies.clientContext(Bodies.object(request, true))));
@@ -281,11 +192,11 @@ final class GraphCallRoutes {
           wire.add(Bodies.enumValue(holder, "tones[" + i + "]", Tones.WIRE, null));
         }
         Bodies.optionalInt(body, "delayBetweenTonesMs", 0, 60_000);
-        yield operationReply(
+        yield GraphRequests.operationReply(
             request, call, media.sendDtmfTones(call, wire, Bodies.clientContext(body)));
       }
       case "mute", "unmute" ->
-          operationReply(
+          GraphRequests.operationReply(
               request,
               call,
               media.mute(
@@ -293,7 +204,7 @@ final class GraphCallRoutes {
       case "updateRecordingStatus" -> {
         JsonNode body = Bodies.object(request, false);
         String status = Bodies.enumValue(body, "status", Bodies.RECORDING_STATUSES, null);
-        yield operationReply(
+        yield GraphRequests.operationReply(
             request, call, media.updateRecordingStatus(call, status, Bodies.clientContext(body)));
       }
       case "changeScreenSharingRole" -> {
@@ -301,7 +212,7 @@ final class GraphCallRoutes {
             Bodies.object(request, false), "role", java.util.Set.of("viewer", "sharer"), null);
         yield HttpReply.empty(202);
       }
-      default -> throw segmentNotFound(action);
+      default -> throw GraphRequests.segmentNotFound(action);
     };
   }
 
@@ -335,37 +246,5 @@ final class GraphCallRoutes {
         timeout == null ? null : Duration.ofSeconds(timeout),
         Bodies.callbackUri(body, false));
     return HttpReply.empty(202);
-  }
-
-  private static HttpReply operationReply(
-      HttpCall request, GraphCall call, CommsOperation operation) {
-    ObjectNode json;
-    synchronized (call) {
-      json = operation.toJson();
-    }
-    json.put(
-        "@odata.context",
-        "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph." + operation.type);
-    return HttpReply.json(200, json)
-        .withHeader(
-            "Location",
-            EntraRoutes.baseUrl(request) + BASE + "/" + call.id + "/operations/" + operation.id);
-  }
-
-  private GraphCall find(HttpCall request, AccessToken token) {
-    GraphCall call = calls.require(request.variable("id"), token.tenantId());
-    if (!call.appId.equalsIgnoreCase(token.appId())) {
-      throw GraphErrors.notFound("Call " + call.id + " was not found or has already ended.");
-    }
-    return call;
-  }
-
-  private static String action(HttpCall request) {
-    String action = request.variable("action");
-    return action.startsWith(PREFIX) ? action.substring(PREFIX.length()) : action;
-  }
-
-  private static RuntimeException segmentNotFound(String segment) {
-    return GraphErrors.badRequest("Resource not found for the segment '" + segment + "'.");
   }
 }
