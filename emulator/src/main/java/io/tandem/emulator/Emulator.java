@@ -3,7 +3,9 @@ package io.tandem.emulator;
 import io.tandem.emulator.control.ControlRoutes;
 import io.tandem.emulator.entra.AccessTokens;
 import io.tandem.emulator.entra.Authorities;
+import io.tandem.emulator.entra.CallbackTokens;
 import io.tandem.emulator.entra.EntraRoutes;
+import io.tandem.emulator.graph.calls.GraphCalls;
 import io.tandem.emulator.http.EmulatorHttpServer;
 import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.http.OutboundHttp;
@@ -37,6 +39,7 @@ public final class Emulator implements AutoCloseable {
   private final TeamsClients teamsClients;
   private final PstnNetwork pstn = new PstnNetwork();
   private final OutboundHttp outbound;
+  private final GraphCalls graphCalls;
   private final HttpRoutes routes = new HttpRoutes();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final EmulatorHttpServer http;
@@ -61,6 +64,20 @@ public final class Emulator implements AutoCloseable {
 
     new EntraRoutes(world, accessTokens, authorities, scheduler).register(routes);
     new ControlRoutes(world, journal, pstn).register(routes);
+    this.graphCalls =
+        new GraphCalls(
+            new GraphCalls.Parts(
+                world,
+                journal,
+                scheduler,
+                accessTokens,
+                CallbackTokens.graph(authorities, scheduler),
+                outbound,
+                tlsContext,
+                settings.outboundTimeout(),
+                teamsClients,
+                pstn));
+    graphCalls.register(routes);
 
     this.http =
         new EmulatorHttpServer(
@@ -130,6 +147,10 @@ public final class Emulator implements AutoCloseable {
 
   public OutboundHttp outbound() {
     return outbound;
+  }
+
+  public GraphCalls graphCalls() {
+    return graphCalls;
   }
 
   @Override

@@ -34,7 +34,7 @@ class ControlRoutesTest {
 
               @Override
               public boolean serves(String e164) {
-                return e164.startsWith("+1425555");
+                return e164.startsWith("+4420794600");
               }
 
               @Override
@@ -96,7 +96,7 @@ class ControlRoutesTest {
             "POST",
             "/emulator/pstn/calls",
             "application/json",
-            "{\"from\":\"+447700900123\",\"to\":\"+14255550100\",\"patience\":\"PT90S\","
+            "{\"from\":\"+447700900123\",\"to\":\"+442079460010\",\"patience\":\"PT90S\","
                 + "\"digits\":[{\"after\":\"PT4S\",\"digits\":\"2\"}]}");
 
     assertThat(placed.statusCode()).isEqualTo(201);
@@ -115,21 +115,21 @@ class ControlRoutesTest {
             "POST",
             "/emulator/pstn/calls",
             "application/json",
-            "{\"from\":\"+447700900123\",\"to\":\"+14255550109\"}"),
+            "{\"from\":\"+447700900123\",\"to\":\"+442079460019\"}"),
         409);
     assertProblem(
         fixture.send(
             "POST",
             "/emulator/pstn/calls",
             "application/json",
-            "{\"from\":\"07700900123\",\"to\":\"+14255550100\"}"),
+            "{\"from\":\"07700900123\",\"to\":\"+442079460010\"}"),
         400);
     assertProblem(
         fixture.send(
             "POST",
             "/emulator/pstn/calls",
             "application/json",
-            "{\"from\":\"+447700900123\",\"to\":\"+14255550100\",\"digits\":[{\"after\":\"PT1S\",\"digits\":\"9x\"}]}"),
+            "{\"from\":\"+447700900123\",\"to\":\"+442079460010\",\"digits\":[{\"after\":\"PT1S\",\"digits\":\"9x\"}]}"),
         400);
   }
 
