@@ -4,6 +4,7 @@ import io.tandem.emulator.control.ControlRoutes;
 import io.tandem.emulator.entra.AccessTokens;
 import io.tandem.emulator.entra.Authorities;
 import io.tandem.emulator.entra.EntraRoutes;
+import io.tandem.emulator.graph.presence.GraphPresence;
 import io.tandem.emulator.http.EmulatorHttpServer;
 import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.http.OutboundHttp;
@@ -37,6 +38,7 @@ public final class Emulator implements AutoCloseable {
   private final TeamsClients teamsClients;
   private final PstnNetwork pstn = new PstnNetwork();
   private final OutboundHttp outbound;
+  private final GraphPresence presence;
   private final HttpRoutes routes = new HttpRoutes();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final EmulatorHttpServer http;
@@ -61,6 +63,10 @@ public final class Emulator implements AutoCloseable {
 
     new EntraRoutes(world, accessTokens, authorities, scheduler).register(routes);
     new ControlRoutes(world, journal, pstn).register(routes);
+    this.presence = new GraphPresence(world, scheduler, journal, accessTokens, tlsContext);
+    presence.register(routes);
+    teamsClients.addActivityListener(presence.board());
+    running.add(presence);
 
     this.http =
         new EmulatorHttpServer(
@@ -130,6 +136,10 @@ public final class Emulator implements AutoCloseable {
 
   public OutboundHttp outbound() {
     return outbound;
+  }
+
+  public GraphPresence presence() {
+    return presence;
   }
 
   @Override
