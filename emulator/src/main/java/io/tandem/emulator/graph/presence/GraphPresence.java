@@ -6,6 +6,8 @@ import io.tandem.emulator.graph.presence.internal.GraphReplies;
 import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.journal.Journal;
 import io.tandem.emulator.time.Scheduler;
+import io.tandem.emulator.world.AppRegistration;
+import io.tandem.emulator.world.EmulatedTenant;
 import io.tandem.emulator.world.World;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -19,12 +21,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GraphPresence implements AutoCloseable {
 
+  /**
+   * Microsoft Graph Change Tracking, the app that signs validation tokens for rich notifications.
+   */
+  private static final AppRegistration CHANGE_TRACKING =
+      new AppRegistration(
+          "0bf30f3b-4a52-48df-9a82-234910c4a086",
+          "not-used",
+          "Microsoft Graph Change Tracking",
+          java.util.List.of(),
+          null);
+
   private final PresenceBoard board;
   private final AtomicReference<PresenceSettings> settings =
       new AtomicReference<>(PresenceSettings.graphDefaults());
   private final Throttle throttle;
   private final PresenceRoutes presenceRoutes;
   private final PresenceControlRoutes controlRoutes;
+  private final NotificationDelivery delivery;
+  private final SubscriptionRoutes subscriptionRoutes;
 
   public GraphPresence(
       World world,
@@ -38,6 +53,33 @@ public final class GraphPresence implements AutoCloseable {
     this.throttle = new Throttle(scheduler);
     this.presenceRoutes = new PresenceRoutes(board, callers, replies, throttle, settings::get);
     this.controlRoutes = new PresenceControlRoutes(board, settings, throttle::reset);
+    WebhookClient webhooks = new WebhookClient(tls);
+    this.delivery =
+        new NotificationDelivery(
+            webhooks,
+            scheduler,
+            journal,
+            settings::get,
+            subscription -> validationToken(world, tokens, subscription));
+    Subscriptions subscriptions = new Subscriptions(scheduler, journal, delivery);
+    board.addListener(subscriptions);
+    this.subscriptionRoutes =
+        new SubscriptionRoutes(
+            subscriptions,
+            new EndpointValidation(webhooks, journal),
+            callers,
+            replies,
+            scheduler,
+            settings::get);
+  }
+
+  /**
+   * A {@code validationTokens} entry for notifications with resource data: an Entra token for the
+   * subscribing app, issued to Graph's change-tracking app.
+   */
+  private static String validationToken(World world, AccessTokens tokens, Subscription s) {
+    EmulatedTenant tenant = world.tenant(s.tenantId).orElseThrow();
+    return tokens.issue(tenant, CHANGE_TRACKING, s.appId);
   }
 
   /**
@@ -45,6 +87,7 @@ public final class GraphPresence implements AutoCloseable {
    */
   public void register(HttpRoutes routes) {
     presenceRoutes.register(routes);
+    subscriptionRoutes.register(routes);
     controlRoutes.register(routes);
   }
 
@@ -64,5 +107,7 @@ public final class GraphPresence implements AutoCloseable {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    delivery.close();
+  }
 }
