@@ -156,6 +156,14 @@ final class NotificationDelivery implements AutoCloseable {
     scheduler.schedule(
         limits.retryInterval(),
         () -> threads.execute(() -> attempt(subscription, batch, firstTry, attempt + 1)));
+    journal.event(
+        Channel.GRAPH,
+        "presence.notification.retryScheduled",
+        null,
+        Map.of(
+            "subscription", subscription.id,
+            "attempt", Integer.toString(attempt + 1),
+            "at", scheduler.now().plus(limits.retryInterval()).toString()));
   }
 
   private boolean post(
