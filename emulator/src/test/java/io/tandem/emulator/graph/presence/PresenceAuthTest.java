@@ -118,6 +118,16 @@ class PresenceAuthTest {
         caller.post("/communications/getPresencesByUserId", "{\"ids\":[\"" + ALICE + "\"]}"),
         403,
         "Forbidden");
+    assertGraphError(
+        caller.post(
+            "/subscriptions",
+            "{\"changeType\":\"updated\",\"notificationUrl\":\"http://127.0.0.1:1/n\","
+                + "\"resource\":\"/communications/presences/"
+                + ALICE
+                + "\",\"expirationDateTime\":\"2026-11-21T09:30:00Z\"}"),
+        403,
+        "Forbidden");
+    assertGraphError(caller.get("/subscriptions"), 403, "Forbidden");
   }
 
   @Test
