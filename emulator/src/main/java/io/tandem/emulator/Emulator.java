@@ -6,6 +6,7 @@ import io.tandem.emulator.entra.Authorities;
 import io.tandem.emulator.entra.CallbackTokens;
 import io.tandem.emulator.entra.EntraRoutes;
 import io.tandem.emulator.graph.calls.GraphCalls;
+import io.tandem.emulator.graph.presence.GraphPresence;
 import io.tandem.emulator.http.EmulatorHttpServer;
 import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.http.OutboundHttp;
@@ -40,6 +41,7 @@ public final class Emulator implements AutoCloseable {
   private final PstnNetwork pstn = new PstnNetwork();
   private final OutboundHttp outbound;
   private final GraphCalls graphCalls;
+  private final GraphPresence presence;
   private final HttpRoutes routes = new HttpRoutes();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final EmulatorHttpServer http;
@@ -78,6 +80,10 @@ public final class Emulator implements AutoCloseable {
                 teamsClients,
                 pstn));
     graphCalls.register(routes);
+    this.presence = new GraphPresence(world, scheduler, journal, accessTokens, tlsContext);
+    presence.register(routes);
+    teamsClients.addActivityListener(presence.board());
+    running.add(presence);
 
     this.http =
         new EmulatorHttpServer(
@@ -151,6 +157,10 @@ public final class Emulator implements AutoCloseable {
 
   public GraphCalls graphCalls() {
     return graphCalls;
+  }
+
+  public GraphPresence presence() {
+    return presence;
   }
 
   @Override

@@ -47,6 +47,7 @@ class EmulatorArchitectureTest {
             "io.tandem.media..",
             "java..",
             "javax.net..",
+            "javax.crypto..",
             "javax.sip..",
             "javax.sdp..",
             "gov.nist..",
