@@ -1,5 +1,6 @@
 package io.tandem.emulator;
 
+import io.tandem.emulator.acs.CallAutomation;
 import io.tandem.emulator.control.ControlRoutes;
 import io.tandem.emulator.entra.AccessTokens;
 import io.tandem.emulator.entra.Authorities;
@@ -37,6 +38,7 @@ public final class Emulator implements AutoCloseable {
   private final TeamsClients teamsClients;
   private final PstnNetwork pstn = new PstnNetwork();
   private final OutboundHttp outbound;
+  private final CallAutomation callAutomation;
   private final HttpRoutes routes = new HttpRoutes();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final EmulatorHttpServer http;
@@ -61,6 +63,19 @@ public final class Emulator implements AutoCloseable {
 
     new EntraRoutes(world, accessTokens, authorities, scheduler).register(routes);
     new ControlRoutes(world, journal, pstn).register(routes);
+    this.callAutomation =
+        new CallAutomation(
+            world,
+            accessTokens,
+            authorities,
+            scheduler,
+            journal,
+            outbound,
+            teamsClients,
+            tlsContext,
+            settings.outboundTimeout());
+    callAutomation.register(routes);
+    pstn.add(callAutomation.pstnTerminator());
 
     this.http =
         new EmulatorHttpServer(
@@ -126,6 +141,10 @@ public final class Emulator implements AutoCloseable {
 
   public PstnNetwork pstn() {
     return pstn;
+  }
+
+  public CallAutomation callAutomation() {
+    return callAutomation;
   }
 
   public OutboundHttp outbound() {
