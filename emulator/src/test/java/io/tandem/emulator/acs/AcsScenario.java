@@ -117,6 +117,27 @@ final class AcsScenario implements AutoCloseable {
     return Json.parse(app.next(wanted, timeout).body()).get(0);
   }
 
+  /** The next callback of {@code type} for call {@code callConnectionId} (skipping others). */
+  JsonNode callback(String callConnectionId, String type) throws InterruptedException {
+    Predicate<RecordingWebhook.Received> wanted =
+        request -> {
+          JsonNode event = Json.parse(request.body()).get(0);
+          return event.path("type").asString().equals("Microsoft.Communication." + type)
+              && event.path("data").path("callConnectionId").asString().equals(callConnectionId);
+        };
+    return Json.parse(app.next(wanted, WAIT).body()).get(0);
+  }
+
+  /** POSTs an action on a call connection, e.g. {@code action(id, ":play", body)}. */
+  HttpResponse<String> action(String callConnectionId, String action, String body)
+      throws Exception {
+    return client.post("/calling/callConnections/" + callConnectionId + action, body);
+  }
+
+  static String caller() {
+    return "{\"kind\":\"phoneNumber\",\"phoneNumber\":{\"value\":\"" + CALLER + "\"}}";
+  }
+
   void advance(Duration step) {
     fixture.clock.advance(step);
   }
