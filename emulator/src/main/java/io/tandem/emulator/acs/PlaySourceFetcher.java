@@ -98,8 +98,8 @@ final class PlaySourceFetcher {
     int offset = 12;
     while (offset + 8 <= file.length) {
       long size = buffer.getInt(offset + 4) & 0xffffffffL;
-      if (ascii(file, offset, "fmt ") && offset + 16 <= file.length) {
-        byteRate = buffer.getInt(offset + 12) & 0xffffffffL;
+      if (ascii(file, offset, "fmt ") && offset + 20 <= file.length) {
+        byteRate = buffer.getInt(offset + 16) & 0xffffffffL;
       } else if (ascii(file, offset, "data")) {
         long bytes = Math.min(size, file.length - offset - 8L);
         return byteRate == 0 ? null : Duration.ofMillis(bytes * 1000 / byteRate);
