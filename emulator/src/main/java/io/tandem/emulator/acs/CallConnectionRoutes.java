@@ -53,7 +53,7 @@ final class CallConnectionRoutes {
     IncomingCall incoming = ringing(request, body);
     URI callbackUri = body.uri("callbackUri");
     String operationContext = body.optionalText("operationContext");
-    CallStreams.Options media = streams.parse(body);
+    StreamingOptions media = StreamingOptions.parse(body);
     if (!incoming.moveTo(IncomingCallState.ANSWERED)) {
       throw noLongerRinging(incoming);
     }
@@ -168,7 +168,7 @@ final class CallConnectionRoutes {
     for (int i = 0; i < targets.size(); i++) {
       assignments.requireAllowed(request, targets.get(i), "targets[" + i + "]");
     }
-    CallStreams.Options media = streams.parse(body);
+    StreamingOptions media = StreamingOptions.parse(body);
     String operationContext = body.optionalText("operationContext");
     String correlationId = UUID.randomUUID().toString();
     AcsCall call =

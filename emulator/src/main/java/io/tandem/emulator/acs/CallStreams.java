@@ -21,17 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallStreams {
 
-  /** Streaming options given at answer or create; either may be null. */
-  record Options(@Nullable MediaOptions media, @Nullable TranscriptionOptions transcription) {}
-
-  record MediaOptions(URI transportUrl, String channelType, boolean startNow, boolean dtmfTones) {}
-
-  record TranscriptionOptions(
-      URI transportUrl, String locale, boolean startNow, boolean intermediate) {}
-
   /** The running streams and subscription ids of one call. */
   private static final class State {
-    final Options options;
+    final StreamingOptions options;
     final String mediaSubscription = UUID.randomUUID().toString();
     final String transcriptionSubscription = UUID.randomUUID().toString();
     @Nullable MediaStream media;
@@ -40,7 +32,7 @@ final class CallStreams {
     boolean transcriptionActive;
     String locale;
 
-    State(Options options) {
+    State(StreamingOptions options) {
       this.options = options;
       this.locale = options.transcription() == null ? "en-US" : options.transcription().locale();
     }
@@ -64,41 +56,8 @@ final class CallStreams {
     this.timeout = timeout;
   }
 
-  Options parse(RequestBody body) {
-    MediaOptions media = null;
-    RequestBody streaming = body.optionalObject("mediaStreamingOptions");
-    if (streaming != null) {
-      websocket(streaming);
-      String channel = streaming.oneOf("audioChannelType", null, "mixed", "unmixed");
-      if (channel == null) {
-        throw AcsErrors.badRequest(
-            streaming.path("audioChannelType"),
-            "The " + streaming.path("audioChannelType") + " field is required.");
-      }
-      streaming.oneOf("audioFormat", "pcm16KMono", "pcm16KMono", "pcm24KMono");
-      media =
-          new MediaOptions(
-              transportUrl(streaming),
-              channel,
-              streaming.bool("startMediaStreaming", false),
-              streaming.bool("enableDtmfTones", false));
-    }
-    TranscriptionOptions transcription = null;
-    RequestBody text = body.optionalObject("transcriptionOptions");
-    if (text != null) {
-      websocket(text);
-      transcription =
-          new TranscriptionOptions(
-              transportUrl(text),
-              text.text("locale"),
-              text.bool("startTranscription", false),
-              text.bool("enableIntermediateResults", false));
-    }
-    return new Options(media, transcription);
-  }
-
   /** Remembers a new call's options, starts what should start now, and cleans up when it ends. */
-  void attach(AcsCall call, Options options) {
+  void attach(AcsCall call, StreamingOptions options) {
     State state = new State(options);
     states.put(call.id(), state);
     describe(call, state);
@@ -231,7 +190,7 @@ final class CallStreams {
 
   private void startMedia(
       AcsCall call, State state, @Nullable String context, @Nullable URI callback) {
-    MediaOptions options = java.util.Objects.requireNonNull(state.options.media());
+    StreamingOptions.Media options = java.util.Objects.requireNonNull(state.options.media());
     state.mediaActive = true;
     describe(call, state);
     Thread.ofVirtual()
@@ -302,7 +261,8 @@ final class CallStreams {
 
   private void startTranscription(
       AcsCall call, State state, @Nullable String context, @Nullable URI callback) {
-    TranscriptionOptions options = java.util.Objects.requireNonNull(state.options.transcription());
+    StreamingOptions.Transcription options =
+        java.util.Objects.requireNonNull(state.options.transcription());
     state.transcriptionActive = true;
     describe(call, state);
     Thread.ofVirtual()
@@ -465,18 +425,5 @@ final class CallStreams {
     }
     update.put(statusField, status);
     update.put(detailsField, details);
-  }
-
-  private static void websocket(RequestBody options) {
-    String transport = options.text("transportType");
-    if (!transport.equalsIgnoreCase("websocket")) {
-      throw AcsErrors.badRequest(
-          options.path("transportType"),
-          "The " + options.path("transportType") + " field must be websocket.");
-    }
-  }
-
-  private static URI transportUrl(RequestBody options) {
-    return options.parseUri("transportUrl", options.text("transportUrl"), "ws", "wss");
   }
 }
