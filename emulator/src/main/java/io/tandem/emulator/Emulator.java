@@ -1,5 +1,6 @@
 package io.tandem.emulator;
 
+import io.tandem.emulator.acs.CallAutomation;
 import io.tandem.emulator.control.ControlRoutes;
 import io.tandem.emulator.entra.AccessTokens;
 import io.tandem.emulator.entra.Authorities;
@@ -42,6 +43,7 @@ public final class Emulator implements AutoCloseable {
   private final OutboundHttp outbound;
   private final GraphCalls graphCalls;
   private final GraphPresence presence;
+  private final CallAutomation callAutomation;
   private final HttpRoutes routes = new HttpRoutes();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final EmulatorHttpServer http;
@@ -84,6 +86,19 @@ public final class Emulator implements AutoCloseable {
     presence.register(routes);
     teamsClients.addActivityListener(presence.board());
     running.add(presence);
+    this.callAutomation =
+        new CallAutomation(
+            world,
+            accessTokens,
+            authorities,
+            scheduler,
+            journal,
+            outbound,
+            teamsClients,
+            tlsContext,
+            settings.outboundTimeout());
+    callAutomation.register(routes);
+    pstn.add(callAutomation.pstnTerminator());
 
     this.http =
         new EmulatorHttpServer(
@@ -149,6 +164,10 @@ public final class Emulator implements AutoCloseable {
 
   public PstnNetwork pstn() {
     return pstn;
+  }
+
+  public CallAutomation callAutomation() {
+    return callAutomation;
   }
 
   public OutboundHttp outbound() {

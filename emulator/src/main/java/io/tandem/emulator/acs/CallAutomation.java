@@ -1,0 +1,83 @@
+package io.tandem.emulator.acs;
+
+import io.tandem.emulator.entra.AccessTokens;
+import io.tandem.emulator.entra.Authorities;
+import io.tandem.emulator.entra.CallbackTokens;
+import io.tandem.emulator.http.HttpRoutes;
+import io.tandem.emulator.http.OutboundHttp;
+import io.tandem.emulator.journal.Journal;
+import io.tandem.emulator.pstn.PstnTerminator;
+import io.tandem.emulator.teams.TeamsClients;
+import io.tandem.emulator.time.Scheduler;
+import io.tandem.emulator.world.World;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Azure Communication Services Call Automation (api-version 2025-05-15) as the emulator plays it,
+ * wired in one place: request authentication, Event Grid, the PSTN terminator for resource accounts
+ * linked to ACS, call connections, participants, media, recording, streaming, and the Teams
+ * extension access assignments.
+ */
+public final class CallAutomation {
+
+  private final AcsRoutes routes;
+  private final EventGridControlRoutes eventGridControl;
+  private final AcsPstnTerminator terminator;
+  private final Calls calls;
+
+  public CallAutomation(
+      World world,
+      AccessTokens accessTokens,
+      Authorities authorities,
+      Scheduler scheduler,
+      Journal journal,
+      OutboundHttp outbound,
+      TeamsClients teams,
+      @Nullable SSLContext trust,
+      Duration timeout) {
+    CallbackTokens tokens = CallbackTokens.acs(authorities, scheduler);
+    this.calls = new Calls(journal);
+    IncomingCallContexts contexts = new IncomingCallContexts();
+    EventGrid eventGrid = new EventGrid(outbound, tokens, scheduler, journal);
+    CallServices services =
+        new CallServices(
+            new Callbacks(outbound, tokens, scheduler),
+            scheduler,
+            new PlaySourceFetcher(trust, journal, timeout),
+            journal);
+    Ringer ringer = new Ringer(world, teams, scheduler, journal);
+    TeamsExtensionAssignments assignments = new TeamsExtensionAssignments();
+    CallStreams streams = new CallStreams(trust, tokens, journal, timeout);
+    CallConnectionRoutes connections =
+        new CallConnectionRoutes(world, calls, contexts, services, ringer, assignments, streams);
+    this.routes =
+        new AcsRoutes(
+            new RequestAuthentication(world, accessTokens, scheduler),
+            new Repeatability(scheduler),
+            connections,
+            new ParticipantRoutes(calls, ringer, assignments, connections, journal),
+            new MediaRoutes(calls, streams, journal),
+            new RecordingRoutes(calls, journal),
+            assignments);
+    this.eventGridControl = new EventGridControlRoutes(world, eventGrid);
+    this.terminator = new AcsPstnTerminator(world, calls, contexts, eventGrid, scheduler, journal);
+  }
+
+  /** Registers the {@code /calling}, {@code /access} and {@code /emulator/acs} routes. */
+  public void register(HttpRoutes httpRoutes) {
+    routes.register(httpRoutes);
+    eventGridControl.register(httpRoutes);
+  }
+
+  /** Serves calls to the numbers of resource accounts linked to an ACS resource. */
+  public PstnTerminator pstnTerminator() {
+    return terminator;
+  }
+
+  /** How many call connections are live now. */
+  public int liveCalls() {
+    return calls.size();
+  }
+}

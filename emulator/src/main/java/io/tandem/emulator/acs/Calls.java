@@ -1,0 +1,87 @@
+package io.tandem.emulator.acs;
+
+import io.tandem.emulator.journal.Channel;
+import io.tandem.emulator.journal.Journal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live calls of the emulated Call Automation: incoming calls by correlation id while they ring,
+ * call connections by id until they disconnect. A disconnected call is forgotten, so later requests
+ * about it get 404 as ACS gives for calls that ended.
+ */
+final class Calls {
+
+  private final Map<String, IncomingCall> ringing = new ConcurrentHashMap<>();
+  private final Map<String, AcsCall> connections = new ConcurrentHashMap<>();
+  private final Journal journal;
+
+  Calls(Journal journal) {
+    this.journal = journal;
+  }
+
+  void ringing(IncomingCall call) {
+    ringing.put(call.correlationId(), call);
+  }
+
+  Optional<IncomingCall> incoming(String correlationId) {
+    return Optional.ofNullable(ringing.get(correlationId));
+  }
+
+  void stopRinging(IncomingCall call) {
+    ringing.remove(call.correlationId());
+  }
+
+  void connected(AcsCall call) {
+    connections.put(call.id(), call);
+  }
+
+  /** The call connection {@code id} of {@code request}'s resource, or 404. */
+  AcsCall connection(AcsRequest request, String id) {
+    AcsCall call = connections.get(id);
+    if (call == null || !call.resource().id().equals(request.resource().id())) {
+      throw AcsErrors.notFound("Call connection " + id + " was not found.");
+    }
+    return call;
+  }
+
+  /** The call connection of {@code request}'s resource with {@code serverCallId}, or 404. */
+  AcsCall byServerCallId(AcsRequest request, String serverCallId) {
+    return connections.values().stream()
+        .filter(call -> call.serverCallId().equals(serverCallId))
+        .filter(call -> call.resource().id().equals(request.resource().id()))
+        .findFirst()
+        .orElseThrow(
+            () -> AcsErrors.notFound("No call with serverCallId " + serverCallId + " was found."));
+  }
+
+  Optional<AcsCall> connection(String id) {
+    return Optional.ofNullable(connections.get(id));
+  }
+
+  int size() {
+    return connections.size();
+  }
+
+  /**
+   * Forgets a call that never connected (CreateCallFailed was sent instead of CallDisconnected).
+   */
+  void forget(AcsCall call) {
+    call.moveTo(CallConnectionState.DISCONNECTED);
+    connections.remove(call.id());
+  }
+
+  /**
+   * Ends {@code call} for the application: CallDisconnected, state {@code disconnected}, and the
+   * call forgotten. Does nothing if it already ended.
+   */
+  void disconnect(AcsCall call, ResultInformation result) {
+    if (call.moveTo(CallConnectionState.DISCONNECTED)) {
+      call.emit("CallDisconnected", null, null, result, data -> {});
+      connections.remove(call.id());
+      journal.event(
+          Channel.ACS, "call.disconnected", call.id(), Map.of("reason", result.message()));
+    }
+  }
+}

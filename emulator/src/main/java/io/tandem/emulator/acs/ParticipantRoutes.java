@@ -1,0 +1,283 @@
+package io.tandem.emulator.acs;
+
+import io.tandem.emulator.http.HttpReply;
+import io.tandem.emulator.http.Json;
+import io.tandem.emulator.journal.Channel;
+import io.tandem.emulator.journal.Journal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Participants of a call connection (list, get, add, remove, mute, cancel add) and transfer to a
+ * participant. Adding or transferring to a Teams user or Teams extension user rings their simulated
+ * Teams client.
+ */
+final class ParticipantRoutes {
+
+  /** The invitation timeout when a request gives none. */
+  static final int DEFAULT_INVITATION_TIMEOUT_SECONDS = 60;
+
+  /** How long a transfer target rings before CallTransferFailed. */
+  static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(60);
+
+  private record Invitation(
+      Ringer.Ring ring, @Nullable String operationContext, @Nullable URI callback) {}
+
+  private final Calls calls;
+  private final Ringer ringer;
+  private final TeamsExtensionAssignments assignments;
+  private final CallConnectionRoutes connections;
+  private final Journal journal;
+  private final Map<String, Invitation> invitations = new ConcurrentHashMap<>();
+
+  ParticipantRoutes(
+      Calls calls,
+      Ringer ringer,
+      TeamsExtensionAssignments assignments,
+      CallConnectionRoutes connections,
+      Journal journal) {
+    this.calls = calls;
+    this.ringer = ringer;
+    this.assignments = assignments;
+    this.connections = connections;
+    this.journal = journal;
+  }
+
+  HttpReply list(AcsRequest request) {
+    AcsCall call = calls.connection(request, request.variable("callConnectionId"));
+    var body = Json.object();
+    var value = body.putArray("value");
+    call.participants().forEach(p -> value.add(p.toJson()));
+    return HttpReply.json(200, body);
+  }
+
+  HttpReply get(AcsRequest request) {
+    AcsCall call = calls.connection(request, request.variable("callConnectionId"));
+    String rawId = request.variable("participantRawId");
+    return call.participant(rawId)
+        .map(p -> HttpReply.json(200, p.toJson()))
+        .orElseThrow(
+            () ->
+                AcsErrors.notFound("Participant " + rawId + " is not in call " + call.id() + "."));
+  }
+
+  HttpReply add(AcsRequest request) {
+    AcsCall call = connected(request, "AddParticipant");
+    RequestBody body = request.body();
+    CommunicationIdentifier who = CommunicationIdentifier.parse(body.object("participantToAdd"));
+    int timeout =
+        body.integer("invitationTimeoutInSeconds", 0, 180, DEFAULT_INVITATION_TIMEOUT_SECONDS);
+    if (who.isPhone() && !body.has("sourceCallerIdNumber")) {
+      throw AcsErrors.badRequest(
+          "sourceCallerIdNumber",
+          "The sourceCallerIdNumber field is required to add a phone number.");
+    }
+    assignments.requireAllowed(request, who, "participantToAdd");
+    if (call.participant(who.rawId()).isPresent()) {
+      throw AcsErrors.badRequest(
+          "participantToAdd", "The participant " + who.rawId() + " is already in the call.");
+    }
+    String context = body.optionalText("operationContext");
+    URI callback = body.optionalUri("operationCallbackUri");
+    String invitationId = UUID.randomUUID().toString();
+    String key = call.id() + "|" + invitationId;
+    journal.event(
+        Channel.ACS,
+        "participant.inviting",
+        call.id(),
+        Map.of("participant", who.rawId(), "invitationId", invitationId));
+    Ringer.Ring ring =
+        ringer.ring(
+            call.id(),
+            who,
+            Duration.ofSeconds(timeout),
+            new Ringer.Listener() {
+              @Override
+              public void answered(Ringer.Ring leg) {
+                invitations.remove(key);
+                if (call.state() == CallConnectionState.DISCONNECTED) {
+                  leg.hangUp();
+                  return;
+                }
+                call.addParticipant(who);
+                call.leg(who.rawId(), leg);
+                call.emit(
+                    "AddParticipantSucceeded",
+                    callback,
+                    context,
+                    ResultInformation.OK,
+                    data -> data.set("participant", who.toJson()));
+                call.participantsUpdated();
+                ScriptedCaller caller = call.caller();
+                if (caller != null) {
+                  caller.reachedPerson();
+                }
+              }
+
+              @Override
+              public void failed(ResultInformation reason) {
+                invitations.remove(key);
+                call.emit(
+                    "AddParticipantFailed",
+                    callback,
+                    context,
+                    reason,
+                    data -> data.set("participant", who.toJson()));
+              }
+
+              @Override
+              public void hungUp() {
+                connections.participantLeft(call, who);
+              }
+            });
+    invitations.put(key, new Invitation(ring, context, callback));
+    call.whenDisconnected(
+        () -> {
+          if (invitations.remove(key) != null) {
+            ring.cancel();
+          }
+        });
+    var reply = Json.object();
+    reply.set("participant", new CallParticipant(who, false, false).toJson());
+    if (context != null) {
+      reply.put("operationContext", context);
+    }
+    reply.put("invitationId", invitationId);
+    return HttpReply.json(202, reply);
+  }
+
+  HttpReply cancelAdd(AcsRequest request) {
+    AcsCall call = connected(request, "CancelAddParticipant");
+    RequestBody body = request.body();
+    String invitationId = body.text("invitationId");
+    String context = body.optionalText("operationContext");
+    URI callback = body.optionalUri("operationCallbackUri");
+    Invitation invitation = invitations.remove(call.id() + "|" + invitationId);
+    if (invitation != null && invitation.ring().cancel()) {
+      call.emit(
+          "CancelAddParticipantSucceeded",
+          callback,
+          context,
+          ResultInformation.OK,
+          data -> data.put("invitationId", invitationId));
+    } else {
+      call.emit(
+          "CancelAddParticipantFailed",
+          callback,
+          context,
+          new ResultInformation(
+              400, 8522, "The invitation could not be canceled: it is unknown or already ended."),
+          data -> data.put("invitationId", invitationId));
+    }
+    var reply = MediaRoutes.operationContext(context);
+    reply.put("invitationId", invitationId);
+    return HttpReply.json(202, reply);
+  }
+
+  HttpReply remove(AcsRequest request) {
+    AcsCall call = connected(request, "RemoveParticipant");
+    RequestBody body = request.body();
+    CommunicationIdentifier who = CommunicationIdentifier.parse(body.object("participantToRemove"));
+    MediaRoutes.requireParticipant(call, who, "participantToRemove");
+    String context = body.optionalText("operationContext");
+    URI callback = body.optionalUri("operationCallbackUri");
+    call.removeLeg(who.rawId()).ifPresent(Ringer.Ring::hangUp);
+    call.emit(
+        "RemoveParticipantSucceeded",
+        callback,
+        context,
+        ResultInformation.OK,
+        data -> data.set("participant", who.toJson()));
+    connections.participantLeft(call, who);
+    return HttpReply.json(202, MediaRoutes.operationContext(context));
+  }
+
+  HttpReply mute(AcsRequest request) {
+    AcsCall call = connected(request, "Mute");
+    RequestBody body = request.body();
+    for (RequestBody target : body.array("targetParticipants")) {
+      CommunicationIdentifier who = CommunicationIdentifier.parse(target);
+      if (!who.kind().equals(CommunicationIdentifier.ACS_USER)) {
+        throw AcsErrors.badRequest(
+            "targetParticipants",
+            "Only Communication Services users can be muted; "
+                + who.rawId()
+                + " is a "
+                + who.kind()
+                + ".");
+      }
+      MediaRoutes.requireParticipant(call, who, "targetParticipants");
+      call.changeParticipant(who.rawId(), p -> p.muted(true));
+    }
+    call.participantsUpdated();
+    return HttpReply.json(200, MediaRoutes.operationContext(body.optionalText("operationContext")));
+  }
+
+  HttpReply transfer(AcsRequest request) {
+    AcsCall call = connected(request, "TransferToParticipant");
+    RequestBody body = request.body();
+    CommunicationIdentifier target =
+        CommunicationIdentifier.parse(body.object("targetParticipant"));
+    assignments.requireAllowed(request, target, "targetParticipant");
+    RequestBody transfereeBody = body.optionalObject("transferee");
+    CommunicationIdentifier transferee;
+    if (transfereeBody != null) {
+      transferee = CommunicationIdentifier.parse(transfereeBody);
+      MediaRoutes.requireParticipant(call, transferee, "transferee");
+    } else if (call.caller() != null) {
+      transferee = CommunicationIdentifier.fromRawId(call.caller().rawId());
+    } else {
+      transferee = call.participants().get(0).identifier();
+    }
+    String context = body.optionalText("operationContext");
+    URI callback = body.optionalUri("operationCallbackUri");
+    if (!call.moveTo(CallConnectionState.TRANSFERRING)) {
+      throw AcsErrors.illegalState(
+          "TransferToParticipant is not allowed while the call is "
+              + call.state().wireName()
+              + ".");
+    }
+    journal.event(Channel.ACS, "call.transferring", call.id(), Map.of("target", target.rawId()));
+    ringer.ring(
+        call.id(),
+        target,
+        TRANSFER_TIMEOUT,
+        new Ringer.Listener() {
+          @Override
+          public void answered(Ringer.Ring leg) {
+            call.emit(
+                "CallTransferAccepted",
+                callback,
+                context,
+                ResultInformation.OK,
+                data -> {
+                  data.set("transferTarget", target.toJson());
+                  data.set("transferee", transferee.toJson());
+                });
+            ScriptedCaller caller = call.caller();
+            if (caller != null) {
+              caller.reachedPerson();
+            }
+            call.moveTo(CallConnectionState.TRANSFER_ACCEPTED);
+            calls.disconnect(call, ResultInformation.CALL_ENDED);
+          }
+
+          @Override
+          public void failed(ResultInformation reason) {
+            call.emit("CallTransferFailed", callback, context, reason, data -> {});
+            call.moveTo(CallConnectionState.CONNECTED);
+          }
+        });
+    return HttpReply.json(202, MediaRoutes.operationContext(context));
+  }
+
+  private AcsCall connected(AcsRequest request, String action) {
+    AcsCall call = calls.connection(request, request.variable("callConnectionId"));
+    call.requireConnected(action);
+    return call;
+  }
+}

@@ -1,0 +1,187 @@
+package io.tandem.emulator.acs;
+
+import io.tandem.emulator.journal.Channel;
+import io.tandem.emulator.journal.Journal;
+import io.tandem.emulator.teams.OfferListener;
+import io.tandem.emulator.teams.TeamsClients;
+import io.tandem.emulator.teams.TeamsOffer;
+import io.tandem.emulator.time.Scheduler;
+import io.tandem.emulator.world.TeamsUser;
+import io.tandem.emulator.world.World;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Rings a participant a call wants to reach (add participant, transfer, create call). Teams users
+ * and Teams extension users ring their simulated Teams client, which behaves as the world says;
+ * phone numbers and ACS users outside the world are simulated parties that answer after {@link
+ * #EXTERNAL_ANSWER_AFTER}. Whoever has not answered within the timeout is given up on.
+ */
+final class Ringer {
+
+  static final Duration EXTERNAL_ANSWER_AFTER = Duration.ofSeconds(2);
+
+  /** What became of the ringing. Called once, on a scheduler thread or the caller's. */
+  interface Listener {
+    void answered(Ring ring);
+
+    void failed(ResultInformation reason);
+
+    /** The reached participant hung up later. */
+    default void hungUp() {}
+  }
+
+  /** One ringing or connected leg. */
+  interface Ring {
+    /** Stops ringing (no callback follows). Returns whether it was still ringing. */
+    boolean cancel();
+
+    /** Ends the connected leg from the call's side. */
+    void hangUp();
+  }
+
+  private final World world;
+  private final TeamsClients teams;
+  private final Scheduler scheduler;
+  private final Journal journal;
+
+  Ringer(World world, TeamsClients teams, Scheduler scheduler, Journal journal) {
+    this.world = world;
+    this.teams = teams;
+    this.scheduler = scheduler;
+    this.journal = journal;
+  }
+
+  Ring ring(String callId, CommunicationIdentifier target, Duration timeout, Listener listener) {
+    AtomicBoolean settled = new AtomicBoolean();
+    String objectId = target.userObjectId();
+    if (!objectId.isEmpty()) {
+      Optional<TeamsUser> user = world.user(objectId);
+      if (user.isEmpty()) {
+        settled.set(true);
+        listener.failed(ResultInformation.NOT_FOUND);
+        return new Settled();
+      }
+      return teamsClient(callId, user.get(), timeout, listener, settled);
+    }
+    if (target.isPhone()) {
+      Optional<TeamsUser> owner =
+          world.tenants().stream()
+              .flatMap(t -> t.users().stream())
+              .filter(u -> target.phoneNumber().equals(u.phoneNumber()))
+              .findFirst();
+      if (owner.isPresent()) {
+        return teamsClient(callId, owner.get(), timeout, listener, settled);
+      }
+    }
+    return external(callId, target, listener, settled);
+  }
+
+  private Ring teamsClient(
+      String callId, TeamsUser user, Duration timeout, Listener listener, AtomicBoolean settled) {
+    TeamsOffer[] offer = new TeamsOffer[1];
+    Ring ring =
+        new Ring() {
+          @Override
+          public boolean cancel() {
+            if (settled.compareAndSet(false, true)) {
+              offer[0].cancel();
+              return true;
+            }
+            return false;
+          }
+
+          @Override
+          public void hangUp() {
+            offer[0].remoteHangUp();
+          }
+        };
+    Scheduler.Timer[] deadline = new Scheduler.Timer[1];
+    offer[0] =
+        teams.offer(
+            user,
+            callId,
+            new OfferListener() {
+              @Override
+              public void answered() {
+                if (settled.compareAndSet(false, true)) {
+                  deadline[0].cancel();
+                  listener.answered(ring);
+                }
+              }
+
+              @Override
+              public void declined() {
+                settle(ResultInformation.DECLINED);
+              }
+
+              @Override
+              public void busy() {
+                settle(ResultInformation.BUSY);
+              }
+
+              @Override
+              public void hungUp() {
+                listener.hungUp();
+              }
+
+              private void settle(ResultInformation reason) {
+                if (settled.compareAndSet(false, true)) {
+                  deadline[0].cancel();
+                  listener.failed(reason);
+                }
+              }
+            });
+    deadline[0] =
+        scheduler.schedule(
+            timeout,
+            () -> {
+              if (settled.compareAndSet(false, true)) {
+                offer[0].cancel();
+                listener.failed(ResultInformation.NO_ANSWER);
+              }
+            });
+    return ring;
+  }
+
+  private Ring external(
+      String callId, CommunicationIdentifier target, Listener listener, AtomicBoolean settled) {
+    Ring ring =
+        new Ring() {
+          @Override
+          public boolean cancel() {
+            return settled.compareAndSet(false, true);
+          }
+
+          @Override
+          public void hangUp() {
+            journal.event(
+                Channel.WORLD, "external.hungUpByCall", callId, Map.of("party", target.rawId()));
+          }
+        };
+    journal.event(Channel.WORLD, "external.ringing", callId, Map.of("party", target.rawId()));
+    scheduler.schedule(
+        EXTERNAL_ANSWER_AFTER,
+        () -> {
+          if (settled.compareAndSet(false, true)) {
+            journal.event(
+                Channel.WORLD, "external.answered", callId, Map.of("party", target.rawId()));
+            listener.answered(ring);
+          }
+        });
+    return ring;
+  }
+
+  /** A ring that already ended. */
+  private static final class Settled implements Ring {
+    @Override
+    public boolean cancel() {
+      return false;
+    }
+
+    @Override
+    public void hangUp() {}
+  }
+}

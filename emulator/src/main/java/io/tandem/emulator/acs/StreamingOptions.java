@@ -1,0 +1,61 @@
+package io.tandem.emulator.acs;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code mediaStreamingOptions} and {@code transcriptionOptions} of an answer or create
+ * request, validated; either may be absent.
+ */
+record StreamingOptions(@Nullable Media media, @Nullable Transcription transcription) {
+
+  record Media(URI transportUrl, String channelType, boolean startNow, boolean dtmfTones) {}
+
+  record Transcription(URI transportUrl, String locale, boolean startNow, boolean intermediate) {}
+
+  static StreamingOptions parse(RequestBody body) {
+    Media media = null;
+    RequestBody streaming = body.optionalObject("mediaStreamingOptions");
+    if (streaming != null) {
+      websocket(streaming);
+      String channel = streaming.oneOf("audioChannelType", null, "mixed", "unmixed");
+      if (channel == null) {
+        throw AcsErrors.badRequest(
+            streaming.path("audioChannelType"),
+            "The " + streaming.path("audioChannelType") + " field is required.");
+      }
+      streaming.oneOf("audioFormat", "pcm16KMono", "pcm16KMono", "pcm24KMono");
+      media =
+          new Media(
+              transportUrl(streaming),
+              channel,
+              streaming.bool("startMediaStreaming", false),
+              streaming.bool("enableDtmfTones", false));
+    }
+    Transcription transcription = null;
+    RequestBody text = body.optionalObject("transcriptionOptions");
+    if (text != null) {
+      websocket(text);
+      transcription =
+          new Transcription(
+              transportUrl(text),
+              text.text("locale"),
+              text.bool("startTranscription", false),
+              text.bool("enableIntermediateResults", false));
+    }
+    return new StreamingOptions(media, transcription);
+  }
+
+  private static void websocket(RequestBody options) {
+    String transport = options.text("transportType");
+    if (!transport.equalsIgnoreCase("websocket")) {
+      throw AcsErrors.badRequest(
+          options.path("transportType"),
+          "The " + options.path("transportType") + " field must be websocket.");
+    }
+  }
+
+  private static URI transportUrl(RequestBody options) {
+    return options.parseUri("transportUrl", options.text("transportUrl"), "ws", "wss");
+  }
+}
