@@ -5,6 +5,7 @@ import io.tandem.emulator.entra.EntraRoutes;
 import io.tandem.emulator.graph.GraphAuth;
 import io.tandem.emulator.graph.GraphErrors;
 import io.tandem.emulator.graph.GraphExchange;
+import io.tandem.emulator.graph.GraphThrottle;
 import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpReply;
 import io.tandem.emulator.http.HttpRoutes;
@@ -12,6 +13,7 @@ import io.tandem.emulator.http.RouteHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +35,7 @@ final class GraphCallRoutes {
 
   private final GraphAuth auth;
   private final GraphThrottle throttle;
+  private final Supplier<GraphCallsSettings> settings;
   private final Calls calls;
   private final CallControl control;
   private final OutgoingCalls outgoing;
@@ -43,6 +46,7 @@ final class GraphCallRoutes {
   GraphCallRoutes(
       GraphAuth auth,
       GraphThrottle throttle,
+      Supplier<GraphCallsSettings> settings,
       Calls calls,
       CallControl control,
       OutgoingCalls outgoing,
@@ -50,6 +54,7 @@ final class GraphCallRoutes {
       Transfers transfers) {
     this.auth = auth;
     this.throttle = throttle;
+    this.settings = settings;
     this.calls = calls;
     this.control = control;
     this.outgoing = outgoing;
@@ -83,7 +88,10 @@ final class GraphCallRoutes {
   private RouteHandler guarded(Handler handler) {
     return call -> {
       AccessToken token = auth.require(call);
-      throttle.admit(token);
+      GraphCallsSettings limits = settings.get();
+      if (limits.throttleLimit() > 0) {
+        throttle.admit(token, "calls", limits.throttleLimit(), limits.throttleWindow());
+      }
       try {
         return handler.handle(call, token);
       } catch (IllegalCallStateException illegal) {

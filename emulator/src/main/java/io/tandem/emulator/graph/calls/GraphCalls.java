@@ -4,6 +4,7 @@ import io.tandem.emulator.entra.AccessTokens;
 import io.tandem.emulator.entra.CallbackTokens;
 import io.tandem.emulator.graph.GraphAuth;
 import io.tandem.emulator.graph.GraphExchange;
+import io.tandem.emulator.graph.GraphThrottle;
 import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.http.OutboundHttp;
 import io.tandem.emulator.journal.Journal;
@@ -70,7 +71,8 @@ public final class GraphCalls {
     this.routes =
         new GraphCallRoutes(
             new GraphAuth(parts.accessTokens(), parts.world()),
-            new GraphThrottle(scheduler, current),
+            new GraphThrottle(scheduler),
+            current,
             calls,
             callControl,
             outgoing,

@@ -3,6 +3,7 @@ package io.tandem.emulator.graph.calls;
 import io.tandem.emulator.entra.AccessToken;
 import io.tandem.emulator.graph.GraphAuth;
 import io.tandem.emulator.graph.GraphErrors;
+import io.tandem.emulator.graph.GraphExchange;
 import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpReply;
 import java.util.ArrayList;
@@ -32,9 +33,7 @@ final class ParticipantRoutes {
     ObjectNode list = io.tandem.emulator.http.Json.object();
     list.put(
         "@odata.context",
-        "https://graph.microsoft.com/v1.0/$metadata#communications/calls('"
-            + call.id
-            + "')/participants");
+        GraphExchange.METADATA + "communications/calls('" + call.id + "')/participants");
     synchronized (call) {
       list.set("value", CallJson.participants(call));
     }
