@@ -51,7 +51,8 @@ final class GraphCallRoutes {
       CallControl control,
       OutgoingCalls outgoing,
       MediaOperations media,
-      Transfers transfers) {
+      Transfers transfers,
+      Participants participants) {
     this.auth = auth;
     this.throttle = throttle;
     this.settings = settings;
@@ -60,7 +61,7 @@ final class GraphCallRoutes {
     this.outgoing = outgoing;
     this.media = media;
     this.transfers = transfers;
-    this.participants = new ParticipantRoutes(auth, calls, transfers);
+    this.participants = new ParticipantRoutes(auth, calls, participants);
   }
 
   void register(HttpRoutes routes, GraphExchange exchange) {
@@ -160,21 +161,10 @@ final class GraphCallRoutes {
             request, call, media.playPrompt(call, prompts, Bodies.clientContext(body)));
       }
       case "recordResponse" -> {
-        JsonNode body = Bodies.object(request, true);
-        List<String> prompts = Bodies.prompts(body, false);
-        Integer max = Bodies.optionalInt(body, "maxRecordDurationInSeconds", 1, 7200);
-        Bodies.optionalInt(body, "initialSilenceTimeoutInSeconds", 1, 3600);
-        Bodies.optionalInt(body, "maxSilenceTimeoutInSeconds", 1, 3600);
-        String context = Bodies.clientContext(body);
+        RecordOptions options =
+            RecordOptions.parse(Bodies.object(request, true), settings.get().maxRecordDuration());
         yield GraphRequests.operationReply(
-            request,
-            call,
-            media.recordResponse(
-                call,
-                prompts,
-                max == null ? null : Duration.ofSeconds(max),
-                EntraRoutes.baseUrl(request),
-                context));
+            request, call, media.recordResponse(call, options, EntraRoutes.baseUrl(request)));
       }
       case "cancelMediaProcessing" ->
           GraphRequests.operationReply(

@@ -31,6 +31,7 @@ public final class GraphCalls {
   private final Calls calls = new Calls(ENDED_CALLS_KEPT);
   private final GraphCallRoutes routes;
   private final GraphControlRoutes control;
+  private final Recordings recordings;
   private final Scheduler scheduler;
 
   /** Everything the calling service needs from the rest of the emulator. */
@@ -48,6 +49,7 @@ public final class GraphCalls {
 
   public GraphCalls(Parts parts) {
     this.scheduler = parts.scheduler();
+    this.recordings = new Recordings(scheduler);
     var current = (java.util.function.Supplier<GraphCallsSettings>) settings::get;
     BotNotifier notifier = new BotNotifier(parts.world(), parts.journal(), current);
     NotificationQueues queues =
@@ -56,6 +58,7 @@ public final class GraphCalls {
         new MediaOperations(
             notifier,
             new PromptLibrary(parts.trust(), parts.journal(), parts.outboundTimeout()),
+            recordings,
             scheduler,
             parts.journal(),
             current);
@@ -77,14 +80,17 @@ public final class GraphCalls {
             callControl,
             outgoing,
             media,
-            transfers);
+            transfers,
+            new Participants(callControl, notifier, callees));
     this.control = new GraphControlRoutes(calls, settings);
     parts.pstn().add(new GraphPstnTerminator(parts.world(), parts.journal(), callControl));
   }
 
   /** Registers the Graph calls routes and the control routes. */
   public void register(HttpRoutes httpRoutes) {
-    routes.register(httpRoutes, new GraphExchange(scheduler));
+    GraphExchange exchange = new GraphExchange(scheduler);
+    routes.register(httpRoutes, exchange);
+    recordings.register(httpRoutes, exchange);
     control.register(httpRoutes);
   }
 

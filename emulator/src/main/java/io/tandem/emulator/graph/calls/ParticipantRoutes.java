@@ -20,12 +20,12 @@ final class ParticipantRoutes {
 
   private final GraphAuth auth;
   private final Calls calls;
-  private final Transfers transfers;
+  private final Participants participants;
 
-  ParticipantRoutes(GraphAuth auth, Calls calls, Transfers transfers) {
+  ParticipantRoutes(GraphAuth auth, Calls calls, Participants participants) {
     this.auth = auth;
     this.calls = calls;
-    this.transfers = transfers;
+    this.participants = participants;
   }
 
   HttpReply list(HttpCall request, AccessToken token) {
@@ -53,7 +53,7 @@ final class ParticipantRoutes {
   }
 
   HttpReply remove(HttpCall request, AccessToken token) {
-    transfers.removeParticipant(GraphRequests.find(calls, request, token), request.variable("pid"));
+    participants.remove(GraphRequests.find(calls, request, token), request.variable("pid"));
     return HttpReply.empty(204);
   }
 
@@ -74,7 +74,7 @@ final class ParticipantRoutes {
       targets.add(Bodies.target(list.get(i), "participants[" + i + "]"));
     }
     return GraphRequests.operationReply(
-        request, call, transfers.invite(call, targets.get(0), Bodies.clientContext(body)));
+        request, call, participants.invite(call, targets.get(0), Bodies.clientContext(body)));
   }
 
   HttpReply action(HttpCall request, AccessToken token) {

@@ -89,9 +89,9 @@ final class ResultInfos {
     return of(200, 7000, "The call was redirected by the bot.");
   }
 
-  /** A media operation was cancelled by cancelMediaProcessing (emulator's choice). */
+  /** A prompt or recording cancelled by cancelMediaProcessing (call-cancelmediaprocessing.md). */
   static ObjectNode cancelled() {
-    return of(400, 8508, "The operation was cancelled by cancelMediaProcessing.");
+    return of(400, 8508, "Action failed, the operation was cancelled.");
   }
 
   /** A prompt could not be fetched (emulator's choice). */

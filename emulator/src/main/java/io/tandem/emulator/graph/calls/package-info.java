@@ -2,8 +2,9 @@
  * The emulated Microsoft Graph calling service (Cloud Communications, v1.0): {@code
  * /communications/calls} with its actions under both the short and the {@code microsoft.graph.}
  * qualified paths, incoming PSTN calls to bots' resource accounts, service-hosted media played
- * logically, transfers to simulated Teams users, and {@code commsNotifications} to the bot signed
- * with Graph's Bearer JWT.
+ * logically (recordResponse recordings served as WAV files of the caller's scripted speech),
+ * transfers, redirects and invitations to simulated Teams users and PSTN numbers, and {@code
+ * commsNotifications} to the bot signed with Graph's Bearer JWT.
  *
  * <p>Threading: requests run on the HTTP server's virtual threads, timers (answer deadline,
  * keepAlive expiry, prompt ends, scripted callers and Teams users) on the {@link
