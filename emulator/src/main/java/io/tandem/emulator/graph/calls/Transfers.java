@@ -40,17 +40,12 @@ final class Transfers {
 
   /** transfer: the remote party goes to {@code target}; the bot's call ends if it answers. */
   void transfer(GraphCall call, Target target) {
+    if (target.replacesCallId() != null) {
+      consultative(call, target, target.replacesCallId());
+      return;
+    }
     synchronized (call) {
-      requirePstnAllowed(call, target, "transfer");
-      CallControl.requireState(call, CallState.ESTABLISHED, "transfer");
-      call.resultInfo = null;
-      call.move(CallState.TRANSFERRING);
-      notifier.stateChanged(call);
-      journal.event(Channel.GRAPH, "call.transferring", call.id, Map.of("target", target.id()));
-      if (target.replacesCallId() != null) {
-        consultative(call, target.replacesCallId());
-        return;
-      }
+      startTransfer(call, target);
     }
     callees.ring(
         call,
@@ -78,24 +73,56 @@ final class Transfers {
         });
   }
 
-  private void consultative(GraphCall call, String replacesCallId) {
-    GraphCall replaced = calls.find(replacesCallId).orElse(null);
-    if (replaced == null || replaced == call || !replaced.appId.equals(call.appId)) {
-      transferFailed(
-          call,
-          true,
-          "The call to replace, " + replacesCallId + ", is not a live call of this bot.");
+  /** Moves the call to {@code transferring}; called with the call's lock held. */
+  private void startTransfer(GraphCall call, Target target) {
+    requirePstnAllowed(call, target, "transfer");
+    CallControl.requireState(call, CallState.ESTABLISHED, "transfer");
+    call.resultInfo = null;
+    call.move(CallState.TRANSFERRING);
+    notifier.stateChanged(call);
+    journal.event(Channel.GRAPH, "call.transferring", call.id, Map.of("target", target.id()));
+  }
+
+  /**
+   * Consultative transfer: {@code call}'s party is joined to the party of the call it replaces, and
+   * both bot calls end. Both calls' locks are held throughout, taken in one global order (by call
+   * id), so two calls transferred onto each other at the same moment cannot deadlock: one transfer
+   * completes, and the other finds its call gone (404) or ended (409).
+   */
+  private void consultative(GraphCall call, Target target, String replacesCallId) {
+    GraphCall replaced = calls.find(replacesCallId).filter(other -> other != call).orElse(null);
+    if (replaced == null) {
+      synchronized (call) {
+        startTransfer(call, target);
+        notReplaceable(call, replacesCallId);
+      }
       return;
     }
-    call.move(CallState.TRANSFER_ACCEPTED);
-    notifier.stateChanged(call);
-    joinRemotes(call, replaced);
-    call.terminationReason = "AppTransferred";
-    control.end(call, ResultInfos.transferCompleted());
-    synchronized (replaced) {
-      replaced.terminationReason = "AppTransferred";
-      control.end(replaced, ResultInfos.transferCompleted());
+    GraphCall first = call.id.compareTo(replaced.id) < 0 ? call : replaced;
+    GraphCall second = first == call ? replaced : call;
+    synchronized (first) {
+      synchronized (second) {
+        startTransfer(call, target);
+        if (!replaced.live()
+            || !replaced.appId.equals(call.appId)
+            || !replaced.tenantId.equals(call.tenantId)) {
+          notReplaceable(call, replacesCallId);
+          return;
+        }
+        call.move(CallState.TRANSFER_ACCEPTED);
+        notifier.stateChanged(call);
+        joinRemotes(call, replaced);
+        call.terminationReason = "AppTransferred";
+        control.end(call, ResultInfos.transferCompleted());
+        replaced.terminationReason = "AppTransferred";
+        control.end(replaced, ResultInfos.transferCompleted());
+      }
     }
+  }
+
+  private void notReplaceable(GraphCall call, String replacesCallId) {
+    transferFailed(
+        call, true, "The call to replace, " + replacesCallId + ", is not a live call of this bot.");
   }
 
   /**

@@ -10,10 +10,11 @@
  * keepAlive expiry, prompt ends, scripted callers and Teams users) on the {@link
  * io.tandem.emulator.time.Scheduler}'s threads. Each call is guarded by its own monitor; every
  * change of a call and the queuing of its notifications happen under that monitor, so the queue
- * order is the order of events. Each call's notifications leave from its own {@link
- * io.tandem.emulator.graph.calls.NotificationQueue}, drained by one virtual thread at a time;
- * nothing blocks a request on a bot's reply (a playPrompt blocks only on the first fetch of its
- * prompt URI).
+ * order is the order of events. Only a consultative transfer holds two calls' monitors; it takes
+ * them in call-id order, so transfers that name each other cannot deadlock. Each call's
+ * notifications leave from its own {@link io.tandem.emulator.graph.calls.NotificationQueue},
+ * drained by one virtual thread at a time; nothing blocks a request on a bot's reply (a playPrompt
+ * blocks only on the first fetch of its prompt URI).
  *
  * <p>Choices where Microsoft is silent are listed in {@code emulator/docs/graph-calls.md}.
  */

@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.emulator.http.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * not the bot's fails with 500/7700.
  */
 class ConsultativeTransferTest extends BotPerTest {
+
+  private static final int ROUNDS = 30;
 
   @Test
   void transferWithReplacesCallId_joinsTheCallerToAlice_andEndsBothBotCalls() throws Exception {
@@ -101,6 +109,44 @@ class ConsultativeTransferTest extends BotPerTest {
                 + "\"}}"),
         409,
         "Conflict");
+  }
+
+  @Test
+  void twoCallsTransferredOntoEachOtherAtOnce_neitherDeadlocks() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < ROUNDS; round++) {
+        String first = bot.incomingAnswered(CALLER);
+        String second = bot.incomingAnswered(CALLER);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Integer> one = threads.submit(() -> transferAfter(go, first, second));
+        Future<Integer> other = threads.submit(() -> transferAfter(go, second, first));
+
+        go.countDown();
+
+        List<Integer> statuses =
+            List.of(one.get(10, TimeUnit.SECONDS), other.get(10, TimeUnit.SECONDS));
+        assertThat(statuses).as("round " + round).contains(202).isSubsetOf(202, 404, 409);
+        assertThat(bot.graph("GET", "/communications/calls/" + first, null).statusCode())
+            .isEqualTo(404);
+        assertThat(bot.graph("GET", "/communications/calls/" + second, null).statusCode())
+            .isEqualTo(404);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private int transferAfter(CountDownLatch go, String callId, String replacesCallId)
+      throws Exception {
+    String body =
+        "{\"transferTarget\":{\"identity\":{\"user\":{\"id\":\""
+            + ALICE
+            + "\"}},\"replacesCallId\":\""
+            + replacesCallId
+            + "\"}}";
+    go.await();
+    return bot.graph("POST", "/communications/calls/" + callId + "/transfer", body).statusCode();
   }
 
   /** The bot calls Alice (she answers after 3 s); returns the established call's id. */
