@@ -28,6 +28,7 @@ final class AcsRoutes {
   private final RequestAuthentication authentication;
   private final Repeatability repeatability;
   private final CallConnectionRoutes connections;
+  private final ConnectRoutes connect;
   private final ParticipantRoutes participants;
   private final MediaRoutes media;
   private final RecordingRoutes recordings;
@@ -37,6 +38,7 @@ final class AcsRoutes {
       RequestAuthentication authentication,
       Repeatability repeatability,
       CallConnectionRoutes connections,
+      ConnectRoutes connect,
       ParticipantRoutes participants,
       MediaRoutes media,
       RecordingRoutes recordings,
@@ -44,6 +46,7 @@ final class AcsRoutes {
     this.authentication = authentication;
     this.repeatability = repeatability;
     this.connections = connections;
+    this.connect = connect;
     this.participants = participants;
     this.media = media;
     this.recordings = recordings;
@@ -54,6 +57,7 @@ final class AcsRoutes {
     calling(routes, "POST", CONNECTIONS + ":answer", repeatable(connections::answer));
     calling(routes, "POST", CONNECTIONS + ":reject", repeatable(connections::reject));
     calling(routes, "POST", CONNECTIONS + ":redirect", repeatable(connections::redirect));
+    calling(routes, "POST", CONNECTIONS + ":connect", repeatable(connect::connect));
     calling(routes, "POST", CONNECTIONS, repeatable(connections::create));
     calling(routes, "POST", CONNECTION + ":terminate", repeatable(connections::terminate));
     calling(

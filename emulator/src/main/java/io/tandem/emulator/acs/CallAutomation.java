@@ -57,6 +57,7 @@ public final class CallAutomation {
             new RequestAuthentication(world, accessTokens, scheduler),
             new Repeatability(scheduler),
             connections,
+            new ConnectRoutes(calls, services, streams),
             new ParticipantRoutes(calls, ringer, assignments, connections, journal),
             new MediaRoutes(calls, streams, journal),
             new RecordingRoutes(calls, journal),

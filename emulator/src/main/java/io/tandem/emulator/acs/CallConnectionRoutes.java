@@ -82,12 +82,12 @@ final class CallConnectionRoutes {
             properties.set("answeredBy", CommunicationIdentifier.parse(answeredBy).toJson());
           }
         });
-    call.addParticipant(caller);
+    call.roster().add(caller);
     calls.connected(call);
     ScriptedCaller scripted =
         new ScriptedCaller(
             call, incoming.caller(), incoming.dialledAt(), journal, this::callerHungUp);
-    call.caller(scripted);
+    call.roster().caller(scripted);
     streams.attach(call, media);
     HttpReply reply = HttpReply.json(200, call.toJson());
     journal.event(
@@ -212,8 +212,8 @@ final class CallConnectionRoutes {
             new Ringer.Listener() {
               @Override
               public void answered(Ringer.Ring leg) {
-                call.addParticipant(target);
-                call.leg(target.rawId(), leg);
+                call.roster().add(target);
+                call.roster().leg(target.rawId(), leg);
                 connect(call, operationContext);
               }
 
@@ -237,25 +237,29 @@ final class CallConnectionRoutes {
         200, calls.connection(request, request.variable("callConnectionId")).toJson());
   }
 
-  /** DELETE: the application leaves; with two or more other participants, they talk on. */
+  /**
+   * DELETE: the application leaves; with two or more other participants, they talk on. A connection
+   * made by connect leaves alone.
+   */
   HttpReply hangUp(AcsRequest request) {
     AcsCall call = calls.connection(request, request.variable("callConnectionId"));
-    boolean othersStay = call.participants().size() >= 2;
+    boolean othersStay = !call.isRoot() || call.roster().participants().size() >= 2;
     journal.event(
         Channel.ACS, othersStay ? "call.applicationLeft" : "call.hungUp", call.id(), Map.of());
     if (!othersStay) {
-      call.removeLegs().forEach(Ringer.Ring::hangUp);
+      call.roster().removeLegs().forEach(Ringer.Ring::hangUp);
     }
     calls.disconnect(call, ResultInformation.CALL_ENDED);
     return HttpReply.empty(204);
   }
 
-  /** Ends the call for everyone. */
+  /** Ends the call for everyone, every connection to it included. */
   HttpReply terminate(AcsRequest request) {
     AcsCall call = calls.connection(request, request.variable("callConnectionId"));
     journal.event(Channel.ACS, "call.terminated", call.id(), Map.of());
-    call.removeLegs().forEach(Ringer.Ring::hangUp);
+    call.roster().removeLegs().forEach(Ringer.Ring::hangUp);
     calls.disconnect(call, ResultInformation.CALL_ENDED);
+    calls.disconnect(call.root(), ResultInformation.CALL_ENDED);
     return HttpReply.empty(204);
   }
 
@@ -263,13 +267,13 @@ final class CallConnectionRoutes {
   static void connect(AcsCall call, @org.jspecify.annotations.Nullable String operationContext) {
     if (call.moveTo(CallConnectionState.CONNECTED)) {
       call.emit("CallConnected", operationContext, ResultInformation.CALL_CONNECTED);
-      call.participantsUpdated();
+      call.reportRoster();
     }
   }
 
   /** The PSTN caller hung up. */
   void callerHungUp(AcsCall call) {
-    ScriptedCaller scripted = call.caller();
+    ScriptedCaller scripted = call.roster().caller();
     if (scripted != null) {
       participantLeft(call, CommunicationIdentifier.fromRawId(scripted.rawId()));
     }
@@ -279,12 +283,12 @@ final class CallConnectionRoutes {
    * A participant left: the roster shrinks; with nobody left but the application, the call ends.
    */
   void participantLeft(AcsCall call, CommunicationIdentifier who) {
-    if (!call.removeParticipant(who.rawId())) {
+    if (!call.roster().remove(who.rawId())) {
       return;
     }
-    call.removeLeg(who.rawId());
-    if (call.participants().isEmpty()) {
-      calls.disconnect(call, ResultInformation.CALL_ENDED);
+    call.roster().removeLeg(who.rawId());
+    if (call.roster().participants().isEmpty()) {
+      calls.disconnect(call.root(), ResultInformation.CALL_ENDED);
     } else {
       call.participantsUpdated();
     }

@@ -234,7 +234,8 @@ final class CallStreams {
                   socket.close();
                   return;
                 }
-                String participant = call.caller() != null ? call.caller().rawId() : "";
+                String participant =
+                    call.roster().caller() != null ? call.roster().caller().rawId() : "";
                 state.media =
                     new MediaStream(
                         call, socket, state.mediaSubscription, participant, options.dtmfTones());
@@ -307,7 +308,8 @@ final class CallStreams {
                   socket.close();
                   return;
                 }
-                String participant = call.caller() != null ? call.caller().rawId() : "";
+                String participant =
+                    call.roster().caller() != null ? call.roster().caller().rawId() : "";
                 state.transcription =
                     new TranscriptionStream(
                         call,

@@ -51,14 +51,15 @@ final class ParticipantRoutes {
     AcsCall call = calls.connection(request, request.variable("callConnectionId"));
     var body = Json.object();
     var value = body.putArray("value");
-    call.participants().forEach(p -> value.add(p.toJson()));
+    call.roster().participants().forEach(p -> value.add(p.toJson()));
     return HttpReply.json(200, body);
   }
 
   HttpReply get(AcsRequest request) {
     AcsCall call = calls.connection(request, request.variable("callConnectionId"));
     String rawId = request.variable("participantRawId");
-    return call.participant(rawId)
+    return call.roster()
+        .participant(rawId)
         .map(p -> HttpReply.json(200, p.toJson()))
         .orElseThrow(
             () ->
@@ -77,7 +78,7 @@ final class ParticipantRoutes {
           "The sourceCallerIdNumber field is required to add a phone number.");
     }
     assignments.requireAllowed(request, who, "participantToAdd");
-    if (call.participant(who.rawId()).isPresent()) {
+    if (call.roster().participant(who.rawId()).isPresent()) {
       throw AcsErrors.badRequest(
           "participantToAdd", "The participant " + who.rawId() + " is already in the call.");
     }
@@ -103,8 +104,8 @@ final class ParticipantRoutes {
                   leg.hangUp();
                   return;
                 }
-                call.addParticipant(who);
-                call.leg(who.rawId(), leg);
+                call.roster().add(who);
+                call.roster().leg(who.rawId(), leg);
                 call.emit(
                     "AddParticipantSucceeded",
                     callback,
@@ -112,7 +113,7 @@ final class ParticipantRoutes {
                     ResultInformation.OK,
                     data -> data.set("participant", who.toJson()));
                 call.participantsUpdated();
-                ScriptedCaller caller = call.caller();
+                ScriptedCaller caller = call.roster().caller();
                 if (caller != null) {
                   caller.reachedPerson();
                 }
@@ -185,7 +186,7 @@ final class ParticipantRoutes {
     MediaRoutes.requireParticipant(call, who, "participantToRemove");
     String context = body.optionalText("operationContext");
     URI callback = body.optionalUri("operationCallbackUri");
-    call.removeLeg(who.rawId()).ifPresent(Ringer.Ring::hangUp);
+    call.roster().removeLeg(who.rawId()).ifPresent(Ringer.Ring::hangUp);
     call.emit(
         "RemoveParticipantSucceeded",
         callback,
@@ -211,7 +212,7 @@ final class ParticipantRoutes {
                 + ".");
       }
       MediaRoutes.requireParticipant(call, who, "targetParticipants");
-      call.changeParticipant(who.rawId(), p -> p.muted(true));
+      call.roster().change(who.rawId(), p -> p.muted(true));
     }
     call.participantsUpdated();
     return HttpReply.json(200, MediaRoutes.operationContext(body.optionalText("operationContext")));
@@ -228,10 +229,10 @@ final class ParticipantRoutes {
     if (transfereeBody != null) {
       transferee = CommunicationIdentifier.parse(transfereeBody);
       MediaRoutes.requireParticipant(call, transferee, "transferee");
-    } else if (call.caller() != null) {
-      transferee = CommunicationIdentifier.fromRawId(call.caller().rawId());
+    } else if (call.roster().caller() != null) {
+      transferee = CommunicationIdentifier.fromRawId(call.roster().caller().rawId());
     } else {
-      transferee = call.participants().get(0).identifier();
+      transferee = call.roster().participants().get(0).identifier();
     }
     String context = body.optionalText("operationContext");
     URI callback = body.optionalUri("operationCallbackUri");
@@ -258,12 +259,13 @@ final class ParticipantRoutes {
                   data.set("transferTarget", target.toJson());
                   data.set("transferee", transferee.toJson());
                 });
-            ScriptedCaller caller = call.caller();
+            ScriptedCaller caller = call.roster().caller();
             if (caller != null) {
               caller.reachedPerson();
             }
             call.moveTo(CallConnectionState.TRANSFER_ACCEPTED);
             calls.disconnect(call, ResultInformation.CALL_ENDED);
+            calls.disconnect(call.root(), ResultInformation.CALL_ENDED);
           }
 
           @Override
