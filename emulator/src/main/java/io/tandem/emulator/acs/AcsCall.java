@@ -33,7 +33,7 @@ final class AcsCall {
   private final List<CallerListener> callerListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Scheduler scheduler;
-  private final SerialOutbox outbox = new SerialOutbox();
+  private final CallbackOutbox outbox;
   private final List<Scheduler.Timer> timers = new ArrayList<>();
   private final List<Runnable> onDisconnected = new ArrayList<>();
   private final ObjectNode properties = Json.object();
@@ -66,6 +66,7 @@ final class AcsCall {
     this.services = services;
     this.callbacks = services.callbacks();
     this.scheduler = services.scheduler();
+    this.outbox = new CallbackOutbox(id, scheduler, services.journal());
     this.root = root == null ? this : root;
     this.roster = root == null ? new CallRoster() : root.roster;
   }
@@ -122,7 +123,7 @@ final class AcsCall {
     return callbackUri;
   }
 
-  SerialOutbox outbox() {
+  CallbackOutbox outbox() {
     return outbox;
   }
 
