@@ -25,6 +25,7 @@ public final class CallAutomation {
   private final AcsRoutes routes;
   private final EventGridControlRoutes eventGridControl;
   private final AcsPstnTerminator terminator;
+  private final IncomingCustomContexts customContextControl;
   private final Calls calls;
 
   public CallAutomation(
@@ -47,7 +48,12 @@ public final class CallAutomation {
             scheduler,
             new PlaySourceFetcher(trust, journal, timeout),
             journal);
-    Ringer ringer = new Ringer(world, teams, scheduler, journal);
+    IncomingCustomContexts customContexts = new IncomingCustomContexts(journal);
+    this.terminator =
+        new AcsPstnTerminator(
+            world, calls, contexts, eventGrid, scheduler, journal, customContexts);
+    this.customContextControl = customContexts;
+    Ringer ringer = new Ringer(world, teams, scheduler, journal, terminator);
     TeamsExtensionAssignments assignments = new TeamsExtensionAssignments();
     CallStreams streams = new CallStreams(trust, tokens, journal, timeout);
     CallConnectionRoutes connections =
@@ -63,13 +69,13 @@ public final class CallAutomation {
             new RecordingRoutes(calls, journal),
             assignments);
     this.eventGridControl = new EventGridControlRoutes(world, eventGrid);
-    this.terminator = new AcsPstnTerminator(world, calls, contexts, eventGrid, scheduler, journal);
   }
 
   /** Registers the {@code /calling}, {@code /access} and {@code /emulator/acs} routes. */
   public void register(HttpRoutes httpRoutes) {
     routes.register(httpRoutes);
     eventGridControl.register(httpRoutes);
+    customContextControl.register(httpRoutes);
   }
 
   /** Serves calls to the numbers of resource accounts linked to an ACS resource. */

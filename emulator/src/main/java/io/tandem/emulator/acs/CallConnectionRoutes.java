@@ -93,6 +93,7 @@ final class CallConnectionRoutes {
     journal.event(
         Channel.ACS, "call.answered", call.id(), Map.of("correlationId", call.correlationId()));
     connect(call, operationContext);
+    incoming.answeredAs(call);
     scripted.answered();
     return reply;
   }
@@ -101,7 +102,7 @@ final class CallConnectionRoutes {
     RequestBody body = request.body();
     IncomingCall incoming = ringing(request, body);
     String reason = body.oneOf("callRejectReason", "none", "none", "busy", "forbidden");
-    if (!incoming.moveTo(IncomingCallState.REJECTED)) {
+    if (!incoming.reject(String.valueOf(reason))) {
       throw noLongerRinging(incoming);
     }
     calls.stopRinging(incoming);
@@ -279,19 +280,9 @@ final class CallConnectionRoutes {
     }
   }
 
-  /**
-   * A participant left: the roster shrinks; with nobody left but the application, the call ends.
-   */
+  /** A participant left the call; see {@link Calls#participantLeft}. */
   void participantLeft(AcsCall call, CommunicationIdentifier who) {
-    if (!call.roster().remove(who.rawId())) {
-      return;
-    }
-    call.roster().removeLeg(who.rawId());
-    if (call.roster().participants().isEmpty()) {
-      calls.disconnect(call.root(), ResultInformation.CALL_ENDED);
-    } else {
-      call.participantsUpdated();
-    }
+    calls.participantLeft(call, who);
   }
 
   private IncomingCall ringing(AcsRequest request, RequestBody body) {

@@ -82,6 +82,22 @@ final class Calls {
   }
 
   /**
+   * A participant left: the roster shrinks and every connection hears it; with nobody left but the
+   * applications, the call ends.
+   */
+  void participantLeft(AcsCall call, CommunicationIdentifier who) {
+    if (!call.roster().remove(who.rawId())) {
+      return;
+    }
+    call.roster().removeLeg(who.rawId());
+    if (call.roster().participants().isEmpty()) {
+      disconnect(call.root(), ResultInformation.CALL_ENDED);
+    } else {
+      call.participantsUpdated();
+    }
+  }
+
+  /**
    * Ends {@code call} for the application: CallDisconnected, state {@code disconnected}, and the
    * call forgotten; the connections that joined it by connect end with it. Does nothing if it
    * already ended.

@@ -84,17 +84,19 @@ final class ParticipantRoutes {
     }
     String context = body.optionalText("operationContext");
     URI callback = body.optionalUri("operationCallbackUri");
+    CustomContext custom = CustomContext.parse(body, "customCallingContext");
+    RequestBody callerId = body.optionalObject("sourceCallerIdNumber");
+    String fromNumber = callerId != null ? callerId.text("value") : callerNumber(call);
     String invitationId = UUID.randomUUID().toString();
     String key = call.id() + "|" + invitationId;
-    journal.event(
-        Channel.ACS,
-        "participant.inviting",
-        call.id(),
-        Map.of("participant", who.rawId(), "invitationId", invitationId));
+    Map<String, String> inviting = new java.util.HashMap<>(custom.journalAttributes());
+    inviting.putAll(Map.of("participant", who.rawId(), "invitationId", invitationId));
+    journal.event(Channel.ACS, "participant.inviting", call.id(), inviting);
     Ringer.Ring ring =
         ringer.ring(
             call.id(),
             who,
+            new Ringer.Offer(fromNumber, custom),
             Duration.ofSeconds(timeout),
             new Ringer.Listener() {
               @Override
@@ -236,16 +238,25 @@ final class ParticipantRoutes {
     }
     String context = body.optionalText("operationContext");
     URI callback = body.optionalUri("operationCallbackUri");
+    CustomContext custom = CustomContext.parse(body, "customCallingContext");
+    RequestBody callerId = body.optionalObject("sourceCallerIdNumber");
+    String fromNumber =
+        transferee.isPhone()
+            ? transferee.phoneNumber()
+            : callerId != null ? callerId.text("value") : null;
     if (!call.moveTo(CallConnectionState.TRANSFERRING)) {
       throw AcsErrors.illegalState(
           "TransferToParticipant is not allowed while the call is "
               + call.state().wireName()
               + ".");
     }
-    journal.event(Channel.ACS, "call.transferring", call.id(), Map.of("target", target.rawId()));
+    Map<String, String> transferring = new java.util.HashMap<>(custom.journalAttributes());
+    transferring.putAll(Map.of("target", target.rawId(), "transferee", transferee.rawId()));
+    journal.event(Channel.ACS, "call.transferring", call.id(), transferring);
     ringer.ring(
         call.id(),
         target,
+        new Ringer.Offer(fromNumber, custom),
         TRANSFER_TIMEOUT,
         new Ringer.Listener() {
           @Override
@@ -275,6 +286,12 @@ final class ParticipantRoutes {
           }
         });
     return HttpReply.json(202, MediaRoutes.operationContext(context));
+  }
+
+  /** The PSTN caller's number, if the call has one. */
+  private static @Nullable String callerNumber(AcsCall call) {
+    ScriptedCaller caller = call.roster().caller();
+    return caller == null ? null : caller.rawId().substring("4:".length());
   }
 
   private AcsCall connected(AcsRequest request, String action) {
