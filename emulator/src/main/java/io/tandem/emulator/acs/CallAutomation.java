@@ -56,15 +56,16 @@ public final class CallAutomation {
     Ringer ringer = new Ringer(world, teams, scheduler, journal, terminator);
     TeamsExtensionAssignments assignments = new TeamsExtensionAssignments();
     CallStreams streams = new CallStreams(trust, tokens, journal, timeout);
-    CallConnectionRoutes connections =
-        new CallConnectionRoutes(world, calls, contexts, services, ringer, assignments, streams);
     this.routes =
         new AcsRoutes(
             new RequestAuthentication(world, accessTokens, scheduler),
             new Repeatability(scheduler),
-            connections,
+            new IncomingCallRoutes(calls, contexts, services, ringer, streams),
+            new CreateCallRoutes(world, calls, services, ringer, assignments, streams),
             new ConnectRoutes(calls, services, streams),
-            new ParticipantRoutes(calls, ringer, assignments, connections, journal),
+            new CallConnectionRoutes(calls, journal),
+            new TransferRoutes(calls, ringer, assignments, journal),
+            new ParticipantRoutes(calls, ringer, assignments, journal),
             new MediaRoutes(calls, streams, journal),
             new RecordingRoutes(calls, journal),
             assignments);

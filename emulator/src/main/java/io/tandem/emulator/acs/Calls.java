@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The live calls of the emulated Call Automation: incoming calls by correlation id while they ring,
@@ -79,6 +80,22 @@ final class Calls {
   void forget(AcsCall call) {
     call.moveTo(CallConnectionState.DISCONNECTED);
     connections.remove(call.id());
+  }
+
+  /** Connected: CallConnected, then the roster, to this connection. */
+  void connect(AcsCall call, @Nullable String operationContext) {
+    if (call.moveTo(CallConnectionState.CONNECTED)) {
+      call.emit("CallConnected", operationContext, ResultInformation.CALL_CONNECTED);
+      call.reportRoster();
+    }
+  }
+
+  /** The PSTN caller of {@code call} hung up. */
+  void callerHungUp(AcsCall call) {
+    ScriptedCaller scripted = call.roster().caller();
+    if (scripted != null) {
+      participantLeft(call, CommunicationIdentifier.fromRawId(scripted.rawId()));
+    }
   }
 
   /**

@@ -67,7 +67,7 @@ final class ConnectRoutes {
         "call.joined",
         call.id(),
         Map.of("serverCallId", root.serverCallId(), "root", root.id()));
-    CallConnectionRoutes.connect(call, operationContext);
+    calls.connect(call, operationContext);
     if (root.state() == CallConnectionState.DISCONNECTED) {
       calls.disconnect(call, ResultInformation.CALL_ENDED);
     }

@@ -12,17 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Participants of a call connection (list, get, add, remove, mute, cancel add) and transfer to a
- * participant. Adding or transferring to a Teams user or Teams extension user rings their simulated
- * Teams client.
+ * Participants of a call connection: list, get, add, remove, mute, cancel add. Adding a Teams user
+ * or Teams extension user rings their simulated Teams client; adding a resource account linked to
+ * ACS rings its application with the custom calling context.
  */
 final class ParticipantRoutes {
 
   /** The invitation timeout when a request gives none. */
   static final int DEFAULT_INVITATION_TIMEOUT_SECONDS = 60;
-
-  /** How long a transfer target rings before CallTransferFailed. */
-  static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(60);
 
   private record Invitation(
       Ringer.Ring ring, @Nullable String operationContext, @Nullable URI callback) {}
@@ -30,20 +27,14 @@ final class ParticipantRoutes {
   private final Calls calls;
   private final Ringer ringer;
   private final TeamsExtensionAssignments assignments;
-  private final CallConnectionRoutes connections;
   private final Journal journal;
   private final Map<String, Invitation> invitations = new ConcurrentHashMap<>();
 
   ParticipantRoutes(
-      Calls calls,
-      Ringer ringer,
-      TeamsExtensionAssignments assignments,
-      CallConnectionRoutes connections,
-      Journal journal) {
+      Calls calls, Ringer ringer, TeamsExtensionAssignments assignments, Journal journal) {
     this.calls = calls;
     this.ringer = ringer;
     this.assignments = assignments;
-    this.connections = connections;
     this.journal = journal;
   }
 
@@ -134,7 +125,7 @@ final class ParticipantRoutes {
 
               @Override
               public void hungUp() {
-                connections.participantLeft(call, who);
+                calls.participantLeft(call, who);
               }
             });
     invitations.put(key, new Invitation(ring, context, callback));
@@ -195,7 +186,7 @@ final class ParticipantRoutes {
         context,
         ResultInformation.OK,
         data -> data.set("participant", who.toJson()));
-    connections.participantLeft(call, who);
+    calls.participantLeft(call, who);
     return HttpReply.json(202, MediaRoutes.operationContext(context));
   }
 
@@ -218,74 +209,6 @@ final class ParticipantRoutes {
     }
     call.participantsUpdated();
     return HttpReply.json(200, MediaRoutes.operationContext(body.optionalText("operationContext")));
-  }
-
-  HttpReply transfer(AcsRequest request) {
-    AcsCall call = connected(request, "TransferToParticipant");
-    RequestBody body = request.body();
-    CommunicationIdentifier target =
-        CommunicationIdentifier.parse(body.object("targetParticipant"));
-    assignments.requireAllowed(request, target, "targetParticipant");
-    RequestBody transfereeBody = body.optionalObject("transferee");
-    CommunicationIdentifier transferee;
-    if (transfereeBody != null) {
-      transferee = CommunicationIdentifier.parse(transfereeBody);
-      MediaRoutes.requireParticipant(call, transferee, "transferee");
-    } else if (call.roster().caller() != null) {
-      transferee = CommunicationIdentifier.fromRawId(call.roster().caller().rawId());
-    } else {
-      transferee = call.roster().participants().get(0).identifier();
-    }
-    String context = body.optionalText("operationContext");
-    URI callback = body.optionalUri("operationCallbackUri");
-    CustomContext custom = CustomContext.parse(body, "customCallingContext");
-    RequestBody callerId = body.optionalObject("sourceCallerIdNumber");
-    String fromNumber =
-        transferee.isPhone()
-            ? transferee.phoneNumber()
-            : callerId != null ? callerId.text("value") : null;
-    if (!call.moveTo(CallConnectionState.TRANSFERRING)) {
-      throw AcsErrors.illegalState(
-          "TransferToParticipant is not allowed while the call is "
-              + call.state().wireName()
-              + ".");
-    }
-    Map<String, String> transferring = new java.util.HashMap<>(custom.journalAttributes());
-    transferring.putAll(Map.of("target", target.rawId(), "transferee", transferee.rawId()));
-    journal.event(Channel.ACS, "call.transferring", call.id(), transferring);
-    ringer.ring(
-        call.id(),
-        target,
-        new Ringer.Offer(fromNumber, custom),
-        TRANSFER_TIMEOUT,
-        new Ringer.Listener() {
-          @Override
-          public void answered(Ringer.Ring leg) {
-            call.emit(
-                "CallTransferAccepted",
-                callback,
-                context,
-                ResultInformation.OK,
-                data -> {
-                  data.set("transferTarget", target.toJson());
-                  data.set("transferee", transferee.toJson());
-                });
-            ScriptedCaller caller = call.roster().caller();
-            if (caller != null) {
-              caller.reachedPerson();
-            }
-            call.moveTo(CallConnectionState.TRANSFER_ACCEPTED);
-            calls.disconnect(call, ResultInformation.CALL_ENDED);
-            calls.disconnect(call.root(), ResultInformation.CALL_ENDED);
-          }
-
-          @Override
-          public void failed(ResultInformation reason) {
-            call.emit("CallTransferFailed", callback, context, reason, data -> {});
-            call.moveTo(CallConnectionState.CONNECTED);
-          }
-        });
-    return HttpReply.json(202, MediaRoutes.operationContext(context));
   }
 
   /** The PSTN caller's number, if the call has one. */
