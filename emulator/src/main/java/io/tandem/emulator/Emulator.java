@@ -1,6 +1,7 @@
 package io.tandem.emulator;
 
 import io.tandem.emulator.control.ControlRoutes;
+import io.tandem.emulator.directrouting.DirectRouting;
 import io.tandem.emulator.entra.AccessTokens;
 import io.tandem.emulator.entra.Authorities;
 import io.tandem.emulator.entra.EntraRoutes;
@@ -41,6 +42,7 @@ public final class Emulator implements AutoCloseable {
   private final List<AutoCloseable> running = new ArrayList<>();
   private final EmulatorHttpServer http;
   private final @Nullable EmulatorHttpServer https;
+  private final @Nullable DirectRouting directRouting;
 
   private Emulator(EmulatorSettings settings, Scheduler scheduler)
       throws IOException, GeneralSecurityException {
@@ -61,6 +63,20 @@ public final class Emulator implements AutoCloseable {
 
     new EntraRoutes(world, accessTokens, authorities, scheduler).register(routes);
     new ControlRoutes(world, journal, pstn).register(routes);
+    this.directRouting =
+        settings.directRouting() == null
+            ? null
+            : new DirectRouting(
+                settings.directRouting(),
+                settings.bindAddress(),
+                world,
+                teamsClients,
+                pstn,
+                scheduler,
+                journal);
+    if (directRouting != null) {
+      running.add(directRouting);
+    }
 
     this.http =
         new EmulatorHttpServer(
@@ -130,6 +146,11 @@ public final class Emulator implements AutoCloseable {
 
   public OutboundHttp outbound() {
     return outbound;
+  }
+
+  /** The Direct Routing SIP interface, when it runs. */
+  public @Nullable DirectRouting directRouting() {
+    return directRouting;
   }
 
   @Override
