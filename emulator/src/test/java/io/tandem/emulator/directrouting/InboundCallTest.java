@@ -61,6 +61,135 @@ class InboundCallTest {
     }
   }
 
+  @Test
+  void declined_603_withReason_andRetryOfTheSameCallIsJournalledAsViolation() throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      sbc.send(sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550102")));
+      awaitProgress(sbc);
+      fixture.clock.advance(Duration.ofSeconds(2));
+      SipMessage declined = sbc.nextFinal();
+      assertThat(declined.status()).isEqualTo(603);
+      assertThat(declined.reasonPhrase()).isEqualTo("Decline");
+      assertThat(declined.header("Reason"))
+          .hasValueSatisfying(r -> assertThat(r).startsWith("Q.850;cause=21"));
+      assertThat(fixture.journal("sip.violation")).isEmpty();
+
+      try (TestSbc secondDatacenter =
+          TestSbc.udp(fixture.port("sip2.pstnhub.microsoft.com", "udp"))) {
+        String retry =
+            secondDatacenter.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550102"));
+        secondDatacenter.send(retry);
+        awaitProgress(secondDatacenter);
+        assertThat(fixture.journal("sip.violation"))
+            .singleElement()
+            .satisfies(v -> assertThat(v.attributes().get("rule")).isEqualTo("603-not-retried"));
+        fixture.clock.advance(Duration.ofSeconds(2));
+        assertThat(secondDatacenter.nextFinal().status()).isEqualTo(603);
+      }
+    }
+  }
+
+  @Test
+  void busyUser_486() throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      sbc.send(sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550104")));
+      awaitProgress(sbc);
+      fixture.clock.advance(Duration.ofSeconds(1));
+      SipMessage busy = sbc.nextFinal();
+      assertThat(busy.status()).isEqualTo(486);
+      assertThat(busy.header("Reason"))
+          .hasValueSatisfying(r -> assertThat(r).startsWith("Q.850;cause=17"));
+    }
+  }
+
+  @Test
+  void noAnswer_ringsUntilTimeout_480() throws Exception {
+    try (TestSbc sbc = TestSbc.tcp(fixture.port("tcp"))) {
+      sbc.send(sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550103")));
+      assertThat(sbc.next().status()).isEqualTo(100);
+      assertThat(sbc.next().status()).isEqualTo(180);
+      assertThat(sbc.next().status()).isEqualTo(183);
+      fixture.clock.advance(Duration.ofSeconds(59));
+      assertThat(sbc.silentFor(Duration.ofMillis(200))).isTrue();
+      fixture.clock.advance(Duration.ofSeconds(1));
+      SipMessage timedOut = sbc.nextFinal();
+      assertThat(timedOut.status()).isEqualTo(480);
+      assertThat(timedOut.header("Reason"))
+          .hasValueSatisfying(r -> assertThat(r).startsWith("Q.850;cause=19"));
+    }
+  }
+
+  @Test
+  void trunkAtMaxConcurrentSessions_503_retryAfter1() throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      java.util.List<SipMessage> ringing = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        String invite = sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550103"));
+        sbc.send(invite);
+        ringing.add(SipMessage.parse(invite));
+        assertThat(sbc.next().status()).isEqualTo(100);
+        assertThat(sbc.next().status()).isEqualTo(180);
+        assertThat(sbc.next().status()).isEqualTo(183);
+      }
+      sbc.send(sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550101")));
+      SipMessage overloaded = sbc.nextFinal();
+      assertThat(overloaded.status()).isEqualTo(503);
+      assertThat(overloaded.header("Retry-After")).hasValue("1");
+      for (SipMessage invite : ringing) {
+        sbc.send(InboundChecksTest.cancel(invite));
+      }
+      int terminated = 0;
+      while (terminated < 3) {
+        if (sbc.nextFinal().status() == 487) {
+          terminated++;
+        }
+      }
+    }
+  }
+
+  @Test
+  void reInvite_sendonly_answeredRecvonly_thenUnhold() throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      String invite = sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550101"));
+      SipMessage request = SipMessage.parse(invite);
+      sbc.send(invite);
+      awaitProgress(sbc);
+      fixture.clock.advance(Duration.ofSeconds(3));
+      SipMessage ok = sbc.nextFinal();
+      String callId = request.header("Call-ID").orElseThrow();
+      String from = request.header("From").orElseThrow();
+      String to = ok.header("To").orElseThrow();
+      sbc.send(inDialog("ACK", 1, callId, from, to, sbc));
+      String sdp = request.body().replace("a=sendrecv", "a=sendonly");
+      String hold =
+          inDialog("INVITE", 2, callId, from, to, sbc)
+              .replace(
+                  "Content-Length: 0\r\n\r\n",
+                  "Contact: <sip:sbc1.customers.tandem.test:"
+                      + sbc.port()
+                      + ">\r\nContent-Type: application/sdp\r\nContent-Length: "
+                      + sdp.length()
+                      + "\r\n\r\n"
+                      + sdp);
+      sbc.send(hold);
+      SipMessage held = sbc.nextFinal();
+      assertThat(held.status()).isEqualTo(200);
+      assertThat(held.body()).contains("a=recvonly");
+      sbc.send(inDialog("ACK", 2, callId, from, to, sbc));
+      assertThat(fixture.journal("call.held"))
+          .anySatisfy(e -> assertThat(e.callId()).isEqualTo(callId));
+      sbc.send(inDialog("BYE", 3, callId, from, to, sbc));
+      assertThat(sbc.nextFinal().status()).isEqualTo(200);
+    }
+  }
+
+  /** Reads 100, 180 and 183: the Teams client rings, its answer timer runs. */
+  static void awaitProgress(TestSbc sbc) throws InterruptedException {
+    while (sbc.next().status() != 183) {
+      // 100 Trying, 180 Ringing
+    }
+  }
+
   static String inDialog(
       String method, int cseq, String callId, String from, String to, TestSbc sbc) {
     return method

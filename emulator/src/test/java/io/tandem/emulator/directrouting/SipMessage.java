@@ -33,6 +33,10 @@ record SipMessage(String startLine, List<String[]> headers, String body) {
     return isResponse() ? cseqMethod() : startLine.split(" ")[0];
   }
 
+  String reasonPhrase() {
+    return startLine.split(" ", 3)[2];
+  }
+
   String requestUri() {
     return startLine.split(" ")[1];
   }

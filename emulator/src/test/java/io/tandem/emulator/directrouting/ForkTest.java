@@ -1,0 +1,32 @@
+package io.tandem.emulator.directrouting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A Teams user with two endpoints: one 180 per endpoint, each with its own To-tag. */
+class ForkTest {
+
+  @Test
+  void twoEndpoints_two180sWithDistinctToTags_oneSdpProgress_answerOnFirstFork() throws Exception {
+    try (DirectRoutingFixture fixture = new DirectRoutingFixture(s -> s.withEndpointsPerUser(2));
+        TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      sbc.send(sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550101")));
+      assertThat(sbc.next().status()).isEqualTo(100);
+      SipMessage first = sbc.next();
+      SipMessage second = sbc.next();
+      assertThat(first.status()).isEqualTo(180);
+      assertThat(second.status()).isEqualTo(180);
+      assertThat(first.toTag()).isNotEmpty().isNotEqualTo(second.toTag());
+      SipMessage progress = sbc.next();
+      assertThat(progress.status()).isEqualTo(183);
+      assertThat(progress.body()).contains("m=audio");
+      fixture.clock.advance(Duration.ofSeconds(3));
+      SipMessage ok = sbc.nextFinal();
+      assertThat(ok.status()).isEqualTo(200);
+      assertThat(ok.toTag()).isEqualTo(first.toTag());
+    }
+  }
+}
