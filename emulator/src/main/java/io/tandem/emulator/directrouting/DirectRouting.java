@@ -85,6 +85,11 @@ public final class DirectRouting implements AutoCloseable {
     return services.active.total();
   }
 
+  /** OPTIONS freshness of the SBCs. */
+  public SbcHealth health() {
+    return services.health;
+  }
+
   public DirectRoutingSettings settings() {
     return settings;
   }

@@ -90,6 +90,12 @@ public final class SipNode implements SipListener, AutoCloseable {
       properties.setProperty("javax.net.ssl.trustStore", tls.trustStore().toString());
       properties.setProperty("javax.net.ssl.trustStorePassword", tls.trustStorePassword());
       properties.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+      // JAIN-SIP's default suites are RSA key exchange, which current JDKs disable.
+      properties.setProperty(
+          "gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+          "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
+              + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+      properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
       properties.setProperty(
           "gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE",
           tls.requireClientCertificate() ? "Enabled" : "Disabled");
