@@ -15,10 +15,10 @@ import java.util.Optional;
  * <p>States and moves (one table, {@link State}):
  *
  * <pre>
- *   from \ packet      new event      same event, no E    same event, E    older event
- *   AWAITING_EVENT     report → IN/ENDED     —                  —                —
- *   IN_EVENT           report → IN/ENDED  stay               → ENDED          ignore
- *   EVENT_ENDED        report → IN/ENDED  ignore             ignore           ignore
+ *   from \ packet    new event          same event, no E   same event, E   older event
+ *   AWAITING_EVENT   report → IN/ENDED  (cannot happen)    (cannot happen) (cannot happen)
+ *   IN_EVENT         report → IN/ENDED  stay               → EVENT_ENDED   ignore
+ *   EVENT_ENDED      report → IN/ENDED  ignore             ignore          ignore
  * </pre>
  *
  * Not thread-safe: one receiving thread feeds it.
