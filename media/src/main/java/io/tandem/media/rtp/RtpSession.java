@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RtpSession implements AutoCloseable {
 
+  /** The longest {@link #close()} waits for the receiving thread to let go of the socket. */
+  public static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+
   private static final int MAX_DATAGRAM = 1500;
 
   private final DatagramChannel channel;
@@ -39,6 +43,7 @@ public final class RtpSession implements AutoCloseable {
   private final Transmitter transmitter;
   private final DtmfReceiver dtmfReceiver;
   private volatile Pacer.PacedTask pacing = () -> {};
+  private @Nullable Thread receiver;
   private volatile RtpListener listener;
   private volatile @Nullable InetSocketAddress remote;
   private volatile long latchedSsrc = -1;
@@ -73,9 +78,10 @@ public final class RtpSession implements AutoCloseable {
     }
     RtpSession session = new RtpSession(channel, options, listener);
     session.pacing = pacer.schedule(session.transmitter);
-    Thread.ofVirtual()
-        .name("rtp-receive-" + session.localAddress().getPort())
-        .start(session::receive);
+    session.receiver =
+        Thread.ofVirtual()
+            .name("rtp-receive-" + session.localAddress().getPort())
+            .start(session::receive);
     return session;
   }
 
@@ -152,7 +158,11 @@ public final class RtpSession implements AutoCloseable {
         sent.get(), unsent.get(), received.get(), malformed.get(), listenerFailures.get());
   }
 
-  /** Stops ticking, releases the port and ends the receiving thread. Idempotent. */
+  /**
+   * Stops ticking, ends the receiving thread and releases the port: when this returns the port can
+   * be bound again. Waits at most {@link #CLOSE_WAIT} for the receiving thread (which finishes the
+   * socket's close as it leaves {@code receive}). Idempotent.
+   */
   @Override
   public void close() {
     pacing.cancel();
@@ -160,6 +170,14 @@ public final class RtpSession implements AutoCloseable {
       channel.close();
     } catch (IOException ignored) {
       // closing a datagram channel has nothing to flush
+    }
+    Thread thread = receiver;
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join(CLOSE_WAIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
