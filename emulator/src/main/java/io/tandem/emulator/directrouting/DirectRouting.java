@@ -43,7 +43,7 @@ public final class DirectRouting implements AutoCloseable {
       Scheduler scheduler,
       Journal journal) {
     this.settings = settings;
-    this.media = new SilentMediaLegs(bind.getHostAddress());
+    this.media = new RtpMediaLegs(bind.getHostAddress());
     SipNode[] node = new SipNode[1];
     this.services =
         new CallServices(() -> node[0], world, teams, scheduler, journal, settings, media);

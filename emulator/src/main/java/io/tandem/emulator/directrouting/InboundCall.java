@@ -115,11 +115,6 @@ final class InboundCall implements CallLeg, OfferListener {
     if (!move(InboundCallState.RINGING)) {
       return;
     }
-    for (String tag : forkTags) {
-      invite.respond(180, "Ringing", tag, common());
-    }
-    invite.respond(
-        183, "Session Progress", forkTags.get(0), common(), answerSdp(), "application/sdp");
     ringTimer =
         services.scheduler.schedule(
             services.settings.ringTimeout(),
@@ -140,6 +135,11 @@ final class InboundCall implements CallLeg, OfferListener {
                                 .withQ850(19));
                       }
                     }));
+    for (String tag : forkTags) {
+      invite.respond(180, "Ringing", tag, common());
+    }
+    invite.respond(
+        183, "Session Progress", forkTags.get(0), common(), answerSdp(), "application/sdp");
   }
 
   private void answer() {

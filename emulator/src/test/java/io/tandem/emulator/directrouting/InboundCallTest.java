@@ -18,6 +18,14 @@ class InboundCallTest {
     fixture = new DirectRoutingFixture();
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void everyCallEnded() throws InterruptedException {
+    for (int i = 0; i < 50 && fixture.sip.activeCalls() > 0; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(fixture.sip.activeCalls()).as("calls left active").isZero();
+  }
+
   @AfterAll
   static void stop() {
     fixture.close();
@@ -25,8 +33,14 @@ class InboundCallTest {
 
   @Test
   void invite_userAnswers_trying_ringing_progressWithSdp_ok_thenByeEndsIt() throws Exception {
-    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
-      String invite = sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550101"));
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"));
+        java.net.DatagramSocket rtp =
+            new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      rtp.setSoTimeout(3000);
+      String invite =
+          sbc.fixture(
+              "invite-from-sbc.sip",
+              Map.of("callee", "+14255550101", "rtpPort", Integer.toString(rtp.getLocalPort())));
       SipMessage request = SipMessage.parse(invite);
       sbc.send(invite);
 
@@ -49,6 +63,10 @@ class InboundCallTest {
       assertThat(ok.header("Contact"))
           .hasValueSatisfying(c -> assertThat(c).contains("sip.pstnhub.microsoft.com"));
       assertThat(ok.body()).contains("a=rtpmap:101 telephone-event/8000");
+      java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+      rtp.receive(packet);
+      assertThat(packet.getLength()).isEqualTo(12 + 160);
+      assertThat(packet.getData()[1] & 0x7f).isEqualTo(0);
 
       String callId = request.header("Call-ID").orElseThrow();
       String from = request.header("From").orElseThrow();

@@ -135,7 +135,10 @@ public final class IncomingRequest {
     }
   }
 
-  /** Answers without a body. {@code toTag} is set when the request's To has none. */
+  /**
+   * Answers without a body. {@code toTag} is set when the request's To has none. A response that
+   * cannot be sent (the peer closed its connection) is journalled as {@code sip.sendFailed}.
+   */
   public void respond(int status, String reason, @Nullable String toTag, List<SipHeader> extra) {
     respond(status, reason, toTag, extra, null, null);
   }
@@ -168,7 +171,7 @@ public final class IncomingRequest {
       }
       node.sendResponse(response, transaction, listenPoint);
     } catch (Exception failed) {
-      throw new IllegalStateException("could not answer " + method() + ": " + failed, failed);
+      node.sendFailed(callId(), status + " to " + method(), failed);
     }
   }
 

@@ -203,6 +203,14 @@ public final class SipNode implements SipListener, AutoCloseable {
     }
   }
 
+  void sendFailed(String callId, String what, Exception failure) {
+    journal.event(
+        Channel.SIP,
+        "sip.sendFailed",
+        callId,
+        Map.of("message", what, "error", String.valueOf(failure.getMessage())));
+  }
+
   private Request parse(ListenPoint from, OutgoingRequest outgoing) {
     String via =
         "SIP/2.0/"
