@@ -66,6 +66,11 @@ public record EmulatorSettings(
         directRouting);
   }
 
+  public EmulatorSettings withJournalCapacity(int entries) {
+    return new EmulatorSettings(
+        bindAddress, httpPort, httpsPort, tls, entries, outboundTimeout, world, directRouting);
+  }
+
   /** These settings with the Direct Routing SIP interface on (or off, with null). */
   public EmulatorSettings withDirectRouting(@Nullable DirectRoutingSettings sip) {
     return new EmulatorSettings(

@@ -7,15 +7,15 @@ import java.util.Locale;
  * A tenant's Direct Routing trunk, as {@code New-CsOnlinePSTNGateway} configures it: the SBC's FQDN
  * and SIP signalling port, whether Teams pings it with OPTIONS, its concurrent-session limit,
  * whether Teams sends P-Asserted-Identity and History-Info to it, and the outbound failover rules
- * (defaults: 10 s, 408/503/504).
+ * (defaults as Microsoft's: OPTIONS on, no PAI, no history, 10 s, 408/503/504).
  */
 public record PstnGateway(
     String fqdn,
     int sipSignalingPort,
-    boolean sendSipOptions,
+    Boolean sendSipOptions,
     Integer maxConcurrentSessions,
-    boolean forwardPai,
-    boolean forwardCallHistory,
+    Boolean forwardPai,
+    Boolean forwardCallHistory,
     Integer failoverTimeSeconds,
     List<Integer> failoverResponseCodes) {
 
@@ -28,6 +28,9 @@ public record PstnGateway(
     if (maxConcurrentSessions != null && maxConcurrentSessions < 1) {
       throw new IllegalArgumentException("maxConcurrentSessions must be at least 1");
     }
+    sendSipOptions = sendSipOptions == null || sendSipOptions;
+    forwardPai = forwardPai != null && forwardPai;
+    forwardCallHistory = forwardCallHistory != null && forwardCallHistory;
     if (failoverTimeSeconds == null) {
       failoverTimeSeconds = 10;
     }
