@@ -1,0 +1,25 @@
+package io.tandem.media.rtp;
+
+import io.tandem.media.dtmf.DtmfDigit;
+
+/**
+ * Receives what arrives on an {@link RtpSession}.
+ *
+ * <p>Threading: called on the session's receiving thread (a virtual thread, one per session), one
+ * call at a time, in arrival order. Implementations must return quickly and never block: hand work
+ * to a queue or jitter buffer. An exception thrown here is counted and the packet dropped.
+ */
+public interface RtpListener {
+
+  /** A listener that ignores everything. */
+  RtpListener IGNORE = new RtpListener() {};
+
+  /** A well-formed packet arrived: audio, telephone-event or anything else. */
+  default void onPacket(RtpPacket packet) {}
+
+  /**
+   * A telephone-event packet started a new DTMF digit (RFC 4733); called once per key press, after
+   * {@link #onPacket} for the same packet.
+   */
+  default void onDigit(DtmfDigit digit) {}
+}

@@ -1,0 +1,62 @@
+package io.tandem.media.rtp;
+
+import io.tandem.media.codec.G711;
+import io.tandem.media.dtmf.DtmfSender;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * How an {@link RtpSession} binds, encodes and stamps its stream.
+ *
+ * @param bindAddress the local address and port (port 0: any free port); default 127.0.0.1:0
+ * @param codec the audio codec sent and expected (default PCMU)
+ * @param dtmf the telephone-event payload type and digit length (default 101, 100 ms)
+ * @param symmetricLatching send to the address packets actually come from (RFC 4961 symmetric RTP,
+ *     for callers behind NAT); default on
+ * @param random the source of the random SSRC, first sequence number and first timestamp (RFC 3550
+ *     §5.1); default a {@link SecureRandom}, injected for repeatable tests
+ */
+public record RtpSessionOptions(
+    InetSocketAddress bindAddress,
+    G711 codec,
+    DtmfSender dtmf,
+    boolean symmetricLatching,
+    RandomGenerator random) {
+
+  /** Loopback, any port, PCMU, telephone-event 101, latching on. */
+  public static RtpSessionOptions defaults() {
+    return new RtpSessionOptions(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        G711.PCMU,
+        DtmfSender.DEFAULT,
+        true,
+        new SecureRandom());
+  }
+
+  /** These options bound to {@code address}. */
+  public RtpSessionOptions withBindAddress(InetSocketAddress address) {
+    return new RtpSessionOptions(address, codec, dtmf, symmetricLatching, random);
+  }
+
+  /** These options with codec {@code newCodec}. */
+  public RtpSessionOptions withCodec(G711 newCodec) {
+    return new RtpSessionOptions(bindAddress, newCodec, dtmf, symmetricLatching, random);
+  }
+
+  /** These options with telephone-events made by {@code newDtmf}. */
+  public RtpSessionOptions withDtmf(DtmfSender newDtmf) {
+    return new RtpSessionOptions(bindAddress, codec, newDtmf, symmetricLatching, random);
+  }
+
+  /** These options with symmetric latching on or off. */
+  public RtpSessionOptions withSymmetricLatching(boolean latching) {
+    return new RtpSessionOptions(bindAddress, codec, dtmf, latching, random);
+  }
+
+  /** These options drawing SSRC, sequence and timestamp starts from {@code newRandom}. */
+  public RtpSessionOptions withRandom(RandomGenerator newRandom) {
+    return new RtpSessionOptions(bindAddress, codec, dtmf, symmetricLatching, newRandom);
+  }
+}
