@@ -114,6 +114,11 @@ public final class RtpSession implements AutoCloseable {
     return Optional.ofNullable(remote);
   }
 
+  /** The current listener. */
+  public RtpListener listener() {
+    return listener;
+  }
+
   /** Replaces the listener (a bridge or recorder taking over). */
   public void listen(RtpListener newListener) {
     listener = newListener;
@@ -147,7 +152,10 @@ public final class RtpSession implements AutoCloseable {
     send(stream.relay(foreign));
   }
 
-  /** Makes the next relayed packet start afresh: marked, with a new timestamp offset. */
+  /**
+   * Makes the next packet start afresh: a relayed one gets a new timestamp offset, and either kind
+   * is marked as a talk spurt's start. Called when a bridge starts or ends.
+   */
   public void restartRelay() {
     stream.restartRelay();
   }
