@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +49,7 @@ public final class RtpSession implements AutoCloseable {
   private volatile RtpListener listener;
   private volatile @Nullable InetSocketAddress remote;
   private volatile long latchedSsrc = -1;
+  private final List<RtpListener> taps = new CopyOnWriteArrayList<>();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong unsent = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
@@ -112,6 +115,15 @@ public final class RtpSession implements AutoCloseable {
   /** Where packets go now, if known. */
   public Optional<InetSocketAddress> remoteAddress() {
     return Optional.ofNullable(remote);
+  }
+
+  /**
+   * Adds {@code tap}, which hears every packet and digit besides the listener (a recorder, a
+   * detector), whatever later replaces the listener; until the returned handle is closed.
+   */
+  public AutoCloseable tap(RtpListener tap) {
+    taps.add(tap);
+    return () -> taps.remove(tap);
   }
 
   /** The current listener. */
@@ -243,12 +255,18 @@ public final class RtpSession implements AutoCloseable {
   }
 
   private void deliver(RtpPacket packet) {
-    RtpListener current = listener;
     Optional<DtmfDigit> digit = dtmfReceiver.accept(packet);
+    deliver(listener, packet, digit);
+    for (RtpListener tap : taps) {
+      deliver(tap, packet, digit);
+    }
+  }
+
+  private void deliver(RtpListener to, RtpPacket packet, Optional<DtmfDigit> digit) {
     try {
-      current.onPacket(packet);
+      to.onPacket(packet);
       if (digit.isPresent()) {
-        current.onDigit(digit.get());
+        to.onDigit(digit.get());
       }
     } catch (RuntimeException e) {
       listenerFailures.incrementAndGet();
