@@ -65,7 +65,9 @@ public final class RtpSession implements AutoCloseable {
             options.random().nextLong(1, 1L << 32),
             options.random().nextInt(1 << 16),
             options.random().nextLong(1L << 32));
-    this.transmitter = new Transmitter(stream, options.codec(), options.dtmf(), this::send);
+    this.transmitter =
+        new Transmitter(
+            stream, options.codec(), options.dtmf(), options.silenceSuppression(), this::send);
     this.dtmfReceiver = new DtmfReceiver(options.dtmf().payloadType());
   }
 
