@@ -2,9 +2,9 @@ package io.tandem.media.bridge;
 
 import io.tandem.media.codec.G711;
 import io.tandem.media.dtmf.DtmfDigit;
-import io.tandem.media.rtp.RtpListener;
 import io.tandem.media.rtp.RtpPacket;
-import io.tandem.media.rtp.RtpSession;
+import io.tandem.media.session.RtpListener;
+import io.tandem.media.session.RtpSession;
 
 /**
  * Two sessions joined packet for packet: what arrives on {@code a} is sent out of {@code b} and the

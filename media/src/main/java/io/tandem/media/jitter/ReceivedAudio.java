@@ -2,8 +2,8 @@ package io.tandem.media.jitter;
 
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.codec.G711;
-import io.tandem.media.rtp.RtpListener;
 import io.tandem.media.rtp.RtpPacket;
+import io.tandem.media.session.RtpListener;
 import io.tandem.media.silence.ComfortNoise;
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -3,8 +3,8 @@ package io.tandem.media.mix;
 import io.tandem.media.audio.FrameFormat;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.jitter.ReceivedAudio;
-import io.tandem.media.rtp.RtpListener;
-import io.tandem.media.rtp.RtpSession;
+import io.tandem.media.session.RtpListener;
+import io.tandem.media.session.RtpSession;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -3,7 +3,7 @@ package io.tandem.media.record;
 import io.tandem.media.audio.FrameFormat;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.jitter.ReceivedAudio;
-import io.tandem.media.rtp.RtpSession;
+import io.tandem.media.session.RtpSession;
 import io.tandem.media.wav.WavEncoding;
 import io.tandem.media.wav.WavWriter;
 import java.io.IOException;

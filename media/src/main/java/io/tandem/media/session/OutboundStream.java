@@ -1,6 +1,8 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.audio.FrameFormat;
+import io.tandem.media.rtp.RtpPacket;
+import io.tandem.media.rtp.SerialNumbers;
 import io.tandem.media.silence.ComfortNoise;
 
 /**

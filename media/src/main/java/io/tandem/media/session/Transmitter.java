@@ -1,4 +1,4 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.audio.FrameFormat;
@@ -6,6 +6,7 @@ import io.tandem.media.codec.G711;
 import io.tandem.media.dtmf.DtmfDigit;
 import io.tandem.media.dtmf.DtmfSender;
 import io.tandem.media.dtmf.TelephoneEvent;
+import io.tandem.media.rtp.RtpPacket;
 import io.tandem.media.silence.ComfortNoise;
 import io.tandem.media.silence.VoiceActivityDetector;
 import java.util.ArrayDeque;

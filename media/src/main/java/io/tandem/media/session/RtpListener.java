@@ -1,6 +1,7 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.dtmf.DtmfDigit;
+import io.tandem.media.rtp.RtpPacket;
 
 /**
  * Receives what arrives on an {@link RtpSession}.

@@ -1,7 +1,9 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.media.rtp.RtpPacket;
+import io.tandem.media.rtp.SerialNumbers;
 import org.junit.jupiter.api.Test;
 
 class OutboundStreamTest {

@@ -1,4 +1,4 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.codec.G711;
 import io.tandem.media.dtmf.DtmfSender;

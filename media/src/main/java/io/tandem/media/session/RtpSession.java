@@ -1,9 +1,11 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.dtmf.DtmfDigit;
 import io.tandem.media.dtmf.DtmfReceiver;
+import io.tandem.media.rtp.MalformedRtpException;
+import io.tandem.media.rtp.RtpPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import io.tandem.media.audio.FrameFormat;
 import io.tandem.media.clock.ManualPacer;
 import io.tandem.media.codec.G711;
 import io.tandem.media.jitter.ReceivedAudio;
+import io.tandem.media.rtp.RtpPacket;
+import io.tandem.media.rtp.SerialNumbers;
 import io.tandem.media.silence.ComfortNoise;
 import io.tandem.media.silence.VoiceActivityDetector;
 import java.io.IOException;
