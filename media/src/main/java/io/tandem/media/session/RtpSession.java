@@ -27,9 +27,10 @@ import org.jspecify.annotations.Nullable;
  * another stream's packet renumbered into this one (for bridges).
  *
  * <p>Receiving: a virtual thread per session blocks in {@code receive}, parses each datagram, and
- * calls the listener ({@link RtpListener} threading). With symmetric latching the session sends to
- * the address its packets come from: it latches on the first packet, and again when a new SSRC
- * arrives from a new address.
+ * calls the listener and then every {@linkplain #tap tap} ({@link RtpListener} threading); RFC 4733
+ * packets also yield {@link RtpListener#onDigit} once per key press. With symmetric latching the
+ * session sends to the address its packets come from: it latches on the first packet, and again
+ * when a new SSRC arrives from a new address.
  *
  * <p>{@link #close()} stops the ticks, closes the channel (releasing the port) and ends the
  * receiving thread.
@@ -47,7 +48,7 @@ public final class RtpSession implements AutoCloseable {
   private final Transmitter transmitter;
   private final DtmfReceiver dtmfReceiver;
   private volatile Pacer.PacedTask pacing = () -> {};
-  private @Nullable Thread receiver;
+  private volatile @Nullable Thread receiver;
   private volatile RtpListener listener;
   private volatile @Nullable InetSocketAddress remote;
   private volatile long latchedSsrc = -1;
