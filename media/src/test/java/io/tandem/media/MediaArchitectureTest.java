@@ -2,6 +2,7 @@ package io.tandem.media;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -29,6 +30,27 @@ class MediaArchitectureTest {
         .onlyDependOnClassesThat()
         .resideInAnyPackage("io.tandem.media..", "java..", "org.jspecify..")
         .because("the media plane is the JDK alone (DEPENDENCIES.md, SIP and media)")
+        .check(media);
+  }
+
+  @Test
+  void packages_formNoCycles() {
+    slices()
+        .matching("io.tandem.media.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because("layers build upwards: codec and rtp, then dtmf and session, then bridge and mix")
+        .check(media);
+  }
+
+  @Test
+  void media_readsNoWallClock() {
+    noClasses()
+        .should()
+        .callMethod(java.time.Instant.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .because("media time comes from an injected pacer or nanosecond clock (house rule 7)")
         .check(media);
   }
 

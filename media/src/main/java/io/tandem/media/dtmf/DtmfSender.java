@@ -50,6 +50,11 @@ public record DtmfSender(int payloadType, Duration duration, int volume) {
     return new DtmfSender(payloadType, newDuration, volume);
   }
 
+  /** This sender with another telephone-event payload type (as negotiated in SDP). */
+  public DtmfSender withPayloadType(int newPayloadType) {
+    return new DtmfSender(newPayloadType, duration, volume);
+  }
+
   /** The payloads of one digit's train, in sending order, one per 20 ms slot. */
   public List<TelephoneEvent> events(DtmfDigit digit) {
     int total = (int) (duration.toMillis() * CLOCK_RATE / 1000);

@@ -1,6 +1,7 @@
 package io.tandem.media.dtmf;
 
 import io.tandem.media.audio.FrameFormat;
+import io.tandem.media.audio.Goertzel;
 import org.jspecify.annotations.Nullable;
 
 /**

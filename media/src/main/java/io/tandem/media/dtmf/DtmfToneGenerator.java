@@ -1,6 +1,9 @@
 package io.tandem.media.dtmf;
 
+import io.tandem.media.audio.AudioSource;
+import io.tandem.media.audio.ClipSource;
 import io.tandem.media.audio.FrameFormat;
+import io.tandem.media.audio.PcmAudio;
 import java.time.Duration;
 
 /**
@@ -30,6 +33,15 @@ public record DtmfToneGenerator(int amplitude) {
       samples[i] = (short) Math.round(amplitude * (Math.sin(row * i) + Math.sin(column * i)));
     }
     return samples;
+  }
+
+  /**
+   * A source playing the symbols of {@code digits} in band: 100 ms tones with 100 ms pauses (Q.24
+   * asks for at least 40 ms of each).
+   */
+  public AudioSource source(String digits) {
+    return ClipSource.once(
+        PcmAudio.narrowband(sequence(digits, Duration.ofMillis(100), Duration.ofMillis(100))));
   }
 
   /** The symbols of {@code digits} as tones of {@code toneLength}, each followed by a pause. */

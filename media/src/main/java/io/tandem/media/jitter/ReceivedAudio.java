@@ -2,15 +2,20 @@ package io.tandem.media.jitter;
 
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.codec.G711;
-import io.tandem.media.rtp.RtpListener;
 import io.tandem.media.rtp.RtpPacket;
+import io.tandem.media.session.RtpListener;
+import io.tandem.media.silence.ComfortNoise;
 import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audio a session receives, as an endless {@link AudioSource}: as the session's listener it
- * offers G.711 packets (PCMU or PCMA, by payload type) to a {@link JitterBuffer}; read by a pacer,
- * it plays them out decoded, one frame per tick. Concealed slots repeat the last frame fading by a
- * quarter each time (75%, 50%, 25%); silent slots are zero.
+ * offers G.711 (PCMU or PCMA, by payload type) and RFC 3389 comfort-noise packets to a {@link
+ * JitterBuffer}; read by a pacer, it plays them out one frame per tick. Concealed slots repeat the
+ * last frame fading by a quarter each time (75%, 50%, 25%). After a comfort-noise packet, silent
+ * slots are white noise at its level until audio resumes; otherwise they are zero.
  *
  * <p>Threading: {@link #onPacket} on the session's receiving thread, {@link #read} on the pacer's;
  * the jitter buffer is the only state they share.
@@ -18,10 +23,18 @@ import java.util.Arrays;
 public final class ReceivedAudio implements AudioSource, RtpListener {
 
   private final JitterBuffer buffer;
+  private final RandomGenerator random;
+  private @Nullable ComfortNoise comfortNoise;
+
+  /** Received audio through {@code buffer}, comfort noise drawn from {@code random}. */
+  public ReceivedAudio(JitterBuffer buffer, RandomGenerator random) {
+    this.buffer = buffer;
+    this.random = random;
+  }
 
   /** Received audio through {@code buffer}. */
   public ReceivedAudio(JitterBuffer buffer) {
-    this.buffer = buffer;
+    this(buffer, new SplittableRandom());
   }
 
   /** Received audio through a buffer of the default depth. */
@@ -36,7 +49,8 @@ public final class ReceivedAudio implements AudioSource, RtpListener {
 
   @Override
   public void onPacket(RtpPacket packet) {
-    if (G711.isG711(packet.payloadType())) {
+    int payloadType = packet.payloadType();
+    if (G711.isG711(payloadType) || payloadType == ComfortNoise.PAYLOAD_TYPE) {
       buffer.offer(packet);
     }
   }
@@ -45,10 +59,15 @@ public final class ReceivedAudio implements AudioSource, RtpListener {
   public boolean read(short[] frame) {
     Playout playout = buffer.poll();
     RtpPacket packet = playout.packet();
+    if (packet != null && packet.payloadType() == ComfortNoise.PAYLOAD_TYPE) {
+      comfortNoise = parseOrNull(packet.payload());
+      packet = null;
+    }
     if (packet == null) {
-      Arrays.fill(frame, (short) 0);
+      fillSilence(frame);
       return true;
     }
+    comfortNoise = null;
     G711 codec = G711.forPayloadType(packet.payloadType());
     byte[] payload = packet.payload();
     int length = Math.min(payload.length, frame.length);
@@ -58,5 +77,22 @@ public final class ReceivedAudio implements AudioSource, RtpListener {
     }
     Arrays.fill(frame, length, frame.length, (short) 0);
     return true;
+  }
+
+  private void fillSilence(short[] frame) {
+    ComfortNoise noise = comfortNoise;
+    if (noise == null) {
+      Arrays.fill(frame, (short) 0);
+    } else {
+      noise.fill(frame, random);
+    }
+  }
+
+  private static @Nullable ComfortNoise parseOrNull(byte[] payload) {
+    try {
+      return ComfortNoise.parse(payload);
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
   }
 }

@@ -3,7 +3,7 @@ package io.tandem.media.playback;
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.audio.ClipSource;
 import io.tandem.media.audio.PcmAudio;
-import io.tandem.media.rtp.RtpSession;
+import io.tandem.media.session.RtpSession;
 import io.tandem.media.wav.Resampler;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;

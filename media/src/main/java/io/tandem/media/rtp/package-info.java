@@ -1,6 +1,6 @@
 /**
- * RTP (RFC 3550): the packet format, its parser and writer, serial-number arithmetic on sequence
- * numbers and timestamps, and the UDP session that sends paced frames and receives packets.
+ * The RTP packet format (RFC 3550): the packet record, its parser and writer, and serial-number
+ * arithmetic on sequence numbers and timestamps.
  */
 @NullMarked
 package io.tandem.media.rtp;

@@ -2,7 +2,7 @@ package io.tandem.media.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.media.rtp.RecordingRtpListener;
+import io.tandem.media.session.RecordingRtpListener;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

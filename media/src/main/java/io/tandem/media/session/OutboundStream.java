@@ -1,6 +1,9 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.audio.FrameFormat;
+import io.tandem.media.rtp.RtpPacket;
+import io.tandem.media.rtp.SerialNumbers;
+import io.tandem.media.silence.ComfortNoise;
 
 /**
  * The sending state of one RTP stream (RFC 3550 §5.1): its SSRC, the next sequence number, the
@@ -47,6 +50,14 @@ final class OutboundStream {
   synchronized RtpPacket event(
       int payloadType, long eventTimestamp, boolean marker, byte[] payload) {
     return stamp(RtpPacket.of(marker, payloadType, nextSequence, eventTimestamp, ssrc, payload));
+  }
+
+  /** A comfort-noise packet for the current slot; the next audio starts a talk spurt. */
+  synchronized RtpPacket comfortNoise(byte[] payload) {
+    keepTimestampsAdvancing();
+    talkSpurtEnded = true;
+    return stamp(
+        RtpPacket.of(false, ComfortNoise.PAYLOAD_TYPE, nextSequence, slotTimestamp, ssrc, payload));
   }
 
   /** The timestamp of the current slot (where a new event starts). */

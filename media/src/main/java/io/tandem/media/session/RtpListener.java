@@ -1,6 +1,7 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.dtmf.DtmfDigit;
+import io.tandem.media.rtp.RtpPacket;
 
 /**
  * Receives what arrives on an {@link RtpSession}.
@@ -13,6 +14,23 @@ public interface RtpListener {
 
   /** A listener that ignores everything. */
   RtpListener IGNORE = new RtpListener() {};
+
+  /** A listener telling {@code first}, then {@code second}, everything. */
+  static RtpListener tee(RtpListener first, RtpListener second) {
+    return new RtpListener() {
+      @Override
+      public void onPacket(RtpPacket packet) {
+        first.onPacket(packet);
+        second.onPacket(packet);
+      }
+
+      @Override
+      public void onDigit(DtmfDigit digit) {
+        first.onDigit(digit);
+        second.onDigit(digit);
+      }
+    };
+  }
 
   /** A well-formed packet arrived: audio, telephone-event or anything else. */
   default void onPacket(RtpPacket packet) {}

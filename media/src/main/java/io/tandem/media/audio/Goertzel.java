@@ -1,4 +1,4 @@
-package io.tandem.media.dtmf;
+package io.tandem.media.audio;
 
 /**
  * The power of one frequency in a block of samples, by the Goertzel algorithm (G. Goertzel, "An
@@ -7,13 +7,14 @@ package io.tandem.media.dtmf;
  *
  * <p>The result is scaled to the mean power of a matching sine: a sine of amplitude {@code A} at
  * exactly {@code frequency} gives {@code A²/2}, the same units as {@link
- * io.tandem.media.audio.FrameFormat#meanPower(short[])}.
+ * FrameFormat#meanPower(short[])}.
  */
-final class Goertzel {
+public final class Goertzel {
 
   private Goertzel() {}
 
-  static double power(short[] samples, double frequency, int sampleRate) {
+  /** The power of {@code frequency} Hz in {@code samples} taken at {@code sampleRate}. */
+  public static double power(short[] samples, double frequency, int sampleRate) {
     double coefficient = 2 * Math.cos(2 * Math.PI * frequency / sampleRate);
     double previous = 0;
     double beforePrevious = 0;

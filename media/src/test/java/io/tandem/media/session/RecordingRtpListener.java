@@ -1,6 +1,7 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.dtmf.DtmfDigit;
+import io.tandem.media.rtp.RtpPacket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

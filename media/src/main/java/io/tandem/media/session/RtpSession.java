@@ -1,15 +1,19 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.dtmf.DtmfDigit;
 import io.tandem.media.dtmf.DtmfReceiver;
+import io.tandem.media.rtp.MalformedRtpException;
+import io.tandem.media.rtp.RtpPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -23,9 +27,10 @@ import org.jspecify.annotations.Nullable;
  * another stream's packet renumbered into this one (for bridges).
  *
  * <p>Receiving: a virtual thread per session blocks in {@code receive}, parses each datagram, and
- * calls the listener ({@link RtpListener} threading). With symmetric latching the session sends to
- * the address its packets come from: it latches on the first packet, and again when a new SSRC
- * arrives from a new address.
+ * calls the listener and then every {@linkplain #tap tap} ({@link RtpListener} threading); RFC 4733
+ * packets also yield {@link RtpListener#onDigit} once per key press. With symmetric latching the
+ * session sends to the address its packets come from: it latches on the first packet, and again
+ * when a new SSRC arrives from a new address.
  *
  * <p>{@link #close()} stops the ticks, closes the channel (releasing the port) and ends the
  * receiving thread.
@@ -43,10 +48,11 @@ public final class RtpSession implements AutoCloseable {
   private final Transmitter transmitter;
   private final DtmfReceiver dtmfReceiver;
   private volatile Pacer.PacedTask pacing = () -> {};
-  private @Nullable Thread receiver;
+  private volatile @Nullable Thread receiver;
   private volatile RtpListener listener;
   private volatile @Nullable InetSocketAddress remote;
   private volatile long latchedSsrc = -1;
+  private final List<RtpListener> taps = new CopyOnWriteArrayList<>();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong unsent = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
@@ -62,7 +68,9 @@ public final class RtpSession implements AutoCloseable {
             options.random().nextLong(1, 1L << 32),
             options.random().nextInt(1 << 16),
             options.random().nextLong(1L << 32));
-    this.transmitter = new Transmitter(stream, options.codec(), options.dtmf(), this::send);
+    this.transmitter =
+        new Transmitter(
+            stream, options.codec(), options.dtmf(), options.silenceSuppression(), this::send);
     this.dtmfReceiver = new DtmfReceiver(options.dtmf().payloadType());
   }
 
@@ -114,6 +122,20 @@ public final class RtpSession implements AutoCloseable {
     return Optional.ofNullable(remote);
   }
 
+  /**
+   * Adds {@code tap}, which hears every packet and digit besides the listener (a recorder, a
+   * detector), whatever later replaces the listener; until the returned handle is closed.
+   */
+  public AutoCloseable tap(RtpListener tap) {
+    taps.add(tap);
+    return () -> taps.remove(tap);
+  }
+
+  /** The current listener. */
+  public RtpListener listener() {
+    return listener;
+  }
+
   /** Replaces the listener (a bridge or recorder taking over). */
   public void listen(RtpListener newListener) {
     listener = newListener;
@@ -147,7 +169,10 @@ public final class RtpSession implements AutoCloseable {
     send(stream.relay(foreign));
   }
 
-  /** Makes the next relayed packet start afresh: marked, with a new timestamp offset. */
+  /**
+   * Makes the next packet start afresh: a relayed one gets a new timestamp offset, and either kind
+   * is marked as a talk spurt's start. Called when a bridge starts or ends.
+   */
   public void restartRelay() {
     stream.restartRelay();
   }
@@ -235,12 +260,18 @@ public final class RtpSession implements AutoCloseable {
   }
 
   private void deliver(RtpPacket packet) {
-    RtpListener current = listener;
     Optional<DtmfDigit> digit = dtmfReceiver.accept(packet);
+    deliver(listener, packet, digit);
+    for (RtpListener tap : taps) {
+      deliver(tap, packet, digit);
+    }
+  }
+
+  private void deliver(RtpListener to, RtpPacket packet, Optional<DtmfDigit> digit) {
     try {
-      current.onPacket(packet);
+      to.onPacket(packet);
       if (digit.isPresent()) {
-        current.onDigit(digit.get());
+        to.onDigit(digit.get());
       }
     } catch (RuntimeException e) {
       listenerFailures.incrementAndGet();

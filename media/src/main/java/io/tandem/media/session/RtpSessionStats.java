@@ -1,4 +1,4 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
 /**
  * Counters of one {@link RtpSession} since it opened.

@@ -1,6 +1,6 @@
-package io.tandem.media.rtp;
+package io.tandem.media.session;
 
-import static io.tandem.media.rtp.RecordingRtpListener.await;
+import static io.tandem.media.session.RecordingRtpListener.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.media.audio.AudioSource;
@@ -8,6 +8,8 @@ import io.tandem.media.clock.ManualPacer;
 import io.tandem.media.clock.ScheduledPacer;
 import io.tandem.media.codec.G711;
 import io.tandem.media.dtmf.DtmfDigit;
+import io.tandem.media.rtp.RtpPacket;
+import io.tandem.media.rtp.SerialNumbers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
