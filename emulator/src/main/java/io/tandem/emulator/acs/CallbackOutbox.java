@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntSupplier;
 
 /**
@@ -84,7 +85,15 @@ final class CallbackOutbox {
       synchronized (this) {
         if (retryable(status) && failedTries < RETRY_DELAYS.size()) {
           Duration wait = RETRY_DELAYS.get(failedTries++);
-          scheduler.schedule(wait, this::startDraining);
+          try {
+            scheduler.schedule(wait, this::startDraining);
+          } catch (RejectedExecutionException stopped) {
+            // the emulator is shutting down: nothing more will be delivered
+            pending.clear();
+            failedTries = 0;
+            draining = false;
+            return;
+          }
           journal.event(
               Channel.ACS,
               "callback.retrying",
