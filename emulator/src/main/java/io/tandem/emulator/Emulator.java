@@ -2,6 +2,7 @@ package io.tandem.emulator;
 
 import io.tandem.emulator.acs.CallAutomation;
 import io.tandem.emulator.control.ControlRoutes;
+import io.tandem.emulator.directrouting.DirectRouting;
 import io.tandem.emulator.entra.AccessTokens;
 import io.tandem.emulator.entra.Authorities;
 import io.tandem.emulator.entra.CallbackTokens;
@@ -48,6 +49,7 @@ public final class Emulator implements AutoCloseable {
   private final List<AutoCloseable> running = new ArrayList<>();
   private final EmulatorHttpServer http;
   private final @Nullable EmulatorHttpServer https;
+  private final @Nullable DirectRouting directRouting;
 
   private Emulator(EmulatorSettings settings, Scheduler scheduler)
       throws IOException, GeneralSecurityException {
@@ -99,6 +101,20 @@ public final class Emulator implements AutoCloseable {
             settings.outboundTimeout());
     callAutomation.register(routes);
     pstn.add(callAutomation.pstnTerminator());
+    this.directRouting =
+        settings.directRouting() == null
+            ? null
+            : new DirectRouting(
+                settings.directRouting(),
+                settings.bindAddress(),
+                world,
+                teamsClients,
+                pstn,
+                scheduler,
+                journal);
+    if (directRouting != null) {
+      running.add(directRouting);
+    }
 
     this.http =
         new EmulatorHttpServer(
@@ -180,6 +196,11 @@ public final class Emulator implements AutoCloseable {
 
   public GraphPresence presence() {
     return presence;
+  }
+
+  /** The Direct Routing SIP interface, when it runs. */
+  public @Nullable DirectRouting directRouting() {
+    return directRouting;
   }
 
   @Override

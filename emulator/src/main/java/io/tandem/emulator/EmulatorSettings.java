@@ -1,5 +1,6 @@
 package io.tandem.emulator;
 
+import io.tandem.emulator.directrouting.DirectRoutingSettings;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param journalCapacity how many journal entries are kept (oldest dropped first)
  * @param outboundTimeout connect and reply timeout for requests the emulator sends to applications
  * @param world the world configuration file, or null for an empty world
+ * @param directRouting the Direct Routing SIP interface's settings, or null to run without SIP
  */
 public record EmulatorSettings(
     InetAddress bindAddress,
@@ -24,29 +26,55 @@ public record EmulatorSettings(
     @Nullable TlsSettings tls,
     int journalCapacity,
     Duration outboundTimeout,
-    @Nullable Path world) {
+    @Nullable Path world,
+    @Nullable DirectRoutingSettings directRouting) {
 
   /**
    * Loopback, any free HTTP port, no HTTPS, 100,000 journal entries, 10 s timeouts, empty world.
    */
   public static EmulatorSettings defaults() {
     return new EmulatorSettings(
-        InetAddress.getLoopbackAddress(), 0, -1, null, 100_000, Duration.ofSeconds(10), null);
+        InetAddress.getLoopbackAddress(), 0, -1, null, 100_000, Duration.ofSeconds(10), null, null);
   }
 
   public EmulatorSettings withHttpPort(int port) {
     return new EmulatorSettings(
-        bindAddress, port, httpsPort, tls, journalCapacity, outboundTimeout, world);
+        bindAddress, port, httpsPort, tls, journalCapacity, outboundTimeout, world, directRouting);
   }
 
   public EmulatorSettings withHttps(int port, TlsSettings material) {
     return new EmulatorSettings(
-        bindAddress, httpPort, port, material, journalCapacity, outboundTimeout, world);
+        bindAddress,
+        httpPort,
+        port,
+        material,
+        journalCapacity,
+        outboundTimeout,
+        world,
+        directRouting);
   }
 
   public EmulatorSettings withWorld(@Nullable Path file) {
     return new EmulatorSettings(
-        bindAddress, httpPort, httpsPort, tls, journalCapacity, outboundTimeout, file);
+        bindAddress,
+        httpPort,
+        httpsPort,
+        tls,
+        journalCapacity,
+        outboundTimeout,
+        file,
+        directRouting);
+  }
+
+  public EmulatorSettings withJournalCapacity(int entries) {
+    return new EmulatorSettings(
+        bindAddress, httpPort, httpsPort, tls, entries, outboundTimeout, world, directRouting);
+  }
+
+  /** These settings with the Direct Routing SIP interface on (or off, with null). */
+  public EmulatorSettings withDirectRouting(@Nullable DirectRoutingSettings sip) {
+    return new EmulatorSettings(
+        bindAddress, httpPort, httpsPort, tls, journalCapacity, outboundTimeout, world, sip);
   }
 
   /**

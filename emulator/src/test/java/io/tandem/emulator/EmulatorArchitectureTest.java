@@ -48,6 +48,8 @@ class EmulatorArchitectureTest {
             "java..",
             "javax.net..",
             "javax.crypto..",
+            "javax.naming.ldap..",
+            "javax.security.auth.x500..",
             "javax.sip..",
             "javax.sdp..",
             "gov.nist..",

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  * How a simulated Teams client treats a call offered to it: ring for {@code answerAfter}, then
  * {@code response}; once connected, hang up after {@code hangUpAfter} (never if null), or transfer
  * to {@code transferTo} (a user id or +E164 number) after {@code transferAfter}, and send {@code
- * dtmf} digits once connected.
+ * dtmf} digits once connected. {@code forwardTo} (a user id or +E164 number) is where Teams
+ * forwards the call, or, with {@code response} NO_ANSWER, rings at the same time (simultaneous
+ * ring).
  */
 public record ClientBehaviour(
     Duration answerAfter,
@@ -15,7 +17,8 @@ public record ClientBehaviour(
     @Nullable Duration hangUpAfter,
     @Nullable String transferTo,
     @Nullable Duration transferAfter,
-    @Nullable String dtmf) {
+    @Nullable String dtmf,
+    @Nullable String forwardTo) {
 
   /** What the client does when its ringing time is up. */
   public enum Response {
@@ -31,7 +34,7 @@ public record ClientBehaviour(
 
   /** A client that answers after two seconds and stays on until the other side hangs up. */
   public static final ClientBehaviour ANSWERS =
-      new ClientBehaviour(Duration.ofSeconds(2), Response.ANSWER, null, null, null, null);
+      new ClientBehaviour(Duration.ofSeconds(2), Response.ANSWER, null, null, null, null, null);
 
   public ClientBehaviour {
     if (answerAfter == null) {
@@ -49,5 +52,16 @@ public record ClientBehaviour(
     if (transferTo != null && transferAfter == null) {
       transferAfter = Duration.ZERO;
     }
+  }
+
+  /** A behaviour without forwarding. */
+  public ClientBehaviour(
+      Duration answerAfter,
+      Response response,
+      @Nullable Duration hangUpAfter,
+      @Nullable String transferTo,
+      @Nullable Duration transferAfter,
+      @Nullable String dtmf) {
+    this(answerAfter, response, hangUpAfter, transferTo, transferAfter, dtmf, null);
   }
 }

@@ -20,15 +20,22 @@ public final class World {
   private final Map<String, EmulatedTenant> tenants = new ConcurrentHashMap<>();
   private final Map<String, AcsResource> acsResources = new ConcurrentHashMap<>();
   private final List<WorldListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<CarrierTrunk> carrierTrunks;
 
   public World(WorldSpec spec) {
     spec.tenants().forEach(this::putTenant);
     spec.acsResources().forEach(this::putAcsResource);
+    this.carrierTrunks = spec.carrierTrunks();
+  }
+
+  /** The carrier SIP trunks towards contact centers. */
+  public List<CarrierTrunk> carrierTrunks() {
+    return carrierTrunks;
   }
 
   /** An empty world. */
   public static World empty() {
-    return new World(new WorldSpec(List.of(), List.of()));
+    return new World(new WorldSpec(List.of(), List.of(), List.of()));
   }
 
   /**
@@ -165,7 +172,9 @@ public final class World {
             tenant.domains(),
             tenant.apps(),
             users,
-            tenant.resourceAccounts()));
+            tenant.resourceAccounts(),
+            tenant.gateways(),
+            tenant.voiceRoutes()));
     TeamsUser result = java.util.Objects.requireNonNull(changed);
     listeners.forEach(l -> l.userChanged(result));
     return result;

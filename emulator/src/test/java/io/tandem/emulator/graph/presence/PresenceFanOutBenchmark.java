@@ -65,16 +65,9 @@ class PresenceFanOutBenchmark {
     HttpServer subscriber = subscriber(received);
     SystemScheduler clock = new SystemScheduler(Clock.systemUTC());
     EmulatorSettings settings =
-        EmulatorSettings.defaults().withWorld(EmulatorFixture.world("contoso.yaml"));
-    settings =
-        new EmulatorSettings(
-            settings.bindAddress(),
-            0,
-            -1,
-            null,
-            5_000_000,
-            settings.outboundTimeout(),
-            settings.world());
+        EmulatorSettings.defaults()
+            .withWorld(EmulatorFixture.world("contoso.yaml"))
+            .withJournalCapacity(5_000_000);
     try (Emulator emulator = Emulator.start(settings, clock)) {
       List<String> users = addUsers(emulator);
       emulator

@@ -1,0 +1,35 @@
+package io.tandem.emulator.directrouting;
+
+import java.util.function.Consumer;
+
+/**
+ * The emulator's RTP endpoint for one call leg (a Media Processor for Teams, the carrier's phone
+ * for a trunk call): a local loopback port, G.711 audio out (tone or WAV), what it receives
+ * recorded and decoded, RFC 4733 digits both ways.
+ */
+interface MediaLeg extends AutoCloseable {
+
+  /** The local RTP port for the SDP. */
+  int localPort();
+
+  /** Starts sending to {@code host:port} with {@code payloadType} (0 or 8). */
+  void connect(String host, int port, int payloadType, int telephoneEvent);
+
+  /** Stops or resumes sending (hold/unhold). */
+  void hold(boolean held);
+
+  /** Sends RFC 4733 events for {@code digits}. */
+  void sendDigits(String digits);
+
+  /** Hears each RFC 4733 digit received. */
+  void onDigit(Consumer<Character> listener);
+
+  /** RTP packets received so far. */
+  long packetsReceived();
+
+  /** The audio received so far, decoded to 16-bit linear PCM at 8 kHz. */
+  short[] recording();
+
+  @Override
+  void close();
+}

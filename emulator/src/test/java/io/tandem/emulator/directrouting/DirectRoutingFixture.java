@@ -1,0 +1,84 @@
+package io.tandem.emulator.directrouting;
+
+import io.tandem.emulator.Emulator;
+import io.tandem.emulator.EmulatorSettings;
+import io.tandem.emulator.journal.Channel;
+import io.tandem.emulator.journal.JournalEntry;
+import io.tandem.emulator.time.ManualScheduler;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * An emulator with Direct Routing on free loopback ports (sip, sip2, sip3 each with TLS, TCP and
+ * UDP), the {@code directrouting/world.yaml} world and a manual clock.
+ */
+final class DirectRoutingFixture implements AutoCloseable {
+
+  final ManualScheduler clock = new ManualScheduler(Instant.parse("2026-11-21T09:00:00Z"));
+  final Emulator emulator;
+  final DirectRouting sip;
+
+  DirectRoutingFixture() throws Exception {
+    this(settings -> settings);
+  }
+
+  DirectRoutingFixture(UnaryOperator<DirectRoutingSettings> change) throws Exception {
+    List<DirectRoutingSettings.ProxyPorts> ports = new ArrayList<>();
+    for (String fqdn : DirectRoutingSettings.PROXY_FQDNS) {
+      int plain = freeUdpAndTcpPort();
+      ports.add(new DirectRoutingSettings.ProxyPorts(fqdn, freeUdpAndTcpPort(), plain, plain));
+    }
+    DirectRoutingSettings settings =
+        change.apply(
+            DirectRoutingSettings.defaults()
+                .withProxies(ports)
+                .withCarrierPort(freeUdpAndTcpPort()));
+    Path world =
+        Path.of(DirectRoutingFixture.class.getResource("/directrouting/world.yaml").toURI());
+    emulator =
+        Emulator.start(
+            EmulatorSettings.defaults().withWorld(world).withDirectRouting(settings), clock);
+    sip = emulator.directRouting();
+  }
+
+  int port(String fqdn, String transport) {
+    return sip.listenPoint(fqdn, io.tandem.emulator.directrouting.sip.SipTransport.of(transport))
+        .port();
+  }
+
+  int port(String transport) {
+    return port(DirectRoutingSettings.PROXY_FQDNS.get(0), transport);
+  }
+
+  List<JournalEntry> journal(String kindPrefix) {
+    return emulator
+        .journal()
+        .after(0, e -> e.channel() == Channel.SIP && e.kind().startsWith(kindPrefix), 10_000);
+  }
+
+  static int freeUdpAndTcpPort() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int port = tcp.getLocalPort();
+        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+          return port;
+        } catch (IOException taken) {
+          // try another
+        }
+      }
+    }
+    throw new IOException("no free port for both UDP and TCP");
+  }
+
+  @Override
+  public void close() {
+    emulator.close();
+  }
+}

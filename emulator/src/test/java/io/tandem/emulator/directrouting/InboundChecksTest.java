@@ -1,0 +1,184 @@
+package io.tandem.emulator.directrouting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every reject of the emulated proxy's inbound checks, each with a request that would also fail
+ * every later check, so the test shows the first failing check wins.
+ */
+class InboundChecksTest {
+
+  static DirectRoutingFixture fixture;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fixture = new DirectRoutingFixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void checks_runInMicrosoftsOrder() {
+    assertThat(fixture.sip.checkOrder())
+        .containsExactly(
+            "capacity",
+            "certificate",
+            "contactFqdn",
+            "tenant",
+            "trunk",
+            "recordRoute",
+            "requestUri",
+            "replaces",
+            "sdp",
+            "sessions",
+            "callee");
+  }
+
+  @Test
+  void ipAddressInContact_403_beforeUriAndSdpChecks() throws Exception {
+    SipMessage answer =
+        finalAnswer(Map.of("callee", "14255550101", "contactHost", "127.0.0.1"), true, null);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.header("ms-diagnostics").orElseThrow())
+        .startsWith("510532;")
+        .contains("IP address (127.0.0.1)");
+  }
+
+  @Test
+  void contactFqdnOfNoTenant_403_noTrunkConfig() throws Exception {
+    SipMessage answer =
+        finalAnswer(Map.of("callee", "14255550101", "contactHost", "sbc.unknown.test"), true, null);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.reasonPhrase()).isEqualTo("Forbidden");
+    assertThat(answer.header("ms-diagnostics").orElseThrow())
+        .startsWith("510532;reason=\"No trunk config was found")
+        .contains("source=\"sip.pstnhub.microsoft.com\"");
+  }
+
+  @Test
+  void tenantWithoutGateway_403_trunkConfigNotFound() throws Exception {
+    SipMessage answer =
+        finalAnswer(
+            Map.of("callee", "14255550101", "contactHost", "sbc.fabrikam.test"), true, null);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.header("ms-diagnostics").orElseThrow()).contains("trunk config not found");
+  }
+
+  @Test
+  void ipAddressInRecordRoute_403() throws Exception {
+    SipMessage answer =
+        finalAnswer(Map.of("callee", "14255550101"), true, "Record-Route: <sip:10.1.2.3;lr>");
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.header("ms-diagnostics").orElseThrow()).contains("Record-Route");
+  }
+
+  @Test
+  void requestUriWithoutPlus_404_beforeSdpCheck() throws Exception {
+    SipMessage answer = finalAnswer(Map.of("callee", "14255550101"), true, null);
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.header("ms-diagnostics").orElseThrow())
+        .startsWith("511404;")
+        .contains("not a +E164 number");
+    assertThat(answer.header("Reason"))
+        .hasValueSatisfying(r -> assertThat(r).startsWith("Q.850;cause=1"));
+  }
+
+  @Test
+  void replacesFromSbc_rejected_beforeSdpCheck() throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      sbc.send(withoutBody(sbc.fixture("invite-with-replaces.sip", Map.of())));
+      SipMessage answer = sbc.nextFinal();
+      assertThat(answer.status()).isEqualTo(404);
+      assertThat(answer.header("ms-diagnostics").orElseThrow())
+          .startsWith("10202;")
+          .contains("Replaces");
+    }
+  }
+
+  @Test
+  void delayedOffer_488() throws Exception {
+    SipMessage answer = finalAnswer(Map.of("callee", "+14255559999"), true, null);
+    assertThat(answer.status()).isEqualTo(488);
+    assertThat(answer.reasonPhrase()).isEqualTo("Not Acceptable Here");
+    assertThat(answer.header("ms-diagnostics").orElseThrow())
+        .startsWith("531000;")
+        .contains("Delayed-offer");
+  }
+
+  @Test
+  void unknownCallee_404() throws Exception {
+    SipMessage answer = finalAnswer(Map.of("callee", "+14255559999"), false, null);
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.header("ms-diagnostics").orElseThrow())
+        .startsWith("511404;")
+        .contains("+14255559999");
+  }
+
+  @Test
+  void requestUriWithoutUserPhone_accepted_warningJournalled() throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      String invite =
+          sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550103"))
+              .replaceFirst(";user=phone;transport=udp SIP/2.0", ";transport=udp SIP/2.0");
+      sbc.send(invite);
+      assertThat(sbc.next().status()).isEqualTo(100);
+      assertThat(sbc.next().status()).isEqualTo(180);
+      String callId = SipMessage.parse(invite).header("Call-ID").orElseThrow();
+      assertThat(fixture.journal("sip.warning"))
+          .anySatisfy(
+              e -> {
+                assertThat(e.callId()).isEqualTo(callId);
+                assertThat(e.attributes().get("warning")).contains(";user=phone");
+              });
+      SipMessage request = SipMessage.parse(invite);
+      sbc.send(cancel(request));
+      assertThat(sbc.nextFinal().status()).isEqualTo(200);
+      assertThat(sbc.nextFinal().status()).isEqualTo(487);
+    }
+  }
+
+  static String cancel(SipMessage invite) {
+    return "CANCEL "
+        + invite.requestUri()
+        + " SIP/2.0\r\n"
+        + "Via: "
+        + invite.header("Via").orElseThrow()
+        + "\r\nMax-Forwards: 70\r\nFrom: "
+        + invite.header("From").orElseThrow()
+        + "\r\nTo: "
+        + invite.header("To").orElseThrow()
+        + "\r\nCall-ID: "
+        + invite.header("Call-ID").orElseThrow()
+        + "\r\nCSeq: 1 CANCEL\r\nContent-Length: 0\r\n\r\n";
+  }
+
+  private SipMessage finalAnswer(Map<String, String> values, boolean noSdp, String extraHeader)
+      throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      String invite = sbc.fixture("invite-from-sbc.sip", values);
+      if (noSdp) {
+        invite = withoutBody(invite);
+      }
+      if (extraHeader != null) {
+        invite = invite.replaceFirst("\r\nCSeq:", "\r\n" + extraHeader + "\r\nCSeq:");
+      }
+      sbc.send(invite);
+      return sbc.nextFinal();
+    }
+  }
+
+  static String withoutBody(String invite) {
+    String head = invite.substring(0, invite.indexOf("\r\n\r\n"));
+    return head.replaceAll("\r\nContent-Type: [^\r]*", "")
+            .replaceAll("Content-Length: \\d+", "Content-Length: 0")
+        + "\r\n\r\n";
+  }
+}

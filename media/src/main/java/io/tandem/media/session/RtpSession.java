@@ -1,0 +1,280 @@
+package io.tandem.media.session;
+
+import io.tandem.media.audio.AudioSource;
+import io.tandem.media.clock.Pacer;
+import io.tandem.media.dtmf.DtmfDigit;
+import io.tandem.media.dtmf.DtmfReceiver;
+import io.tandem.media.rtp.MalformedRtpException;
+import io.tandem.media.rtp.RtpPacket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One RTP media stream over UDP: a bound {@link DatagramChannel}, a paced sender of 20 ms G.711
+ * frames and RFC 4733 digits, and a receiver that hands packets to an {@link RtpListener}.
+ *
+ * <p>Sending: every pacer tick sends the next packet ({@link Transmitter}) with this session's
+ * random SSRC, a sequence number from a random start +1 per packet, and a timestamp from a random
+ * start +160 per 20 ms slot. Nothing is sent before a remote address is known. {@link #relay} sends
+ * another stream's packet renumbered into this one (for bridges).
+ *
+ * <p>Receiving: a virtual thread per session blocks in {@code receive}, parses each datagram, and
+ * calls the listener and then every {@linkplain #tap tap} ({@link RtpListener} threading); RFC 4733
+ * packets also yield {@link RtpListener#onDigit} once per key press. With symmetric latching the
+ * session sends to the address its packets come from: it latches on the first packet, and again
+ * when a new SSRC arrives from a new address.
+ *
+ * <p>{@link #close()} stops the ticks, closes the channel (releasing the port) and ends the
+ * receiving thread.
+ */
+public final class RtpSession implements AutoCloseable {
+
+  /** The longest {@link #close()} waits for the receiving thread to let go of the socket. */
+  public static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+
+  private static final int MAX_DATAGRAM = 1500;
+
+  private final DatagramChannel channel;
+  private final RtpSessionOptions options;
+  private final OutboundStream stream;
+  private final Transmitter transmitter;
+  private final DtmfReceiver dtmfReceiver;
+  private volatile Pacer.PacedTask pacing = () -> {};
+  private volatile @Nullable Thread receiver;
+  private volatile RtpListener listener;
+  private volatile @Nullable InetSocketAddress remote;
+  private volatile long latchedSsrc = -1;
+  private final List<RtpListener> taps = new CopyOnWriteArrayList<>();
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong unsent = new AtomicLong();
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong malformed = new AtomicLong();
+  private final AtomicLong listenerFailures = new AtomicLong();
+
+  private RtpSession(DatagramChannel channel, RtpSessionOptions options, RtpListener listener) {
+    this.channel = channel;
+    this.options = options;
+    this.listener = listener;
+    this.stream =
+        new OutboundStream(
+            options.random().nextLong(1, 1L << 32),
+            options.random().nextInt(1 << 16),
+            options.random().nextLong(1L << 32));
+    this.transmitter =
+        new Transmitter(
+            stream, options.codec(), options.dtmf(), options.silenceSuppression(), this::send);
+    this.dtmfReceiver = new DtmfReceiver(options.dtmf().payloadType());
+  }
+
+  /** Binds a channel as {@code options} say and starts sending ticks and receiving. */
+  public static RtpSession open(RtpSessionOptions options, Pacer pacer, RtpListener listener)
+      throws IOException {
+    DatagramChannel channel = DatagramChannel.open();
+    try {
+      channel.bind(options.bindAddress());
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    RtpSession session = new RtpSession(channel, options, listener);
+    session.pacing = pacer.schedule(session.transmitter);
+    session.receiver =
+        Thread.ofVirtual()
+            .name("rtp-receive-" + session.localAddress().getPort())
+            .start(session::receive);
+    return session;
+  }
+
+  /** The bound local address, to put in SDP. */
+  public InetSocketAddress localAddress() {
+    try {
+      return (InetSocketAddress) channel.getLocalAddress();
+    } catch (IOException e) {
+      throw new IllegalStateException("session is closed", e);
+    }
+  }
+
+  /** The options the session was opened with. */
+  public RtpSessionOptions options() {
+    return options;
+  }
+
+  /** This stream's SSRC. */
+  public long ssrc() {
+    return stream.ssrc();
+  }
+
+  /** Sends to {@code address} (from the far end's SDP) until latching learns otherwise. */
+  public void connect(InetSocketAddress address) {
+    remote = address;
+  }
+
+  /** Where packets go now, if known. */
+  public Optional<InetSocketAddress> remoteAddress() {
+    return Optional.ofNullable(remote);
+  }
+
+  /**
+   * Adds {@code tap}, which hears every packet and digit besides the listener (a recorder, a
+   * detector), whatever later replaces the listener; until the returned handle is closed.
+   */
+  public AutoCloseable tap(RtpListener tap) {
+    taps.add(tap);
+    return () -> taps.remove(tap);
+  }
+
+  /** The current listener. */
+  public RtpListener listener() {
+    return listener;
+  }
+
+  /** Replaces the listener (a bridge or recorder taking over). */
+  public void listen(RtpListener newListener) {
+    listener = newListener;
+  }
+
+  /**
+   * Sends {@code source} from the next tick on, replacing what was playing; null stops sending
+   * audio. An ended source is dropped and the session falls silent.
+   */
+  public void play(@Nullable AudioSource source) {
+    transmitter.play(source);
+  }
+
+  /** What is playing, or null once it ended or was stopped. */
+  public @Nullable AudioSource playing() {
+    return transmitter.playing();
+  }
+
+  /** Queues one RFC 4733 digit, sent after the digits already queued. */
+  public void sendDigit(DtmfDigit digit) {
+    transmitter.queue(digit);
+  }
+
+  /** Queues the symbols of {@code digits} (0-9, *, #, A-D) as RFC 4733 digits. */
+  public void sendDigits(String digits) {
+    digits.chars().forEach(symbol -> sendDigit(DtmfDigit.ofSymbol((char) symbol)));
+  }
+
+  /** Sends another stream's packet renumbered into this one (SSRC, sequence, timestamp). */
+  public void relay(RtpPacket foreign) {
+    send(stream.relay(foreign));
+  }
+
+  /**
+   * Makes the next packet start afresh: a relayed one gets a new timestamp offset, and either kind
+   * is marked as a talk spurt's start. Called when a bridge starts or ends.
+   */
+  public void restartRelay() {
+    stream.restartRelay();
+  }
+
+  /** The counters so far. */
+  public RtpSessionStats stats() {
+    return new RtpSessionStats(
+        sent.get(), unsent.get(), received.get(), malformed.get(), listenerFailures.get());
+  }
+
+  /**
+   * Stops ticking, ends the receiving thread and releases the port: when this returns the port can
+   * be bound again. Waits at most {@link #CLOSE_WAIT} for the receiving thread (which finishes the
+   * socket's close as it leaves {@code receive}). Idempotent.
+   */
+  @Override
+  public void close() {
+    pacing.cancel();
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // closing a datagram channel has nothing to flush
+    }
+    Thread thread = receiver;
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join(CLOSE_WAIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Whether {@link #close()} has been called. */
+  public boolean isClosed() {
+    return !channel.isOpen();
+  }
+
+  private void send(RtpPacket packet) {
+    InetSocketAddress target = remote;
+    if (target == null) {
+      unsent.incrementAndGet();
+      return;
+    }
+    try {
+      channel.send(ByteBuffer.wrap(packet.toBytes()), target);
+      sent.incrementAndGet();
+    } catch (IOException closedOrUnreachable) {
+      unsent.incrementAndGet();
+    }
+  }
+
+  private void receive() {
+    ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    while (channel.isOpen()) {
+      buffer.clear();
+      InetSocketAddress from;
+      try {
+        from = (InetSocketAddress) channel.receive(buffer);
+      } catch (IOException closedOrFailed) {
+        return;
+      }
+      buffer.flip();
+      RtpPacket packet;
+      try {
+        packet = RtpPacket.parse(buffer);
+      } catch (MalformedRtpException e) {
+        malformed.incrementAndGet();
+        continue;
+      }
+      received.incrementAndGet();
+      latch(from, packet.ssrc());
+      deliver(packet);
+    }
+  }
+
+  private void latch(InetSocketAddress from, long ssrc) {
+    if (!options.symmetricLatching()) {
+      return;
+    }
+    if (latchedSsrc == -1 || (ssrc != latchedSsrc && !from.equals(remote))) {
+      remote = from;
+      latchedSsrc = ssrc;
+    }
+  }
+
+  private void deliver(RtpPacket packet) {
+    Optional<DtmfDigit> digit = dtmfReceiver.accept(packet);
+    deliver(listener, packet, digit);
+    for (RtpListener tap : taps) {
+      deliver(tap, packet, digit);
+    }
+  }
+
+  private void deliver(RtpListener to, RtpPacket packet, Optional<DtmfDigit> digit) {
+    try {
+      to.onPacket(packet);
+      if (digit.isPresent()) {
+        to.onDigit(digit.get());
+      }
+    } catch (RuntimeException e) {
+      listenerFailures.incrementAndGet();
+    }
+  }
+}
