@@ -3,13 +3,11 @@ package io.tandem.emulator.directrouting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.directrouting.sip.SipUri;
-import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.journal.JournalEntry;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -242,7 +240,7 @@ class ReferTest {
       assertThat(reInvite.body()).contains("m=audio").contains("o=- ").contains(" 2 IN IP4");
       sbc.send(
           sbc.fixture(
-              "answer-to-reinvite.sip",
+              "ok-with-sdp.sip",
               Map.of(
                   "via", "Via: " + String.join("\r\nVia: ", reInvite.headerValues("Via")),
                   "from", reInvite.header("From").orElseThrow(),
@@ -317,37 +315,10 @@ class ReferTest {
   }
 
   static JournalEntry awaitJournal(String kind, String callId) throws InterruptedException {
-    for (int i = 0; i < 250; i++) {
-      List<JournalEntry> found =
-          fixture.journal(kind).stream().filter(e -> callId.equals(e.callId())).toList();
-      if (!found.isEmpty()) {
-        return found.get(0);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no " + kind + " for " + callId + " in the journal");
+    return fixture.awaitJournal(kind, callId);
   }
 
   static void awaitWorld(String kind, String callId, String user) throws InterruptedException {
-    for (int i = 0; i < 250; i++) {
-      boolean found =
-          !fixture
-              .emulator
-              .journal()
-              .after(
-                  0,
-                  e ->
-                      e.channel() == Channel.WORLD
-                          && e.kind().equals(kind)
-                          && callId.equals(e.callId())
-                          && user.equals(e.attributes().get("user")),
-                  1)
-              .isEmpty();
-      if (found) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no " + kind + " of " + user + " for " + callId);
+    fixture.awaitWorld(kind, callId, user);
   }
 }

@@ -53,6 +53,31 @@ class StateTablesTest {
         .containsExactlyInAnyOrder(TransferState.REFER_SENT, TransferState.ACCEPTED);
   }
 
+  @Test
+  void outboundCall_everyCell() {
+    walk(
+        OutboundCallState.class,
+        Map.of(
+            OutboundCallState.CALLING,
+                Set.of(
+                    OutboundCallState.RINGING,
+                    OutboundCallState.CONNECTED,
+                    OutboundCallState.FAILED,
+                    OutboundCallState.CANCELLED),
+            OutboundCallState.RINGING,
+                Set.of(
+                    OutboundCallState.CALLING,
+                    OutboundCallState.CONNECTED,
+                    OutboundCallState.FAILED,
+                    OutboundCallState.CANCELLED),
+            OutboundCallState.CONNECTED, Set.of(OutboundCallState.ENDED),
+            OutboundCallState.FAILED, Set.of(),
+            OutboundCallState.CANCELLED, Set.of(),
+            OutboundCallState.ENDED, Set.of()),
+        OutboundCallState::canMoveTo,
+        OutboundCallState::isFinal);
+  }
+
   static <S extends Enum<S>> void walk(
       Class<S> type, Map<S, Set<S>> legal, BiPredicate<S, S> canMove, Predicate<S> isFinal) {
     assertThat(legal.keySet())

@@ -1,0 +1,15 @@
+package io.tandem.emulator.directrouting;
+
+import io.tandem.emulator.directrouting.sip.SipHeader;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Who a Teams → SBC call is from and to, the SBCs to try in order, and the headers each attempt
+ * adds for its trunk (P-Asserted-Identity, History-Info).
+ */
+record OutboundPlan(
+    String fromNumber,
+    String toNumber,
+    List<OutboundTrunk> trunks,
+    Function<OutboundTrunk, List<SipHeader>> extraHeaders) {}
