@@ -28,8 +28,8 @@ final class InboundCall implements CallLeg {
   private final Dialog dialog;
   private final TeamsMedia media;
   private final Transfers transfers;
-  private @Nullable TeamsParty party;
-  private @Nullable TeamsParty pendingParty;
+  private final Parties parties = new Parties();
+  private @Nullable ForwardedCall forwarded;
   private Scheduler.@Nullable Timer ringTimer;
   private InboundCallState state = InboundCallState.TRYING;
 
@@ -49,7 +49,33 @@ final class InboundCall implements CallLeg {
     services.active.started(target.gateway().fqdn());
     services.declines.checkRetry(invite.callId(), target.callerNumber(), target.callee().id());
     record("call.offered", Map.of("user", target.callee().id(), "tenant", target.tenant().id()));
-    party = TeamsParty.ring(services, this, target.callee());
+    Forwarding.Target where = Forwarding.resolve(services.world, target.tenant(), target.callee());
+    if (where.forwarded()) {
+      answers.forwarding();
+    }
+    if (where.user() != null) {
+      parties.current(TeamsParty.ring(services, this, where.user()));
+    } else {
+      forwarded = ForwardedCall.start(services, this, where);
+    }
+  }
+
+  // --- a call forwarded to a PSTN number (ForwardedCall moved these onto the call's executor)
+
+  void answerForwarded() {
+    if (move(InboundCallState.ANSWERED)) {
+      answers.ok(media.answer(target.offer()));
+      media.connect(target.offer());
+      record("call.answered", Map.of("forwardedTo", "pstn"));
+    }
+  }
+
+  /** The Teams side ended the connected call: BYE to the SBC. */
+  void endFromTeams() {
+    if (state.isEstablished() && move(InboundCallState.ENDED)) {
+      sendInDialog("BYE", response -> {});
+      finish();
+    }
   }
 
   // --- the Teams side (TeamsParty moved these onto the call's executor)
@@ -65,7 +91,7 @@ final class InboundCall implements CallLeg {
   }
 
   void answer(TeamsParty who) {
-    if (who == pendingParty) {
+    if (parties.isPending(who)) {
       transfers.targetAnswered(who);
       return;
     }
@@ -80,7 +106,7 @@ final class InboundCall implements CallLeg {
   }
 
   void declined(TeamsParty who) {
-    if (who == pendingParty) {
+    if (parties.isPending(who)) {
       transfers.targetFailed(603);
       return;
     }
@@ -89,7 +115,7 @@ final class InboundCall implements CallLeg {
   }
 
   void busy(TeamsParty who) {
-    if (who == pendingParty) {
+    if (parties.isPending(who)) {
       transfers.targetFailed(486);
       return;
     }
@@ -97,16 +123,13 @@ final class InboundCall implements CallLeg {
   }
 
   void teamsHungUp(TeamsParty who) {
-    if (who != party || !state.isEstablished()) {
-      return;
+    if (parties.isCurrent(who)) {
+      endFromTeams();
     }
-    move(InboundCallState.ENDED);
-    sendInDialog("BYE", response -> {});
-    finish();
   }
 
   void transferRequested(TeamsParty who, String transferTarget) {
-    if (who == party && state.isEstablished()) {
+    if (parties.isCurrent(who) && state.isEstablished()) {
       transfers.transfer(who.user(), transferTarget);
     }
   }
@@ -115,9 +138,7 @@ final class InboundCall implements CallLeg {
     if (state != InboundCallState.RINGING) {
       return;
     }
-    if (party != null) {
-      party.cancel();
-    }
+    parties.cancel();
     fail(
         Rejection.of(
                 480,
@@ -149,8 +170,9 @@ final class InboundCall implements CallLeg {
       case "CANCEL" -> {
         request.respond(200, "OK", null, List.of());
         if (state == InboundCallState.RINGING || state == InboundCallState.TRYING) {
-          if (party != null) {
-            party.cancel();
+          parties.cancel();
+          if (forwarded != null) {
+            forwarded.hangUp();
           }
           fail(Rejection.of(487, "Request Terminated", 0, "The SBC cancelled the call"));
         }
@@ -158,8 +180,9 @@ final class InboundCall implements CallLeg {
       case "BYE" -> {
         request.respond(200, "OK", null, List.of());
         if (move(InboundCallState.ENDED)) {
-          if (party != null) {
-            party.remoteHangUp();
+          parties.remoteHangUp();
+          if (forwarded != null) {
+            forwarded.hangUp();
           }
           transfers.abandon();
           finish();
@@ -177,13 +200,13 @@ final class InboundCall implements CallLeg {
   private void reInvite(IncomingRequest request) {
     Sdp offered = Sdp.parseOrNull(request.bodyText());
     if (offered == null) {
-      request.respond(200, "OK", null, common(), media.current(), "application/sdp");
+      request.respond(200, "OK", null, answers.common(), media.current(), "application/sdp");
       return;
     }
     byte[] answer = media.update(offered);
     record(
         offered.holds() ? "call.held" : "call.resumed", Map.of("direction", offered.direction()));
-    request.respond(200, "OK", null, common(), answer, "application/sdp");
+    request.respond(200, "OK", null, answers.common(), answer, "application/sdp");
   }
 
   /** Sends an in-dialog request towards the SBC. */
@@ -199,30 +222,13 @@ final class InboundCall implements CallLeg {
   void transferred() {
     if (move(InboundCallState.ENDED)) {
       sendInDialog("BYE", response -> {});
-      if (party != null) {
-        party.remoteHangUp();
-      }
+      parties.remoteHangUp();
       finish();
     }
   }
 
-  /** The transfer target the proxy rings as referee, or null when that ringing is over. */
-  void pendingParty(@Nullable TeamsParty pending) {
-    this.pendingParty = pending;
-  }
-
-  /** The referee transfer completed: {@code next} is now the Teams user on the call. */
-  void switchParty(TeamsParty next) {
-    TeamsParty previous = party;
-    party = next;
-    pendingParty = null;
-    if (previous != null) {
-      previous.remoteHangUp();
-    }
-  }
-
-  boolean hasParty(TeamsParty who) {
-    return who == party || who == pendingParty;
+  Parties parties() {
+    return parties;
   }
 
   boolean sbcAllowsRefer() {
@@ -247,10 +253,6 @@ final class InboundCall implements CallLeg {
 
   Dialog dialog() {
     return dialog;
-  }
-
-  List<SipHeader> common() {
-    return answers.common();
   }
 
   private void cancelRingTimer() {

@@ -30,6 +30,11 @@ final class InviteAnswers {
     return forkTags.get(0);
   }
 
+  /** 181 Call Is Being Forwarded: Teams retargeted the call before any endpoint rang. */
+  void forwarding() {
+    invite.respond(181, "Call Is Being Forwarded", answeringTag(), common());
+  }
+
   /** 180 Ringing on every fork, then 183 Session Progress with {@code sdp}. */
   void ringing(byte[] sdp) {
     for (String tag : forkTags) {

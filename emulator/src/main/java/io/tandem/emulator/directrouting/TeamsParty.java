@@ -88,7 +88,7 @@ final class TeamsParty implements OfferListener {
     services.onCall(
         call.callId(),
         () -> {
-          if (call.hasParty(this)) {
+          if (call.parties().has(this)) {
             event.run();
           }
         });

@@ -141,7 +141,7 @@ final class Transfers {
     }
     state = TransferState.TARGET_RINGING;
     target = TeamsParty.ring(services, call, user.get());
-    call.pendingParty(target);
+    call.parties().pending(target);
   }
 
   /** Referee mode: the target answered; the SBC leg is re-INVITEd towards it. */
@@ -173,11 +173,11 @@ final class Transfers {
         call.media().connect(answer);
       }
       if (move(TransferState.COMPLETED)) {
-        call.switchParty(answered);
+        call.parties().switchTo(answered);
         record("transfer.completed", Map.of("user", answered.user().id()));
       }
     } else if (move(TransferState.FAILED)) {
-      call.pendingParty(null);
+      call.parties().pending(null);
       answered.remoteHangUp();
       record("transfer.failed", Map.of("status", Integer.toString(response.status())));
     }
@@ -186,7 +186,7 @@ final class Transfers {
   /** Referee mode: the target declined (603) or was busy (486). */
   void targetFailed(int status) {
     if (move(TransferState.FAILED)) {
-      call.pendingParty(null);
+      call.parties().pending(null);
       record("transfer.failed", Map.of("status", Integer.toString(status)));
     }
   }
@@ -195,7 +195,7 @@ final class Transfers {
   void abandon() {
     if (state == TransferState.TARGET_RINGING && target != null && move(TransferState.FAILED)) {
       target.cancel();
-      call.pendingParty(null);
+      call.parties().pending(null);
     }
   }
 
