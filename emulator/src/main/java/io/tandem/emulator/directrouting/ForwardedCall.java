@@ -13,7 +13,7 @@ import java.util.UUID;
  * is, fails with the new leg's failure, and each leg's end ends the other. The two legs' audio is
  * not relayed: each hears the Teams side's own audio.
  */
-final class ForwardedCall implements OutboundListener {
+final class ForwardedCall implements OutboundListener, LinkedLeg {
 
   private final CallServices services;
   private final InboundCall inbound;
@@ -32,6 +32,7 @@ final class ForwardedCall implements OutboundListener {
     List<OutboundTrunk> trunks = services.gatewayOrder.trunksFor(call.tenant(), number);
     OutboundPlan plan =
         new OutboundPlan(
+            null,
             call.callerNumber(),
             number,
             trunks,
@@ -52,7 +53,8 @@ final class ForwardedCall implements OutboundListener {
   }
 
   /** The inbound leg ended or was cancelled: the forwarded leg ends too. */
-  void hangUp() {
+  @Override
+  public void hangUp() {
     services.onCall(outbound.callId(), outbound::hangUp);
   }
 

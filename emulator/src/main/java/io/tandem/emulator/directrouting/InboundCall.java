@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * hangs up with BYE and hands the user's transfers to {@link Transfers}. A transfer target ringing
  * in referee mode is the pending party until it answers. Confined to its Call-ID's serial executor.
  */
-final class InboundCall implements CallLeg {
+final class InboundCall implements CallLeg, TeamsUserCall {
 
   private final CallServices services;
   private final IncomingRequest invite;
@@ -29,9 +29,9 @@ final class InboundCall implements CallLeg {
   private final TeamsMedia media;
   private final Transfers transfers;
   private final Parties parties = new Parties();
-  private @Nullable ForwardedCall forwarded;
+  private @Nullable LinkedLeg linked;
   private Scheduler.@Nullable Timer ringTimer;
-  private InboundCallState state = InboundCallState.TRYING;
+  private volatile InboundCallState state = InboundCallState.TRYING;
 
   InboundCall(CallServices services, IncomingRequest invite, InboundTarget target) {
     this.services = services;
@@ -56,18 +56,13 @@ final class InboundCall implements CallLeg {
     if (where.user() != null) {
       parties.current(TeamsParty.ring(services, this, where.user()));
     } else {
-      forwarded = ForwardedCall.start(services, this, where);
+      linked = ForwardedCall.start(services, this, where);
     }
   }
 
-  // --- a call forwarded to a PSTN number (ForwardedCall moved these onto the call's executor)
-
+  /** The leg Teams forwarded the call to answered (from {@link ForwardedCall}). */
   void answerForwarded() {
-    if (move(InboundCallState.ANSWERED)) {
-      answers.ok(media.answer(target.offer()));
-      media.connect(target.offer());
-      record("call.answered", Map.of("forwardedTo", "pstn"));
-    }
+    answered(Map.of("forwardedTo", "pstn"));
   }
 
   /** The Teams side ended the connected call: BYE to the SBC. */
@@ -95,6 +90,10 @@ final class InboundCall implements CallLeg {
       transfers.targetAnswered(who);
       return;
     }
+    answered(Map.of("user", who.user().id()));
+  }
+
+  private void answered(Map<String, String> who) {
     if (!move(InboundCallState.ANSWERED)) {
       return;
     }
@@ -102,7 +101,7 @@ final class InboundCall implements CallLeg {
     answers.ok(media.answer(target.offer()));
     media.connect(target.offer());
     media.leg().onDigit(digit -> record("dtmf.received", Map.of("digit", String.valueOf(digit))));
-    record("call.answered", Map.of("user", who.user().id()));
+    record("call.answered", who);
   }
 
   void declined(TeamsParty who) {
@@ -171,8 +170,8 @@ final class InboundCall implements CallLeg {
         request.respond(200, "OK", null, List.of());
         if (state == InboundCallState.RINGING || state == InboundCallState.TRYING) {
           parties.cancel();
-          if (forwarded != null) {
-            forwarded.hangUp();
+          if (linked != null) {
+            linked.hangUp();
           }
           fail(Rejection.of(487, "Request Terminated", 0, "The SBC cancelled the call"));
         }
@@ -181,32 +180,25 @@ final class InboundCall implements CallLeg {
         request.respond(200, "OK", null, List.of());
         if (move(InboundCallState.ENDED)) {
           parties.remoteHangUp();
-          if (forwarded != null) {
-            forwarded.hangUp();
+          if (linked != null) {
+            linked.hangUp();
           }
           transfers.abandon();
           finish();
         }
       }
-      case "INVITE" -> reInvite(request);
+      case "INVITE" -> {
+        Sdp offered = media.answerReInvite(request, answers.common());
+        if (offered != null) {
+          record(offered.holds() ? "call.held" : "call.resumed", Map.of("to", offered.direction()));
+        }
+      }
       case "NOTIFY" -> transfers.notified(request);
       case "UPDATE", "INFO" -> request.respond(200, "OK", null, List.of());
       default ->
           request.respond(
               405, "Method Not Allowed", null, List.of(SipHeader.of("Allow", CallServices.ALLOW)));
     }
-  }
-
-  private void reInvite(IncomingRequest request) {
-    Sdp offered = Sdp.parseOrNull(request.bodyText());
-    if (offered == null) {
-      request.respond(200, "OK", null, answers.common(), media.current(), "application/sdp");
-      return;
-    }
-    byte[] answer = media.update(offered);
-    record(
-        offered.holds() ? "call.held" : "call.resumed", Map.of("direction", offered.direction()));
-    request.respond(200, "OK", null, answers.common(), answer, "application/sdp");
   }
 
   /** Sends an in-dialog request towards the SBC. */
@@ -231,6 +223,26 @@ final class InboundCall implements CallLeg {
     return parties;
   }
 
+  /** Teams joined {@code leg} to this call: the SBC ending this call ends that leg. */
+  void link(LinkedLeg leg) {
+    this.linked = leg;
+  }
+
+  @Override
+  public @Nullable String teamsUserId() {
+    return parties.currentUserId();
+  }
+
+  @Override
+  public boolean isConnected() {
+    return state.isEstablished();
+  }
+
+  @Override
+  public String remoteNumber() {
+    return target.callerNumber();
+  }
+
   boolean sbcAllowsRefer() {
     return String.join(",", invite.headerValues("Allow")).toUpperCase().contains("REFER");
   }
@@ -239,7 +251,8 @@ final class InboundCall implements CallLeg {
     return target;
   }
 
-  String callId() {
+  @Override
+  public String callId() {
     return invite.callId();
   }
 
@@ -251,7 +264,8 @@ final class InboundCall implements CallLeg {
     return media;
   }
 
-  Dialog dialog() {
+  @Override
+  public Dialog dialog() {
     return dialog;
   }
 

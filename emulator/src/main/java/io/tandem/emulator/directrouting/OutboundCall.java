@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * acknowledged and media flows; BYE ends it from either side. One Call-ID for every attempt, a new
  * CSeq each. Confined to the Call-ID's serial executor.
  */
-final class OutboundCall implements CallLeg {
+final class OutboundCall implements CallLeg, TeamsUserCall, LinkedLeg {
 
   private final CallServices services;
   private final String callId;
@@ -39,7 +39,7 @@ final class OutboundCall implements CallLeg {
   private long cseq;
   private @Nullable ClientRequest pending;
   private Scheduler.@Nullable Timer failoverTimer;
-  private @Nullable Dialog dialog;
+  private volatile @Nullable Dialog dialog;
   private @Nullable String countedTrunk;
 
   OutboundCall(CallServices services, String callId, OutboundPlan plan, OutboundListener listener) {
@@ -81,7 +81,7 @@ final class OutboundCall implements CallLeg {
     failoverTimer =
         services.scheduler.schedule(
             Duration.ofSeconds(trunk.gateway().failoverTimeSeconds()),
-            () -> services.onCall(callId, () -> failoverTimeout(thisAttempt)));
+            () -> services.onCall(callId, () -> abandon(thisAttempt, "timeout")));
     pending =
         services
             .node
@@ -97,7 +97,7 @@ final class OutboundCall implements CallLeg {
 
                   @Override
                   public void onTimeout() {
-                    timedOut(thisAttempt);
+                    abandon(thisAttempt, "unreachable");
                   }
                 });
   }
@@ -144,31 +144,29 @@ final class OutboundCall implements CallLeg {
     }
   }
 
-  private void failoverTimeout(int which) {
-    if (which != attempt || state != OutboundCallState.CALLING) {
-      return;
-    }
-    OutboundTrunk trunk = plan.trunks().get(attempt);
-    record("call.failover", Map.of("gateway", trunk.fqdn(), "status", "timeout"));
-    if (pending != null) {
-      pending.cancel();
-    }
-    nextAttempt();
-  }
-
-  private void timedOut(int which) {
-    if (which != attempt || state.isFinal() || state == OutboundCallState.CONNECTED) {
+  /**
+   * Gives up on attempt {@code which}: {@code timeout} when its SBC did not ring in time (its leg
+   * is cancelled), {@code unreachable} when the transaction timed out or could not be sent.
+   */
+  private void abandon(int which, String why) {
+    boolean ringing = state == OutboundCallState.RINGING && why.equals("unreachable");
+    if (which != attempt || (state != OutboundCallState.CALLING && !ringing)) {
       return;
     }
     cancelFailoverTimer();
-    record(
-        "call.failover",
-        Map.of("gateway", plan.trunks().get(attempt).fqdn(), "status", "unreachable"));
+    record("call.failover", Map.of("gateway", plan.trunks().get(attempt).fqdn(), "status", why));
+    if (pending != null && why.equals("timeout")) {
+      pending.cancel();
+    }
+    if (ringing) {
+      move(OutboundCallState.CALLING);
+    }
     nextAttempt();
   }
 
   /** The Teams user hangs up: CANCEL before an answer, BYE after. */
-  void hangUp() {
+  @Override
+  public void hangUp() {
     if (state == OutboundCallState.CALLING || state == OutboundCallState.RINGING) {
       move(OutboundCallState.CANCELLED);
       cancelFailoverTimer();
@@ -192,11 +190,9 @@ final class OutboundCall implements CallLeg {
           finish();
         }
       }
-      case "INVITE" -> {
-        Sdp offered = Sdp.parseOrNull(request.bodyText());
-        byte[] answer = offered == null ? media.current() : media.update(offered);
-        request.respond(200, "OK", null, contact(), answer, "application/sdp");
-      }
+      case "INVITE" ->
+          media.answerReInvite(
+              request, List.of(SipHeader.of("Contact", CallServices.contactOf(from))));
       case "ACK" -> {}
       case "UPDATE", "INFO", "OPTIONS" -> request.respond(200, "OK", null, List.of());
       default ->
@@ -240,10 +236,6 @@ final class OutboundCall implements CallLeg {
     }
   }
 
-  private List<SipHeader> contact() {
-    return List.of(SipHeader.of("Contact", CallServices.contactOf(from)));
-  }
-
   private void cancelFailoverTimer() {
     if (failoverTimer != null) {
       failoverTimer.cancel();
@@ -270,8 +262,24 @@ final class OutboundCall implements CallLeg {
     services.journal.event(Channel.SIP, kind, callId, attributes);
   }
 
-  String callId() {
+  @Override
+  public String callId() {
     return callId;
+  }
+
+  @Override
+  public @Nullable String teamsUserId() {
+    return state == OutboundCallState.CONNECTED ? plan.callerUserId() : null;
+  }
+
+  @Override
+  public boolean isConnected() {
+    return state == OutboundCallState.CONNECTED;
+  }
+
+  @Override
+  public String remoteNumber() {
+    return plan.toNumber();
   }
 
   OutboundCallState state() {
@@ -283,11 +291,8 @@ final class OutboundCall implements CallLeg {
     return List.copyOf(attempts);
   }
 
-  @Nullable Dialog dialog() {
+  @Override
+  public @Nullable Dialog dialog() {
     return dialog;
-  }
-
-  TeamsMedia media() {
-    return media;
   }
 }

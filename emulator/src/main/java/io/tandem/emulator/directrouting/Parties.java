@@ -8,11 +8,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class Parties {
 
-  private @Nullable TeamsParty current;
+  private volatile @Nullable TeamsParty current;
   private @Nullable TeamsParty pending;
 
   void current(TeamsParty party) {
     current = party;
+  }
+
+  /** The id of the user on the call now (read from other threads too). */
+  @Nullable String currentUserId() {
+    TeamsParty party = current;
+    return party == null ? null : party.user().id();
   }
 
   boolean isCurrent(TeamsParty party) {
@@ -47,6 +53,15 @@ final class Parties {
   void cancel() {
     if (current != null) {
       current.cancel();
+    }
+  }
+
+  /** The user on the call leaves it (a consultative transfer joined the call elsewhere). */
+  void leave() {
+    TeamsParty leaving = current;
+    current = null;
+    if (leaving != null) {
+      leaving.remoteHangUp();
     }
   }
 

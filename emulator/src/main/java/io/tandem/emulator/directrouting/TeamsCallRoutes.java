@@ -1,5 +1,6 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.emulator.directrouting.sip.SipUri;
 import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpProblem;
 import io.tandem.emulator.http.HttpReply;
@@ -22,9 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  * /emulator/teams/users/{id}/calls {"to":"+E164"}} places a Teams → SBC call through the tenant's
  * voice routes (201 with the call id and the SBCs in the order they will be tried), {@code GET
  * …/calls/{callId}} shows its state and attempts, {@code DELETE …/calls/{callId}} hangs up (CANCEL
- * or BYE). Refusals are RFC 9457 problem documents: 400 for a body that is not JSON or a number
- * that is not +E164, 404 for an unknown user or call, 422 when the user has no number or no voice
- * route matches.
+ * or BYE), {@code POST …/consultTransfer {"callA","callB"}} joins the user's two connected calls
+ * through one SBC with an INVITE with Replaces (202, {@link ConsultTransfer}). Refusals are RFC
+ * 9457 problem documents: 400 for a body that is not JSON or a number that is not +E164, 404 for an
+ * unknown user or call, 422 when the user has no number or no voice route matches, 409 when the
+ * calls of a consultative transfer are not both connected calls of the user through one SBC (call A
+ * being an SBC → Teams call).
  */
 final class TeamsCallRoutes {
 
@@ -46,7 +50,50 @@ final class TeamsCallRoutes {
             Channel.CONTROL,
             "DELETE",
             "/emulator/teams/users/{userId}/calls/{callId}",
-            this::hangUp);
+            this::hangUp)
+        .add(
+            Channel.CONTROL,
+            "POST",
+            "/emulator/teams/users/{userId}/consultTransfer",
+            this::consultTransfer);
+  }
+
+  private HttpReply consultTransfer(HttpCall call) {
+    TeamsUser user = user(call);
+    JsonNode body = call.json(detail -> problem(400, "Invalid request body", detail).reply());
+    String idA = body.path("callA").asString("");
+    String idB = body.path("callB").asString("");
+    if (idA.isEmpty() || idB.isEmpty() || idA.equals(idB)) {
+      throw problem(400, "Invalid request body", "\"callA\" and \"callB\" must name two calls");
+    }
+    TeamsUserCall callA = connectedCall(user, idA);
+    TeamsUserCall callB = connectedCall(user, idB);
+    if (!(callA instanceof InboundCall inbound)) {
+      throw problem(
+          409, "Not transferable", "callA must be an SBC → Teams call (the party transferred)");
+    }
+    Dialog dialogA = callA.dialog();
+    Dialog dialogB = callB.dialog();
+    if (dialogA == null
+        || dialogB == null
+        || !SipUri.parse(dialogA.remoteTarget)
+            .host()
+            .equals(SipUri.parse(dialogB.remoteTarget).host())) {
+      throw problem(409, "Not transferable", "callA and callB do not go through the same SBC");
+    }
+    String replacing = ConsultTransfer.start(services, inbound, callB, user);
+    return HttpReply.json(202, Json.object().put("replacingCallId", replacing));
+  }
+
+  private TeamsUserCall connectedCall(TeamsUser user, String callId) {
+    if (!(services.dialogs.get(callId) instanceof TeamsUserCall found)) {
+      throw problem(404, "No such call", "no call " + callId + " through Direct Routing");
+    }
+    if (!found.isConnected() || !user.id().equalsIgnoreCase(found.teamsUserId())) {
+      throw problem(
+          409, "Not transferable", "call " + callId + " is not a connected call of " + user.id());
+    }
+    return found;
   }
 
   private HttpReply dial(HttpCall call) {
@@ -70,7 +117,11 @@ final class TeamsCallRoutes {
     String callId = UUID.randomUUID().toString();
     OutboundPlan plan =
         new OutboundPlan(
-            user.phoneNumber(), to.asString(), trunks, trunk -> PaiHeaders.forUser(trunk, user));
+            user.id(),
+            user.phoneNumber(),
+            to.asString(),
+            trunks,
+            trunk -> PaiHeaders.forUser(trunk, user));
     OutboundCall outbound = new OutboundCall(services, callId, plan, new OutboundListener() {});
     calls.put(callId, outbound);
     owners.put(callId, user.id());

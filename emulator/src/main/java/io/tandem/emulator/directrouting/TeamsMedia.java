@@ -1,7 +1,10 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.emulator.directrouting.sip.IncomingRequest;
+import io.tandem.emulator.directrouting.sip.SipHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Teams side's media endpoint of one SIP leg (the Media Processor the SBC talks to): its RTP
@@ -66,6 +69,17 @@ final class TeamsMedia {
     return write(
         List.of(offered.firstG711() < 0 ? payloadType : offered.firstG711()),
         offered.answerDirection());
+  }
+
+  /**
+   * Answers the SBC's re-INVITE with {@code headers}: a hold or resume as its SDP says, the current
+   * SDP when it has none. Returns the SBC's offer, or null.
+   */
+  @Nullable Sdp answerReInvite(IncomingRequest request, List<SipHeader> headers) {
+    Sdp offered = Sdp.parseOrNull(request.bodyText());
+    byte[] answer = offered == null ? current() : update(offered);
+    request.respond(200, "OK", null, headers, answer, "application/sdp");
+    return offered;
   }
 
   /** The current SDP, unchanged (answer to a re-INVITE without an offer). */
