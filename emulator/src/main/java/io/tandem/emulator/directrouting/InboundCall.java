@@ -2,6 +2,7 @@ package io.tandem.emulator.directrouting;
 
 import io.tandem.emulator.directrouting.sip.IncomingRequest;
 import io.tandem.emulator.directrouting.sip.IncomingResponse;
+import io.tandem.emulator.directrouting.sip.OutgoingRequest;
 import io.tandem.emulator.directrouting.sip.SipHeader;
 import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.time.Scheduler;
@@ -15,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * An SBC → Teams user call at the emulated proxy: 100 Trying, one 180 per ringing endpoint (each
  * its own To-tag), one 183 with the Media Processor's SDP, then what the user's scripted client
  * does ({@link TeamsParty}): 200 OK (media flows), 603 Decline, 486 Busy Here, or ringing until
- * CANCEL (487) or the ring timeout (480). Connected, it answers re-INVITEs (hold/unhold) and BYE,
- * hangs up with BYE and hands the user's transfers to {@link Transfers}. A transfer target ringing
- * in referee mode is the pending party until it answers. Confined to its Call-ID's serial executor.
+ * CANCEL (487) or the ring timeout (480); a forwarded call first gets 181 ({@link Forwarding}).
+ * Connected, it answers re-INVITEs (hold/unhold) and BYE, hangs up with BYE and hands the user's
+ * transfers to {@link Transfers}. Confined to its Call-ID's serial executor.
  */
 final class InboundCall implements CallLeg, TeamsUserCall {
 
@@ -187,12 +188,14 @@ final class InboundCall implements CallLeg, TeamsUserCall {
           finish();
         }
       }
-      case "INVITE" -> {
-        Sdp offered = media.answerReInvite(request, answers.common());
-        if (offered != null) {
-          record(offered.holds() ? "call.held" : "call.resumed", Map.of("to", offered.direction()));
-        }
-      }
+      case "INVITE" ->
+          media.answerReInvite(
+              request,
+              answers.common(),
+              offered ->
+                  record(
+                      offered.holds() ? "call.held" : "call.resumed",
+                      Map.of("to", offered.direction())));
       case "NOTIFY" -> transfers.notified(request);
       case "UPDATE", "INFO" -> request.respond(200, "OK", null, List.of());
       default ->
@@ -203,11 +206,8 @@ final class InboundCall implements CallLeg, TeamsUserCall {
 
   /** Sends an in-dialog request towards the SBC. */
   void sendInDialog(String method, Consumer<IncomingResponse> onResponse, SipHeader... extra) {
-    services
-        .node
-        .get()
-        .send(
-            dialog.listenPoint, dialog.request(method).headers(List.of(extra)), onResponse::accept);
+    OutgoingRequest request = dialog.request(method).headers(List.of(extra));
+    services.node.get().send(dialog.listenPoint, request, onResponse::accept);
   }
 
   /** Ends the call after a successful transfer: BYE to the SBC. */

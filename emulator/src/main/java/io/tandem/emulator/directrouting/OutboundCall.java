@@ -192,7 +192,7 @@ final class OutboundCall implements CallLeg, TeamsUserCall, LinkedLeg {
       }
       case "INVITE" ->
           media.answerReInvite(
-              request, List.of(SipHeader.of("Contact", CallServices.contactOf(from))));
+              request, List.of(SipHeader.of("Contact", CallServices.contactOf(from))), sdp -> {});
       case "ACK" -> {}
       case "UPDATE", "INFO", "OPTIONS" -> request.respond(200, "OK", null, List.of());
       default ->

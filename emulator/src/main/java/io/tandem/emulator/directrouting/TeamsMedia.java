@@ -4,7 +4,7 @@ import io.tandem.emulator.directrouting.sip.IncomingRequest;
 import io.tandem.emulator.directrouting.sip.SipHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Consumer;
 
 /**
  * The Teams side's media endpoint of one SIP leg (the Media Processor the SBC talks to): its RTP
@@ -72,14 +72,16 @@ final class TeamsMedia {
   }
 
   /**
-   * Answers the SBC's re-INVITE with {@code headers}: a hold or resume as its SDP says, the current
-   * SDP when it has none. Returns the SBC's offer, or null.
+   * Answers the SBC's re-INVITE with {@code headers}: a hold or resume as its SDP says ({@code
+   * changed} hears the offer first), the current SDP when it has none.
    */
-  @Nullable Sdp answerReInvite(IncomingRequest request, List<SipHeader> headers) {
+  void answerReInvite(IncomingRequest request, List<SipHeader> headers, Consumer<Sdp> changed) {
     Sdp offered = Sdp.parseOrNull(request.bodyText());
+    if (offered != null) {
+      changed.accept(offered);
+    }
     byte[] answer = offered == null ? current() : update(offered);
     request.respond(200, "OK", null, headers, answer, "application/sdp");
-    return offered;
   }
 
   /** The current SDP, unchanged (answer to a re-INVITE without an offer). */
