@@ -115,6 +115,7 @@ public final class Emulator implements AutoCloseable {
                 scheduler,
                 journal);
     if (directRouting != null) {
+      directRouting.register(routes);
       running.add(directRouting);
     }
     this.carrierTrunks =

@@ -6,18 +6,20 @@ import io.tandem.emulator.world.AcsResource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One call connection of an application: its ids, state, participants and callback target. Every
- * method is synchronized on the call; events are queued in order on the call's outbox.
+ * One call connection of an application: its ids, state, callback target and media, and the {@link
+ * CallRoster} of its call. State is guarded by the connection's lock; events are queued in order on
+ * the connection's outbox.
+ *
+ * <p>A connection made with {@code :connect} joins the call of another connection, its
+ * <em>root</em> (the one that answered or created the call): the two share one roster, and the
+ * joiner hears what the caller presses and says, every roster change, and the end of the call.
  */
 final class AcsCall {
 
@@ -31,16 +33,15 @@ final class AcsCall {
   private final List<CallerListener> callerListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Scheduler scheduler;
-  private final SerialOutbox outbox = new SerialOutbox();
-  private final Map<String, CallParticipant> participants = new LinkedHashMap<>();
+  private final CallbackOutbox outbox;
   private final List<Scheduler.Timer> timers = new ArrayList<>();
   private final List<Runnable> onDisconnected = new ArrayList<>();
   private final ObjectNode properties = Json.object();
   private CallConnectionState state = CallConnectionState.CONNECTING;
   private int sequenceNumber;
   private @Nullable CallMedia media;
-  private @Nullable ScriptedCaller caller;
-  private final Map<String, Ringer.Ring> legs = new LinkedHashMap<>();
+  private final AcsCall root;
+  private final CallRoster roster;
 
   AcsCall(
       String serverCallId,
@@ -48,6 +49,16 @@ final class AcsCall {
       AcsResource resource,
       URI callbackUri,
       CallServices services) {
+    this(serverCallId, correlationId, resource, callbackUri, services, null);
+  }
+
+  private AcsCall(
+      String serverCallId,
+      String correlationId,
+      AcsResource resource,
+      URI callbackUri,
+      CallServices services,
+      @Nullable AcsCall root) {
     this.serverCallId = serverCallId;
     this.correlationId = correlationId;
     this.resource = resource;
@@ -55,6 +66,37 @@ final class AcsCall {
     this.services = services;
     this.callbacks = services.callbacks();
     this.scheduler = services.scheduler();
+    this.outbox = new CallbackOutbox(id, scheduler, services.journal());
+    this.root = root == null ? this : root;
+    this.roster = root == null ? new CallRoster() : root.roster;
+  }
+
+  /**
+   * A new connection (state {@code connecting}) that joins this call, reporting to {@code
+   * callbackUri}; it hears the call once {@link #admit admitted}.
+   */
+  AcsCall join(URI callbackUri) {
+    return new AcsCall(serverCallId, correlationId, resource, callbackUri, services, root);
+  }
+
+  /** Lets a connection made by {@link #join} hear the call; it leaves when it disconnects. */
+  void admit(AcsCall joiner) {
+    roster.join(joiner);
+    joiner.whenDisconnected(() -> roster.leave(joiner));
+  }
+
+  /** The connection that answered or created this call; this one unless it joined by connect. */
+  AcsCall root() {
+    return root;
+  }
+
+  boolean isRoot() {
+    return root == this;
+  }
+
+  /** The connections that joined this call by connect and are still on it. */
+  List<AcsCall> joiners() {
+    return roster.joiners();
   }
 
   CallServices services() {
@@ -81,7 +123,7 @@ final class AcsCall {
     return callbackUri;
   }
 
-  SerialOutbox outbox() {
+  CallbackOutbox outbox() {
     return outbox;
   }
 
@@ -170,34 +212,31 @@ final class AcsCall {
     emit(type, null, operationContext, result, data -> {});
   }
 
-  synchronized void addParticipant(CommunicationIdentifier identifier) {
-    participants.put(identifier.rawId(), new CallParticipant(identifier, false, false));
+  /** The roster this connection shares with every other connection to its call. */
+  CallRoster roster() {
+    return roster;
   }
 
-  synchronized Optional<CallParticipant> participant(String rawId) {
-    return Optional.ofNullable(participants.get(rawId));
+  /**
+   * Sends {@code ParticipantsUpdated} with the current roster to every connection of the call, each
+   * with its own next sequence number.
+   */
+  void participantsUpdated() {
+    List<CallParticipant> current = roster.participants();
+    root.reportRoster(current);
+    roster.joiners().forEach(joiner -> joiner.reportRoster(current));
   }
 
-  synchronized List<CallParticipant> participants() {
-    return List.copyOf(participants.values());
+  /** Sends {@code ParticipantsUpdated} with the current roster to this connection only. */
+  void reportRoster() {
+    reportRoster(roster.participants());
   }
 
-  synchronized void changeParticipant(
-      String rawId, java.util.function.UnaryOperator<CallParticipant> change) {
-    CallParticipant current = participants.get(rawId);
-    if (current != null) {
-      participants.put(rawId, change.apply(current));
+  private synchronized void reportRoster(List<CallParticipant> current) {
+    if (state == CallConnectionState.DISCONNECTED) {
+      return;
     }
-  }
-
-  synchronized boolean removeParticipant(String rawId) {
-    return participants.remove(rawId) != null;
-  }
-
-  /** Sends {@code ParticipantsUpdated} with the next sequence number and the current roster. */
-  synchronized void participantsUpdated() {
     int sequence = ++sequenceNumber;
-    List<CallParticipant> roster = List.copyOf(participants.values());
     emit(
         "ParticipantsUpdated",
         null,
@@ -206,7 +245,7 @@ final class AcsCall {
         data -> {
           data.put("sequenceNumber", sequence);
           var list = data.putArray("participants");
-          roster.forEach(p -> list.add(p.toJson()));
+          current.forEach(p -> list.add(p.toJson()));
         });
   }
 
@@ -231,38 +270,24 @@ final class AcsCall {
     callerListeners.remove(listener);
   }
 
-  /** The caller pressed a key: media operations, continuous DTMF and media streams hear it. */
+  /**
+   * The caller pressed a key: media operations, continuous DTMF and media streams of this
+   * connection, and of the connections that joined it, hear it.
+   */
   void callerPressed(String tone) {
     media();
     callerListeners.forEach(listener -> listener.pressed(tone));
+    if (isRoot()) {
+      roster.joiners().forEach(joiner -> joiner.callerPressed(tone));
+    }
   }
 
-  /** The caller said a sentence: recognizers and transcription hear it. */
+  /** The caller said a sentence: recognizers and transcription hear it, the joiners' too. */
   void callerSaid(String text) {
     media();
     callerListeners.forEach(listener -> listener.said(text));
-  }
-
-  synchronized void caller(ScriptedCaller scripted) {
-    this.caller = scripted;
-  }
-
-  synchronized @Nullable ScriptedCaller caller() {
-    return caller;
-  }
-
-  /** Remembers the connected leg of a participant the call rang (to hang it up later). */
-  synchronized void leg(String rawId, Ringer.Ring ring) {
-    legs.put(rawId, ring);
-  }
-
-  synchronized Optional<Ringer.Ring> removeLeg(String rawId) {
-    return Optional.ofNullable(legs.remove(rawId));
-  }
-
-  synchronized List<Ringer.Ring> removeLegs() {
-    List<Ringer.Ring> all = List.copyOf(legs.values());
-    legs.clear();
-    return all;
+    if (isRoot()) {
+      roster.joiners().forEach(joiner -> joiner.callerSaid(text));
+    }
   }
 }

@@ -27,7 +27,11 @@ final class AcsRoutes {
 
   private final RequestAuthentication authentication;
   private final Repeatability repeatability;
+  private final IncomingCallRoutes incoming;
+  private final CreateCallRoutes create;
+  private final ConnectRoutes connect;
   private final CallConnectionRoutes connections;
+  private final TransferRoutes transfer;
   private final ParticipantRoutes participants;
   private final MediaRoutes media;
   private final RecordingRoutes recordings;
@@ -36,14 +40,22 @@ final class AcsRoutes {
   AcsRoutes(
       RequestAuthentication authentication,
       Repeatability repeatability,
+      IncomingCallRoutes incoming,
+      CreateCallRoutes create,
+      ConnectRoutes connect,
       CallConnectionRoutes connections,
+      TransferRoutes transfer,
       ParticipantRoutes participants,
       MediaRoutes media,
       RecordingRoutes recordings,
       TeamsExtensionAssignments assignments) {
     this.authentication = authentication;
     this.repeatability = repeatability;
+    this.incoming = incoming;
+    this.create = create;
+    this.connect = connect;
     this.connections = connections;
+    this.transfer = transfer;
     this.participants = participants;
     this.media = media;
     this.recordings = recordings;
@@ -51,13 +63,13 @@ final class AcsRoutes {
   }
 
   void register(HttpRoutes routes) {
-    calling(routes, "POST", CONNECTIONS + ":answer", repeatable(connections::answer));
-    calling(routes, "POST", CONNECTIONS + ":reject", repeatable(connections::reject));
-    calling(routes, "POST", CONNECTIONS + ":redirect", repeatable(connections::redirect));
-    calling(routes, "POST", CONNECTIONS, repeatable(connections::create));
+    calling(routes, "POST", CONNECTIONS + ":answer", repeatable(incoming::answer));
+    calling(routes, "POST", CONNECTIONS + ":reject", repeatable(incoming::reject));
+    calling(routes, "POST", CONNECTIONS + ":redirect", repeatable(incoming::redirect));
+    calling(routes, "POST", CONNECTIONS + ":connect", repeatable(connect::connect));
+    calling(routes, "POST", CONNECTIONS, repeatable(create::create));
     calling(routes, "POST", CONNECTION + ":terminate", repeatable(connections::terminate));
-    calling(
-        routes, "POST", CONNECTION + ":transferToParticipant", repeatable(participants::transfer));
+    calling(routes, "POST", CONNECTION + ":transferToParticipant", repeatable(transfer::transfer));
     calling(routes, "POST", CONNECTION + ":play", media::play);
     calling(routes, "POST", CONNECTION + ":recognize", media::recognize);
     calling(

@@ -25,6 +25,7 @@ public final class CallAutomation {
   private final AcsRoutes routes;
   private final EventGridControlRoutes eventGridControl;
   private final AcsPstnTerminator terminator;
+  private final IncomingCustomContexts customContextControl;
   private final Calls calls;
 
   public CallAutomation(
@@ -47,28 +48,35 @@ public final class CallAutomation {
             scheduler,
             new PlaySourceFetcher(trust, journal, timeout),
             journal);
-    Ringer ringer = new Ringer(world, teams, scheduler, journal);
+    IncomingCustomContexts customContexts = new IncomingCustomContexts(journal);
+    this.terminator =
+        new AcsPstnTerminator(
+            world, calls, contexts, eventGrid, scheduler, journal, customContexts);
+    this.customContextControl = customContexts;
+    Ringer ringer = new Ringer(world, teams, scheduler, journal, terminator);
     TeamsExtensionAssignments assignments = new TeamsExtensionAssignments();
     CallStreams streams = new CallStreams(trust, tokens, journal, timeout);
-    CallConnectionRoutes connections =
-        new CallConnectionRoutes(world, calls, contexts, services, ringer, assignments, streams);
     this.routes =
         new AcsRoutes(
             new RequestAuthentication(world, accessTokens, scheduler),
             new Repeatability(scheduler),
-            connections,
-            new ParticipantRoutes(calls, ringer, assignments, connections, journal),
+            new IncomingCallRoutes(calls, contexts, services, ringer, streams),
+            new CreateCallRoutes(world, calls, services, ringer, assignments, streams),
+            new ConnectRoutes(calls, services, streams),
+            new CallConnectionRoutes(calls, journal),
+            new TransferRoutes(calls, ringer, assignments, journal),
+            new ParticipantRoutes(calls, ringer, assignments, journal),
             new MediaRoutes(calls, streams, journal),
             new RecordingRoutes(calls, journal),
             assignments);
     this.eventGridControl = new EventGridControlRoutes(world, eventGrid);
-    this.terminator = new AcsPstnTerminator(world, calls, contexts, eventGrid, scheduler, journal);
   }
 
   /** Registers the {@code /calling}, {@code /access} and {@code /emulator/acs} routes. */
   public void register(HttpRoutes httpRoutes) {
     routes.register(httpRoutes);
     eventGridControl.register(httpRoutes);
+    customContextControl.register(httpRoutes);
   }
 
   /** Serves calls to the numbers of resource accounts linked to an ACS resource. */

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Mid-call callbacks: each event is an array of one CloudEvent 1.0 POSTed to the call's {@code
  * callbackUri} (or the operation's {@code operationCallbackUri}) with a new Bearer JWT (audience =
  * the ACS resource's immutable id, five minutes of life). A call's events leave in the order they
- * happened, on that call's own outbox; each delivery and its reply status is journaled. Callbacks
- * are not retried.
+ * happened, on that call's own {@link CallbackOutbox}, which retries a failed delivery (5xx, 408,
+ * 429, unreachable) on its schedule; each try, with a new token, and its reply status is journaled.
  */
 final class Callbacks {
 
@@ -73,13 +73,16 @@ final class Callbacks {
     String audience = call.resource().id();
     call.outbox()
         .submit(
+            type,
             () ->
-                outbound.postJson(
-                    Channel.ACS,
-                    call.id(),
-                    "callback " + type,
-                    target,
-                    Map.of("Authorization", "Bearer " + tokens.issue(audience, null)),
-                    text));
+                outbound
+                    .postJson(
+                        Channel.ACS,
+                        call.id(),
+                        "callback " + type,
+                        target,
+                        Map.of("Authorization", "Bearer " + tokens.issue(audience, null)),
+                        text)
+                    .status());
   }
 }

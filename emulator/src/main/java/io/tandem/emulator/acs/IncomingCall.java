@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * A PSTN call ringing a resource account linked to an ACS resource: what the IncomingCall event
- * describes, until the application answers, rejects or redirects it, the caller hangs up, or the
- * ring timeout passes.
+ * describes (with the custom context the call carries), until the application answers, rejects or
+ * redirects it, the caller hangs up, or the ring timeout passes. When another call rang it (a
+ * transfer or an added participant), that call hears the outcome through {@link #whenSettled}.
  */
 final class IncomingCall {
 
@@ -21,7 +22,19 @@ final class IncomingCall {
   private final ResourceAccount resourceAccount;
   private final CallerScript caller;
   private final List<Scheduler.Timer> timers = new ArrayList<>();
+  private final CustomContext customContext;
   private IncomingCallState state = IncomingCallState.RINGING;
+  private Settlement settlement = Settlement.NONE;
+  private String rejectReason = "none";
+
+  /** Hears how the ringing ended: answered (with the new call connection) or not. */
+  interface Settlement {
+    Settlement NONE = new Settlement() {};
+
+    default void answered(AcsCall call) {}
+
+    default void unanswered(IncomingCallState how) {}
+  }
 
   private final java.time.Instant dialledAt;
 
@@ -29,8 +42,10 @@ final class IncomingCall {
       AcsResource resource,
       ResourceAccount resourceAccount,
       CallerScript caller,
-      java.time.Instant dialledAt) {
+      java.time.Instant dialledAt,
+      CustomContext customContext) {
     this.dialledAt = dialledAt;
+    this.customContext = customContext;
     this.resource = resource;
     this.resourceAccount = resourceAccount;
     this.caller = caller;
@@ -66,6 +81,37 @@ final class IncomingCall {
     return caller;
   }
 
+  CustomContext customContext() {
+    return customContext;
+  }
+
+  /** Rejects the call with {@code reason} (none, busy, forbidden) if it still rings. */
+  boolean reject(String reason) {
+    synchronized (this) {
+      if (state == IncomingCallState.RINGING) {
+        rejectReason = reason;
+      }
+    }
+    return moveTo(IncomingCallState.REJECTED);
+  }
+
+  synchronized String rejectReason() {
+    return rejectReason;
+  }
+
+  synchronized void whenSettled(Settlement settlement) {
+    this.settlement = settlement;
+  }
+
+  /** The application answered: {@code call} is its new connection. */
+  void answeredAs(AcsCall call) {
+    Settlement told;
+    synchronized (this) {
+      told = settlement;
+    }
+    told.answered(call);
+  }
+
   synchronized IncomingCallState state() {
     return state;
   }
@@ -74,14 +120,24 @@ final class IncomingCall {
     timers.add(timer);
   }
 
-  /** Moves to {@code next} if the call still rings; cancels its timers. */
-  synchronized boolean moveTo(IncomingCallState next) {
-    if (!state.canMoveTo(next)) {
-      return false;
+  /**
+   * Moves to {@code next} if the call still rings; cancels its timers. Anything but {@code
+   * answered} is told to the {@link Settlement} (outside the lock).
+   */
+  boolean moveTo(IncomingCallState next) {
+    Settlement told;
+    synchronized (this) {
+      if (!state.canMoveTo(next)) {
+        return false;
+      }
+      state = next;
+      timers.forEach(Scheduler.Timer::cancel);
+      timers.clear();
+      told = settlement;
     }
-    state = next;
-    timers.forEach(Scheduler.Timer::cancel);
-    timers.clear();
+    if (next != IncomingCallState.ANSWERED) {
+      told.unanswered(next);
+    }
     return true;
   }
 }

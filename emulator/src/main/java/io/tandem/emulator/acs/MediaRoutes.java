@@ -130,7 +130,7 @@ final class MediaRoutes {
         PlaySource.parse(music);
       }
     }
-    call.changeParticipant(target.rawId(), participant -> participant.onHold(hold));
+    call.roster().change(target.rawId(), participant -> participant.onHold(hold));
     journal.event(
         Channel.ACS,
         hold ? "participant.held" : "participant.unheld",
@@ -180,9 +180,9 @@ final class MediaRoutes {
   }
 
   static void requireParticipant(AcsCall call, CommunicationIdentifier who, String field) {
-    if (call.participant(who.rawId()).isEmpty()) {
+    if (call.roster().participant(who.rawId()).isEmpty()) {
       List<String> present = new ArrayList<>();
-      call.participants().forEach(p -> present.add(p.identifier().rawId()));
+      call.roster().participants().forEach(p -> present.add(p.identifier().rawId()));
       throw AcsErrors.badRequest(
           field.replaceAll("\\.$", ""),
           "The participant "

@@ -12,17 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Participants of a call connection (list, get, add, remove, mute, cancel add) and transfer to a
- * participant. Adding or transferring to a Teams user or Teams extension user rings their simulated
- * Teams client.
+ * Participants of a call connection: list, get, add, remove, mute, cancel add. Adding a Teams user
+ * or Teams extension user rings their simulated Teams client; adding a resource account linked to
+ * ACS rings its application with the custom calling context.
  */
 final class ParticipantRoutes {
 
   /** The invitation timeout when a request gives none. */
   static final int DEFAULT_INVITATION_TIMEOUT_SECONDS = 60;
-
-  /** How long a transfer target rings before CallTransferFailed. */
-  static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(60);
 
   private record Invitation(
       Ringer.Ring ring, @Nullable String operationContext, @Nullable URI callback) {}
@@ -30,20 +27,14 @@ final class ParticipantRoutes {
   private final Calls calls;
   private final Ringer ringer;
   private final TeamsExtensionAssignments assignments;
-  private final CallConnectionRoutes connections;
   private final Journal journal;
   private final Map<String, Invitation> invitations = new ConcurrentHashMap<>();
 
   ParticipantRoutes(
-      Calls calls,
-      Ringer ringer,
-      TeamsExtensionAssignments assignments,
-      CallConnectionRoutes connections,
-      Journal journal) {
+      Calls calls, Ringer ringer, TeamsExtensionAssignments assignments, Journal journal) {
     this.calls = calls;
     this.ringer = ringer;
     this.assignments = assignments;
-    this.connections = connections;
     this.journal = journal;
   }
 
@@ -51,14 +42,15 @@ final class ParticipantRoutes {
     AcsCall call = calls.connection(request, request.variable("callConnectionId"));
     var body = Json.object();
     var value = body.putArray("value");
-    call.participants().forEach(p -> value.add(p.toJson()));
+    call.roster().participants().forEach(p -> value.add(p.toJson()));
     return HttpReply.json(200, body);
   }
 
   HttpReply get(AcsRequest request) {
     AcsCall call = calls.connection(request, request.variable("callConnectionId"));
     String rawId = request.variable("participantRawId");
-    return call.participant(rawId)
+    return call.roster()
+        .participant(rawId)
         .map(p -> HttpReply.json(200, p.toJson()))
         .orElseThrow(
             () ->
@@ -77,23 +69,25 @@ final class ParticipantRoutes {
           "The sourceCallerIdNumber field is required to add a phone number.");
     }
     assignments.requireAllowed(request, who, "participantToAdd");
-    if (call.participant(who.rawId()).isPresent()) {
+    if (call.roster().participant(who.rawId()).isPresent()) {
       throw AcsErrors.badRequest(
           "participantToAdd", "The participant " + who.rawId() + " is already in the call.");
     }
     String context = body.optionalText("operationContext");
     URI callback = body.optionalUri("operationCallbackUri");
+    CustomContext custom = CustomContext.parse(body, "customCallingContext");
+    RequestBody callerId = body.optionalObject("sourceCallerIdNumber");
+    String fromNumber = callerId != null ? callerId.text("value") : callerNumber(call);
     String invitationId = UUID.randomUUID().toString();
     String key = call.id() + "|" + invitationId;
-    journal.event(
-        Channel.ACS,
-        "participant.inviting",
-        call.id(),
-        Map.of("participant", who.rawId(), "invitationId", invitationId));
+    Map<String, String> inviting = new java.util.HashMap<>(custom.journalAttributes());
+    inviting.putAll(Map.of("participant", who.rawId(), "invitationId", invitationId));
+    journal.event(Channel.ACS, "participant.inviting", call.id(), inviting);
     Ringer.Ring ring =
         ringer.ring(
             call.id(),
             who,
+            new Ringer.Offer(fromNumber, custom),
             Duration.ofSeconds(timeout),
             new Ringer.Listener() {
               @Override
@@ -103,8 +97,8 @@ final class ParticipantRoutes {
                   leg.hangUp();
                   return;
                 }
-                call.addParticipant(who);
-                call.leg(who.rawId(), leg);
+                call.roster().add(who);
+                call.roster().leg(who.rawId(), leg);
                 call.emit(
                     "AddParticipantSucceeded",
                     callback,
@@ -112,7 +106,7 @@ final class ParticipantRoutes {
                     ResultInformation.OK,
                     data -> data.set("participant", who.toJson()));
                 call.participantsUpdated();
-                ScriptedCaller caller = call.caller();
+                ScriptedCaller caller = call.roster().caller();
                 if (caller != null) {
                   caller.reachedPerson();
                 }
@@ -131,7 +125,7 @@ final class ParticipantRoutes {
 
               @Override
               public void hungUp() {
-                connections.participantLeft(call, who);
+                calls.participantLeft(call, who);
               }
             });
     invitations.put(key, new Invitation(ring, context, callback));
@@ -185,14 +179,14 @@ final class ParticipantRoutes {
     MediaRoutes.requireParticipant(call, who, "participantToRemove");
     String context = body.optionalText("operationContext");
     URI callback = body.optionalUri("operationCallbackUri");
-    call.removeLeg(who.rawId()).ifPresent(Ringer.Ring::hangUp);
+    call.roster().removeLeg(who.rawId()).ifPresent(Ringer.Ring::hangUp);
     call.emit(
         "RemoveParticipantSucceeded",
         callback,
         context,
         ResultInformation.OK,
         data -> data.set("participant", who.toJson()));
-    connections.participantLeft(call, who);
+    calls.participantLeft(call, who);
     return HttpReply.json(202, MediaRoutes.operationContext(context));
   }
 
@@ -211,68 +205,16 @@ final class ParticipantRoutes {
                 + ".");
       }
       MediaRoutes.requireParticipant(call, who, "targetParticipants");
-      call.changeParticipant(who.rawId(), p -> p.muted(true));
+      call.roster().change(who.rawId(), p -> p.muted(true));
     }
     call.participantsUpdated();
     return HttpReply.json(200, MediaRoutes.operationContext(body.optionalText("operationContext")));
   }
 
-  HttpReply transfer(AcsRequest request) {
-    AcsCall call = connected(request, "TransferToParticipant");
-    RequestBody body = request.body();
-    CommunicationIdentifier target =
-        CommunicationIdentifier.parse(body.object("targetParticipant"));
-    assignments.requireAllowed(request, target, "targetParticipant");
-    RequestBody transfereeBody = body.optionalObject("transferee");
-    CommunicationIdentifier transferee;
-    if (transfereeBody != null) {
-      transferee = CommunicationIdentifier.parse(transfereeBody);
-      MediaRoutes.requireParticipant(call, transferee, "transferee");
-    } else if (call.caller() != null) {
-      transferee = CommunicationIdentifier.fromRawId(call.caller().rawId());
-    } else {
-      transferee = call.participants().get(0).identifier();
-    }
-    String context = body.optionalText("operationContext");
-    URI callback = body.optionalUri("operationCallbackUri");
-    if (!call.moveTo(CallConnectionState.TRANSFERRING)) {
-      throw AcsErrors.illegalState(
-          "TransferToParticipant is not allowed while the call is "
-              + call.state().wireName()
-              + ".");
-    }
-    journal.event(Channel.ACS, "call.transferring", call.id(), Map.of("target", target.rawId()));
-    ringer.ring(
-        call.id(),
-        target,
-        TRANSFER_TIMEOUT,
-        new Ringer.Listener() {
-          @Override
-          public void answered(Ringer.Ring leg) {
-            call.emit(
-                "CallTransferAccepted",
-                callback,
-                context,
-                ResultInformation.OK,
-                data -> {
-                  data.set("transferTarget", target.toJson());
-                  data.set("transferee", transferee.toJson());
-                });
-            ScriptedCaller caller = call.caller();
-            if (caller != null) {
-              caller.reachedPerson();
-            }
-            call.moveTo(CallConnectionState.TRANSFER_ACCEPTED);
-            calls.disconnect(call, ResultInformation.CALL_ENDED);
-          }
-
-          @Override
-          public void failed(ResultInformation reason) {
-            call.emit("CallTransferFailed", callback, context, reason, data -> {});
-            call.moveTo(CallConnectionState.CONNECTED);
-          }
-        });
-    return HttpReply.json(202, MediaRoutes.operationContext(context));
+  /** The PSTN caller's number, if the call has one. */
+  private static @Nullable String callerNumber(AcsCall call) {
+    ScriptedCaller caller = call.roster().caller();
+    return caller == null ? null : caller.rawId().substring("4:".length());
   }
 
   private AcsCall connected(AcsRequest request, String action) {

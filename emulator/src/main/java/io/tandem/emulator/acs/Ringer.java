@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rings a participant a call wants to reach (add participant, transfer, create call). Teams users
- * and Teams extension users ring their simulated Teams client, which behaves as the world says;
- * phone numbers and ACS users outside the world are simulated parties that answer after {@link
+ * and Teams extension users ring their simulated Teams client, which behaves as the world says; a
+ * resource account linked to ACS (its 28:orgid id or phone number) rings its application with an
+ * IncomingCall carrying the custom context, when the call offers a phone number as caller; other
+ * phone numbers and ACS users are simulated parties that answer after {@link
  * #EXTERNAL_ANSWER_AFTER}. Whoever has not answered within the timeout is given up on.
  */
 final class Ringer {
@@ -33,6 +35,14 @@ final class Ringer {
     default void hungUp() {}
   }
 
+  /**
+   * Who rings and what they send: the phone number the target sees as caller ({@code null} when the
+   * caller is not a phone number) and the custom calling context.
+   */
+  record Offer(@org.jspecify.annotations.Nullable String fromNumber, CustomContext context) {
+    static final Offer PLAIN = new Offer(null, CustomContext.NONE);
+  }
+
   /** One ringing or connected leg. */
   interface Ring {
     /** Stops ringing (no callback follows). Returns whether it was still ringing. */
@@ -46,8 +56,15 @@ final class Ringer {
   private final TeamsClients teams;
   private final Scheduler scheduler;
   private final Journal journal;
+  private final AcsPstnTerminator applications;
 
-  Ringer(World world, TeamsClients teams, Scheduler scheduler, Journal journal) {
+  Ringer(
+      World world,
+      TeamsClients teams,
+      Scheduler scheduler,
+      Journal journal,
+      AcsPstnTerminator applications) {
+    this.applications = applications;
     this.world = world;
     this.teams = teams;
     this.scheduler = scheduler;
@@ -55,6 +72,15 @@ final class Ringer {
   }
 
   Ring ring(String callId, CommunicationIdentifier target, Duration timeout, Listener listener) {
+    return ring(callId, target, Offer.PLAIN, timeout, listener);
+  }
+
+  Ring ring(
+      String callId,
+      CommunicationIdentifier target,
+      Offer offer,
+      Duration timeout,
+      Listener listener) {
     AtomicBoolean settled = new AtomicBoolean();
     String objectId = target.userObjectId();
     if (!objectId.isEmpty()) {
@@ -74,6 +100,13 @@ final class Ringer {
               .findFirst();
       if (owner.isPresent()) {
         return teamsClient(callId, owner.get(), timeout, listener, settled);
+      }
+    }
+    if (offer.fromNumber() != null) {
+      Optional<io.tandem.emulator.world.ResourceAccount> account = applications.acsAccount(target);
+      if (account.isPresent()) {
+        return applications.offer(
+            callId, account.get(), offer.fromNumber(), offer.context(), timeout, listener);
       }
     }
     return external(callId, target, listener, settled);

@@ -6,7 +6,9 @@ import io.tandem.emulator.journal.Journal;
 import io.tandem.emulator.teams.TeamsClients;
 import io.tandem.emulator.time.Scheduler;
 import io.tandem.emulator.world.World;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -27,6 +29,7 @@ final class CallServices {
   final SbcHealth health;
   final DeclineMemory declines;
   final Map<String, CallLeg> dialogs = new ConcurrentHashMap<>();
+  final GatewayOrder gatewayOrder;
 
   CallServices(
       Supplier<SipNode> node,
@@ -45,6 +48,24 @@ final class CallServices {
     this.media = media;
     this.health = new SbcHealth(scheduler);
     this.declines = new DeclineMemory(scheduler, journal);
+    Long seed = settings.gatewayShuffleSeed();
+    this.gatewayOrder =
+        new GatewayOrder(world, health, seed == null ? new Random() : new Random(seed));
+  }
+
+  /**
+   * The listening point Teams → SBC requests leave from: the first proxy ({@code
+   * sip.pstnhub.microsoft.com}) on {@code outboundTransport}, else any of its listening points.
+   */
+  ListenPoint outboundPoint() {
+    List<ListenPoint> points = node.get().listenPoints();
+    String proxy = DirectRoutingSettings.PROXY_FQDNS.get(0);
+    return points.stream()
+        .filter(p -> p.name().equals(proxy))
+        .filter(p -> p.transport().token().equals(settings.outboundTransport()))
+        .findFirst()
+        .or(() -> points.stream().filter(p -> p.name().equals(proxy)).findFirst())
+        .orElseGet(() -> points.get(0));
   }
 
   /** The Contact the emulated proxy puts on what it sends from {@code point}. */

@@ -1,5 +1,6 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.emulator.directrouting.sip.IncomingRequest;
 import io.tandem.emulator.directrouting.sip.ListenPoint;
 import io.tandem.emulator.directrouting.sip.OutgoingRequest;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,6 +42,20 @@ final class Dialog {
     this.listenPoint = listenPoint;
     this.contact = contact;
     this.cseq = new AtomicLong(firstCseq);
+  }
+
+  /** The dialog the proxy forms by answering {@code invite} with To-tag {@code localTag}. */
+  static Dialog answering(IncomingRequest invite, String localTag) {
+    return new Dialog(
+        invite.callId(),
+        localTag,
+        withoutTag(invite.header("To").orElseThrow()),
+        withoutTag(invite.header("From").orElseThrow()),
+        invite.fromTag(),
+        uriOf(invite.headerValues("Contact").get(0)),
+        invite.listenPoint(),
+        CallServices.contactOf(invite.listenPoint()),
+        0);
   }
 
   /** An in-dialog request with the next CSeq. */

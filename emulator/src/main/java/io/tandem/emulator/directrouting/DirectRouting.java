@@ -5,6 +5,7 @@ import io.tandem.emulator.directrouting.sip.ListenPoint;
 import io.tandem.emulator.directrouting.sip.SipNode;
 import io.tandem.emulator.directrouting.sip.SipTransport;
 import io.tandem.emulator.directrouting.sip.TlsFiles;
+import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.journal.Journal;
 import io.tandem.emulator.pstn.PstnNetwork;
 import io.tandem.emulator.teams.TeamsClients;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The emulated Teams Direct Routing SIP interface, wired in one place: the three Microsoft proxies
  * (sip, sip2, sip3) as listening points of one SIP node, the inbound checks, SBC → Teams calls,
- * OPTIONS health, media legs.
+ * OPTIONS health both ways, Teams → SBC calls, media legs.
  */
 public final class DirectRouting implements AutoCloseable {
 
@@ -33,6 +34,8 @@ public final class DirectRouting implements AutoCloseable {
   private final CallServices services;
   private final InboundChecks checks;
   private final MediaLegs media;
+  private final SbcPings pings;
+  private final TeamsCallRoutes teamsCalls;
 
   public DirectRouting(
       DirectRoutingSettings settings,
@@ -60,6 +63,14 @@ public final class DirectRouting implements AutoCloseable {
             journal,
             new ProxyRequests(services, checks));
     this.proxy = node[0];
+    this.pings = new SbcPings(services);
+    pings.start();
+    this.teamsCalls = new TeamsCallRoutes(services);
+  }
+
+  /** Registers the control routes through which simulated Teams users call out. */
+  public void register(HttpRoutes routes) {
+    teamsCalls.register(routes);
   }
 
   /** The listening points of the emulated proxies. */
@@ -144,6 +155,7 @@ public final class DirectRouting implements AutoCloseable {
 
   @Override
   public void close() {
+    pings.stop();
     proxy.close();
     media.close();
   }

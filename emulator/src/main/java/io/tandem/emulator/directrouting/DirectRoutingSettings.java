@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param carrierPort the simulated carrier's SIP port (UDP and TCP), for carrier trunks
  * @param carrierHost the simulated carrier's host name in From and Contact
  * @param teamsAudio what the Teams side plays to the SBC: {@code tone:<hz>} or a WAV file path
+ * @param gatewayShuffleSeed seed of the shuffle of equal-priority gateways for Teams → SBC calls;
+ *     null shuffles differently every run
  */
 public record DirectRoutingSettings(
     List<ProxyPorts> proxies,
@@ -37,7 +39,8 @@ public record DirectRoutingSettings(
     Map<String, String> hostMap,
     int carrierPort,
     String carrierHost,
-    String teamsAudio) {
+    String teamsAudio,
+    @Nullable Long gatewayShuffleSeed) {
 
   /** The three Microsoft proxy FQDNs, in the order an SBC tries them. */
   public static final List<String> PROXY_FQDNS =
@@ -77,7 +80,8 @@ public record DirectRoutingSettings(
         Map.of("*", "127.0.0.1"),
         5080,
         "carrier.pstn.test",
-        "tone:440");
+        "tone:440",
+        null);
   }
 
   /** The address {@code host} maps to. */
@@ -105,7 +109,8 @@ public record DirectRoutingSettings(
         hostMap,
         carrierPort,
         carrierHost,
-        teamsAudio);
+        teamsAudio,
+        gatewayShuffleSeed);
   }
 
   public DirectRoutingSettings withEndpointsPerUser(int endpoints) {
@@ -121,7 +126,8 @@ public record DirectRoutingSettings(
         hostMap,
         carrierPort,
         carrierHost,
-        teamsAudio);
+        teamsAudio,
+        gatewayShuffleSeed);
   }
 
   public DirectRoutingSettings withMaxConcurrentCalls(int calls) {
@@ -137,7 +143,8 @@ public record DirectRoutingSettings(
         hostMap,
         carrierPort,
         carrierHost,
-        teamsAudio);
+        teamsAudio,
+        gatewayShuffleSeed);
   }
 
   public DirectRoutingSettings withOutboundTransport(String transport) {
@@ -153,7 +160,8 @@ public record DirectRoutingSettings(
         hostMap,
         carrierPort,
         carrierHost,
-        teamsAudio);
+        teamsAudio,
+        gatewayShuffleSeed);
   }
 
   public DirectRoutingSettings withCarrierPort(int port) {
@@ -169,7 +177,25 @@ public record DirectRoutingSettings(
         hostMap,
         port,
         carrierHost,
-        teamsAudio);
+        teamsAudio,
+        gatewayShuffleSeed);
+  }
+
+  public DirectRoutingSettings withGatewayShuffleSeed(@Nullable Long seed) {
+    return new DirectRoutingSettings(
+        proxies,
+        tls,
+        endpointsPerUser,
+        ringTimeout,
+        maxConcurrentCalls,
+        sessionExpires,
+        optionsInterval,
+        outboundTransport,
+        hostMap,
+        carrierPort,
+        carrierHost,
+        teamsAudio,
+        seed);
   }
 
   public DirectRoutingSettings withTeamsAudio(String audio) {
@@ -185,6 +211,7 @@ public record DirectRoutingSettings(
         hostMap,
         carrierPort,
         carrierHost,
-        audio);
+        audio,
+        gatewayShuffleSeed);
   }
 }

@@ -2,58 +2,46 @@ package io.tandem.emulator.directrouting;
 
 import io.tandem.emulator.directrouting.sip.IncomingRequest;
 import io.tandem.emulator.directrouting.sip.IncomingResponse;
+import io.tandem.emulator.directrouting.sip.OutgoingRequest;
 import io.tandem.emulator.directrouting.sip.SipHeader;
 import io.tandem.emulator.journal.Channel;
-import io.tandem.emulator.teams.OfferListener;
-import io.tandem.emulator.teams.TeamsOffer;
 import io.tandem.emulator.time.Scheduler;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An SBC → Teams user call at the emulated proxy: 100 Trying, one 180 per ringing endpoint (each
  * its own To-tag), one 183 with the Media Processor's SDP, then what the user's scripted client
- * does: 200 OK (media flows), 603 Decline, 486 Busy Here, or ringing until CANCEL (487) or the ring
- * timeout (480). Connected, it answers re-INVITEs (hold/unhold) and BYE, hangs up with BYE, sends
- * the user's digits as RFC 4733 events and hands the user's transfers to {@link Transfers}.
- * Confined to its Call-ID's serial executor; Teams client callbacks are moved onto it.
+ * does ({@link TeamsParty}): 200 OK (media flows), 603 Decline, 486 Busy Here, or ringing until
+ * CANCEL (487) or the ring timeout (480); a forwarded call first gets 181 ({@link Forwarding}).
+ * Connected, it answers re-INVITEs (hold/unhold) and BYE, hangs up with BYE and hands the user's
+ * transfers to {@link Transfers}. Confined to its Call-ID's serial executor.
  */
-final class InboundCall implements CallLeg, OfferListener {
+final class InboundCall implements CallLeg, TeamsUserCall {
 
   private final CallServices services;
   private final IncomingRequest invite;
   private final InboundTarget target;
-  private final List<String> forkTags = new ArrayList<>();
+  private final InviteAnswers answers;
   private final Dialog dialog;
-  private final MediaLeg media;
-  private @Nullable TeamsOffer offer;
+  private final TeamsMedia media;
+  private final Transfers transfers;
+  private final Parties parties = new Parties();
+  private @Nullable LinkedLeg linked;
   private Scheduler.@Nullable Timer ringTimer;
-  private InboundCallState state = InboundCallState.TRYING;
-  private long sdpVersion = 1;
+  private volatile InboundCallState state = InboundCallState.TRYING;
 
   InboundCall(CallServices services, IncomingRequest invite, InboundTarget target) {
     this.services = services;
     this.invite = invite;
     this.target = target;
-    for (int i = 0; i < services.settings.endpointsPerUser(); i++) {
-      forkTags.add(Dialog.newTag());
-    }
-    String contact = invite.headerValues("Contact").get(0);
-    this.dialog =
-        new Dialog(
-            invite.callId(),
-            forkTags.get(0),
-            Dialog.withoutTag(invite.header("To").orElseThrow()),
-            Dialog.withoutTag(invite.header("From").orElseThrow()),
-            invite.fromTag(),
-            Dialog.uriOf(contact),
-            invite.listenPoint(),
-            CallServices.contactOf(invite.listenPoint()),
-            0);
-    this.media = services.media.open(services.settings.teamsAudio());
+    this.answers = new InviteAnswers(services, invite);
+    this.dialog = Dialog.answering(invite, answers.answeringTag());
+    this.media = TeamsMedia.open(services);
+    this.transfers = new Transfers(services, this);
   }
 
   /** Starts the call: counts it, rings the user's Teams client. */
@@ -62,126 +50,114 @@ final class InboundCall implements CallLeg, OfferListener {
     services.active.started(target.gateway().fqdn());
     services.declines.checkRetry(invite.callId(), target.callerNumber(), target.callee().id());
     record("call.offered", Map.of("user", target.callee().id(), "tenant", target.tenant().id()));
-    offer = services.teams.offer(target.callee(), invite.callId(), this);
+    Forwarding.Target where = Forwarding.resolve(services.world, target.tenant(), target.callee());
+    if (where.forwarded()) {
+      answers.forwarding();
+    }
+    if (where.user() != null) {
+      parties.current(TeamsParty.ring(services, this, where.user()));
+    } else {
+      linked = ForwardedCall.start(services, this, where);
+    }
   }
 
-  // --- the Teams client, moved onto the call's serial executor
-
-  @Override
-  public void ringing() {
-    services.onCall(invite.callId(), this::ring);
+  /** The leg Teams forwarded the call to answered (from {@link ForwardedCall}). */
+  void answerForwarded() {
+    answered(Map.of("forwardedTo", "pstn"));
   }
 
-  @Override
-  public void answered() {
-    services.onCall(invite.callId(), this::answer);
+  /** The Teams side ended the connected call: BYE to the SBC. */
+  void endFromTeams() {
+    if (state.isEstablished() && move(InboundCallState.ENDED)) {
+      sendInDialog("BYE", response -> {});
+      finish();
+    }
   }
 
-  @Override
-  public void declined() {
-    services.onCall(
-        invite.callId(),
-        () -> {
-          services.declines.declined(target.callerNumber(), target.callee().id());
-          fail(Rejection.of(603, "Decline", 0, "The Teams user declined the call").withQ850(21));
-        });
-  }
+  // --- the Teams side (TeamsParty moved these onto the call's executor)
 
-  @Override
-  public void busy() {
-    services.onCall(
-        invite.callId(),
-        () -> fail(Rejection.of(486, "Busy Here", 0, "The Teams user is busy").withQ850(17)));
-  }
-
-  @Override
-  public void hungUp() {
-    services.onCall(invite.callId(), this::hangUp);
-  }
-
-  @Override
-  public void transferRequested(String transferTarget) {
-    services.onCall(invite.callId(), () -> new Transfers(services).transfer(this, transferTarget));
-  }
-
-  @Override
-  public void dtmf(String digits) {
-    services.onCall(invite.callId(), () -> media.sendDigits(digits));
-  }
-
-  // --- SIP
-
-  private void ring() {
+  void ring() {
     if (!move(InboundCallState.RINGING)) {
       return;
     }
     ringTimer =
         services.scheduler.schedule(
-            services.settings.ringTimeout(),
-            () ->
-                services.onCall(
-                    invite.callId(),
-                    () -> {
-                      if (state == InboundCallState.RINGING) {
-                        if (offer != null) {
-                          offer.cancel();
-                        }
-                        fail(
-                            Rejection.of(
-                                    480,
-                                    "Temporarily Unavailable",
-                                    0,
-                                    "The Teams user did not answer within the ring timeout")
-                                .withQ850(19));
-                      }
-                    }));
-    for (String tag : forkTags) {
-      invite.respond(180, "Ringing", tag, common());
-    }
-    invite.respond(
-        183, "Session Progress", forkTags.get(0), common(), answerSdp(), "application/sdp");
+            services.settings.ringTimeout(), () -> services.onCall(callId(), this::ringTimedOut));
+    answers.ringing(media.answer(target.offer()));
   }
 
-  private void answer() {
+  void answer(TeamsParty who) {
+    if (parties.isPending(who)) {
+      transfers.targetAnswered(who);
+      return;
+    }
+    answered(Map.of("user", who.user().id()));
+  }
+
+  private void answered(Map<String, String> who) {
     if (!move(InboundCallState.ANSWERED)) {
       return;
     }
     cancelRingTimer();
-    List<SipHeader> headers = new ArrayList<>(common());
-    headers.add(
-        SipHeader.of(
-            "Session-Expires", services.settings.sessionExpires().toSeconds() + ";refresher=uac"));
-    if (invite.header("Supported").orElse("").contains("timer")) {
-      headers.add(SipHeader.of("Require", "timer"));
-    }
-    invite.respond(200, "OK", forkTags.get(0), headers, answerSdp(), "application/sdp");
-    Sdp offered = target.offer();
-    media.connect(offered.address(), offered.port(), offered.firstG711(), offered.telephoneEvent());
-    media.onDigit(digit -> record("dtmf.received", Map.of("digit", String.valueOf(digit))));
-    record("call.answered", Map.of("user", target.callee().id()));
+    answers.ok(media.answer(target.offer()));
+    media.connect(target.offer());
+    media.leg().onDigit(digit -> record("dtmf.received", Map.of("digit", String.valueOf(digit))));
+    record("call.answered", who);
   }
 
-  private void fail(Rejection rejection) {
+  void declined(TeamsParty who) {
+    if (parties.isPending(who)) {
+      transfers.targetFailed(603);
+      return;
+    }
+    services.declines.declined(target.callerNumber(), target.callee().id());
+    fail(Rejection.of(603, "Decline", 0, "The Teams user declined the call").withQ850(21));
+  }
+
+  void busy(TeamsParty who) {
+    if (parties.isPending(who)) {
+      transfers.targetFailed(486);
+      return;
+    }
+    fail(Rejection.of(486, "Busy Here", 0, "The Teams user is busy").withQ850(17));
+  }
+
+  void teamsHungUp(TeamsParty who) {
+    if (parties.isCurrent(who)) {
+      endFromTeams();
+    }
+  }
+
+  void transferRequested(TeamsParty who, String transferTarget) {
+    if (parties.isCurrent(who) && state.isEstablished()) {
+      transfers.transfer(who.user(), transferTarget);
+    }
+  }
+
+  private void ringTimedOut() {
+    if (state != InboundCallState.RINGING) {
+      return;
+    }
+    parties.cancel();
+    fail(
+        Rejection.of(
+                480,
+                "Temporarily Unavailable",
+                0,
+                "The Teams user did not answer within the ring timeout")
+            .withQ850(19));
+  }
+
+  /** Answers the INVITE with a final failure. */
+  void fail(Rejection rejection) {
     if (!move(InboundCallState.FAILED)) {
       return;
     }
-    cancelRingTimer();
-    invite.respond(
-        rejection.status(),
-        rejection.reason(),
-        forkTags.get(0),
-        rejection.headers(invite.listenPoint().name()));
+    answers.fail(rejection);
     finish();
   }
 
-  private void hangUp() {
-    if (state != InboundCallState.CONNECTED && state != InboundCallState.ANSWERED) {
-      return;
-    }
-    move(InboundCallState.ENDED);
-    sendInDialog("BYE", response -> {});
-    finish();
-  }
+  // --- the SBC side
 
   @Override
   public void onRequest(IncomingRequest request) {
@@ -194,8 +170,9 @@ final class InboundCall implements CallLeg, OfferListener {
       case "CANCEL" -> {
         request.respond(200, "OK", null, List.of());
         if (state == InboundCallState.RINGING || state == InboundCallState.TRYING) {
-          if (offer != null) {
-            offer.cancel();
+          parties.cancel();
+          if (linked != null) {
+            linked.hangUp();
           }
           fail(Rejection.of(487, "Request Terminated", 0, "The SBC cancelled the call"));
         }
@@ -203,17 +180,23 @@ final class InboundCall implements CallLeg, OfferListener {
       case "BYE" -> {
         request.respond(200, "OK", null, List.of());
         if (move(InboundCallState.ENDED)) {
-          if (offer != null) {
-            offer.remoteHangUp();
+          parties.remoteHangUp();
+          if (linked != null) {
+            linked.hangUp();
           }
+          transfers.abandon();
           finish();
         }
       }
-      case "INVITE" -> reInvite(request);
-      case "NOTIFY" -> {
-        request.respond(200, "OK", null, List.of());
-        new Transfers(services).notified(this, request);
-      }
+      case "INVITE" ->
+          media.answerReInvite(
+              request,
+              answers.common(),
+              offered ->
+                  record(
+                      offered.holds() ? "call.held" : "call.resumed",
+                      Map.of("to", offered.direction())));
+      case "NOTIFY" -> transfers.notified(request);
       case "UPDATE", "INFO" -> request.respond(200, "OK", null, List.of());
       default ->
           request.respond(
@@ -221,50 +204,43 @@ final class InboundCall implements CallLeg, OfferListener {
     }
   }
 
-  private void reInvite(IncomingRequest request) {
-    Sdp offered = Sdp.parseOrNull(request.bodyText());
-    if (offered == null) {
-      request.respond(200, "OK", null, common(), answerSdp(), "application/sdp");
-      return;
-    }
-    boolean held = offered.holds();
-    media.hold(held);
-    if (!held) {
-      media.connect(
-          offered.address(), offered.port(), offered.firstG711(), offered.telephoneEvent());
-    }
-    record(held ? "call.held" : "call.resumed", Map.of("direction", offered.direction()));
-    sdpVersion++;
-    String sdp =
-        Sdp.write(
-            services.node.get().bindAddress(),
-            media.localPort(),
-            sdpVersion,
-            List.of(offered.firstG711() < 0 ? 0 : offered.firstG711()),
-            offered.answerDirection());
-    request.respond(
-        200, "OK", null, common(), sdp.getBytes(StandardCharsets.US_ASCII), "application/sdp");
-  }
-
   /** Sends an in-dialog request towards the SBC. */
-  void sendInDialog(
-      String method, java.util.function.Consumer<IncomingResponse> onResponse, SipHeader... extra) {
-    services
-        .node
-        .get()
-        .send(
-            dialog.listenPoint, dialog.request(method).headers(List.of(extra)), onResponse::accept);
+  void sendInDialog(String method, Consumer<IncomingResponse> onResponse, SipHeader... extra) {
+    OutgoingRequest request = dialog.request(method).headers(List.of(extra));
+    services.node.get().send(dialog.listenPoint, request, onResponse::accept);
   }
 
   /** Ends the call after a successful transfer: BYE to the SBC. */
   void transferred() {
     if (move(InboundCallState.ENDED)) {
       sendInDialog("BYE", response -> {});
-      if (offer != null) {
-        offer.remoteHangUp();
-      }
+      parties.remoteHangUp();
       finish();
     }
+  }
+
+  Parties parties() {
+    return parties;
+  }
+
+  /** Teams joined {@code leg} to this call: the SBC ending this call ends that leg. */
+  void link(LinkedLeg leg) {
+    this.linked = leg;
+  }
+
+  @Override
+  public @Nullable String teamsUserId() {
+    return parties.currentUserId();
+  }
+
+  @Override
+  public boolean isConnected() {
+    return state.isEstablished();
+  }
+
+  @Override
+  public String remoteNumber() {
+    return target.callerNumber();
   }
 
   boolean sbcAllowsRefer() {
@@ -275,7 +251,8 @@ final class InboundCall implements CallLeg, OfferListener {
     return target;
   }
 
-  String callId() {
+  @Override
+  public String callId() {
     return invite.callId();
   }
 
@@ -283,24 +260,13 @@ final class InboundCall implements CallLeg, OfferListener {
     return state;
   }
 
-  MediaLeg media() {
+  TeamsMedia media() {
     return media;
   }
 
-  private byte[] answerSdp() {
-    return Sdp.write(
-            services.node.get().bindAddress(),
-            media.localPort(),
-            sdpVersion,
-            List.of(target.offer().firstG711()),
-            "sendrecv")
-        .getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private List<SipHeader> common() {
-    return List.of(
-        SipHeader.of("Contact", CallServices.contactOf(invite.listenPoint())),
-        SipHeader.of("Allow", CallServices.ALLOW));
+  @Override
+  public Dialog dialog() {
+    return dialog;
   }
 
   private void cancelRingTimer() {
@@ -315,7 +281,7 @@ final class InboundCall implements CallLeg, OfferListener {
     media.close();
     services.active.ended(target.gateway().fqdn());
     services.scheduler.schedule(
-        java.time.Duration.ofSeconds(32), () -> services.dialogs.remove(invite.callId(), this));
+        Duration.ofSeconds(32), () -> services.dialogs.remove(invite.callId(), this));
     record("call.ended", Map.of("state", state.name()));
   }
 
@@ -327,7 +293,7 @@ final class InboundCall implements CallLeg, OfferListener {
     return true;
   }
 
-  private void record(String kind, Map<String, String> attributes) {
+  void record(String kind, Map<String, String> attributes) {
     services.journal.event(Channel.SIP, kind, invite.callId(), attributes);
   }
 }

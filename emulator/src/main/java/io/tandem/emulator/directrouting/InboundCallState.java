@@ -31,6 +31,11 @@ enum InboundCallState {
     return LEGAL.get(this).contains(next);
   }
 
+  /** Whether the call is answered: the Teams user talks, transfers or hangs up. */
+  boolean isEstablished() {
+    return this == ANSWERED || this == CONNECTED;
+  }
+
   boolean isFinal() {
     return LEGAL.get(this).isEmpty();
   }

@@ -1,5 +1,6 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.emulator.directrouting.sip.ListenPoint;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,12 +25,15 @@ final class ReferHeaders {
     return "<sip:" + e164 + "@" + proxyFqdn + ";user=phone>";
   }
 
-  static String referToUser(String proxyFqdn, int port, String userId, String tenantId) {
+  /** Refer-To for a Teams user: the proxy's own URI (where the SBC sends the new INVITE). */
+  static String referToUser(ListenPoint proxy, String userId, String tenantId) {
     return "<sip:"
-        + proxyFqdn
+        + proxy.name()
         + ":"
-        + port
-        + ";transport=tls;x-m="
+        + proxy.port()
+        + ";transport="
+        + proxy.transport().token()
+        + ";x-m="
         + mri(userId)
         + ";x-t="
         + tenantId

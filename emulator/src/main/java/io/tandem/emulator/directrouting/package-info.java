@@ -8,8 +8,11 @@
  * <p>Threading: JAIN-SIP's threads hand every message to the Call-ID's serial executor (virtual
  * threads, see {@link io.tandem.emulator.directrouting.sip}); each call object is confined to it,
  * and Teams client callbacks and the emulator's timers (ring timeout, failover, OPTIONS pings) are
- * moved onto it too. All deadlines are on the emulator's {@link io.tandem.emulator.time.Scheduler}.
- * Choices where Microsoft is silent are written down in {@code emulator/docs/direct-routing.md}.
+ * moved onto it too; the control API (Teams users dialling out, consultative transfers) hands its
+ * work to the call's executor as well and only reads a call's state directly. Calls that Teams
+ * joins (a forward to the PSTN, a consultative transfer) talk to each other through their
+ * executors. All deadlines are on the emulator's {@link io.tandem.emulator.time.Scheduler}. Choices
+ * where Microsoft is silent are written down in {@code emulator/docs/direct-routing.md}.
  */
 @NullMarked
 package io.tandem.emulator.directrouting;

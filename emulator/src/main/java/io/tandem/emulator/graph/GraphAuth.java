@@ -6,14 +6,16 @@ import io.tandem.emulator.entra.InvalidTokenException;
 import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpProblem;
 import io.tandem.emulator.world.World;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Graph's check of the app token on a request: a Bearer token from the emulator's Entra, for {@code
  * https://graph.microsoft.com}, of a tenant in the world, carrying at least one of the application
  * permissions an operation accepts. Refuses with 401 {@code InvalidAuthenticationToken} (no token,
  * bad signature, expired, wrong audience, unknown tenant) or 403 {@code Forbidden} (no fitting
- * role).
+ * role, in Graph's words: "Missing role permissions on the request. API requires one of '…'. Roles
+ * on the request '…'.").
  */
 public final class GraphAuth {
 
@@ -39,6 +41,11 @@ public final class GraphAuth {
    * @throws HttpProblem 401 or 403 in Graph's error shape
    */
   public AccessToken require(HttpCall call, String... anyOfRoles) {
+    return require(call, List.of(anyOfRoles));
+  }
+
+  /** As {@link #require(HttpCall, String...)}, with the roles as a collection. */
+  public AccessToken require(HttpCall call, Collection<String> anyOfRoles) {
     String bearer =
         AccessTokens.bearer(call.header("authorization"))
             .orElseThrow(() -> unauthenticated("Access token is empty."));
@@ -52,15 +59,15 @@ public final class GraphAuth {
       throw unauthenticated(
           "Access token validation failure. Tenant " + token.tenantId() + " is not known.");
     }
-    if (anyOfRoles.length > 0 && Arrays.stream(anyOfRoles).noneMatch(token::hasRole)) {
+    if (!anyOfRoles.isEmpty() && anyOfRoles.stream().noneMatch(token::hasRole)) {
       throw GraphErrors.problem(
           403,
           "Forbidden",
-          "The application "
-              + token.appId()
-              + " has none of the application permissions this operation needs: "
+          "Missing role permissions on the request. API requires one of '"
               + String.join(", ", anyOfRoles)
-              + ".");
+              + "'. Roles on the request '"
+              + String.join(", ", token.roles())
+              + "'.");
     }
     return token;
   }

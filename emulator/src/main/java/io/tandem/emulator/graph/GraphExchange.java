@@ -1,6 +1,5 @@
 package io.tandem.emulator.graph;
 
-import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpProblem;
 import io.tandem.emulator.http.HttpReply;
 import io.tandem.emulator.http.HttpRoutes;
@@ -8,6 +7,7 @@ import io.tandem.emulator.http.Json;
 import io.tandem.emulator.http.RouteHandler;
 import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.time.Scheduler;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -18,9 +18,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Graph's envelope around every answer: the {@code request-id} and {@code client-request-id}
  * headers (the client's own id echoed, or the request id), and on an error the {@code innerError}
- * with the date and both ids, as Graph writes them.
+ * with the date ({@code 2021-07-02T01:40:19}: UTC without a zone designator) and both ids, as Graph
+ * writes them.
  */
 public final class GraphExchange {
+
+  /** The base of every {@code @odata.context} Graph writes. */
+  public static final String METADATA = "https://graph.microsoft.com/v1.0/$metadata#";
+
+  /** {@code innerError.date} as Graph writes it: UTC, whole seconds, no zone designator. */
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final Scheduler clock;
 
@@ -65,8 +73,7 @@ public final class GraphExchange {
       return reply;
     }
     ObjectNode inner = error.putObject("innerError");
-    inner.put(
-        "date", DateTimeFormatter.ISO_INSTANT.format(clock.now().truncatedTo(ChronoUnit.SECONDS)));
+    inner.put("date", DATE.format(clock.now().truncatedTo(ChronoUnit.SECONDS)));
     inner.put("request-id", requestId);
     inner.put("client-request-id", clientRequestId);
     HttpReply rebuilt = HttpReply.json(reply.status(), body);
@@ -76,10 +83,5 @@ public final class GraphExchange {
       }
     }
     return rebuilt;
-  }
-
-  /** The ids of the request being answered; exposed for handlers that journal them. */
-  public static String clientRequestId(HttpCall call) {
-    return call.header("client-request-id").orElse("");
   }
 }

@@ -16,15 +16,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * ACS call-control requests per second with HMAC verification on: N virtual-thread clients each
  * drive one answered call with get / play / recognize in a loop for a fixed time; three runs, the
- * median reported. Run with {@code -Dbenchmark=true -Dtest=AcsCallControlBenchmark}.
+ * median reported. Tagged {@code benchmark}, so not in the default build; run: {@code ./mvnw -B -q
+ * -o -pl media,emulator -am test -Dtest=AcsCallControlBenchmark -Dgroups=benchmark
+ * -DexcludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
-@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class AcsCallControlBenchmark {
 
   private static final int CLIENTS = Integer.getInteger("acs.clients", 32);

@@ -63,6 +63,42 @@ final class DirectRoutingFixture implements AutoCloseable {
         .after(0, e -> e.channel() == Channel.SIP && e.kind().startsWith(kindPrefix), 10_000);
   }
 
+  /** The first journal entry of {@code kind} for {@code callId}, polled for up to five seconds. */
+  JournalEntry awaitJournal(String kind, String callId) throws InterruptedException {
+    for (int i = 0; i < 250; i++) {
+      List<JournalEntry> found =
+          journal(kind).stream().filter(e -> callId.equals(e.callId())).toList();
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no " + kind + " for " + callId + " in the journal");
+  }
+
+  /** Waits for a Teams client event ({@code user.ringing} …) of {@code user} on {@code callId}. */
+  void awaitWorld(String kind, String callId, String user) throws InterruptedException {
+    for (int i = 0; i < 250; i++) {
+      boolean found =
+          !emulator
+              .journal()
+              .after(
+                  0,
+                  e ->
+                      e.channel() == Channel.WORLD
+                          && e.kind().equals(kind)
+                          && callId.equals(e.callId())
+                          && user.equals(e.attributes().get("user")),
+                  1)
+              .isEmpty();
+      if (found) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no " + kind + " of " + user + " for " + callId);
+  }
+
   static int freeUdpAndTcpPort() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

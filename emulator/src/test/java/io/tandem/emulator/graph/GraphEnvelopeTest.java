@@ -53,7 +53,7 @@ class GraphEnvelopeTest {
     JsonNode error = Json.parse(reply.text()).path("error");
     assertThat(error.path("code").asString()).isEqualTo("InvalidAuthenticationToken");
     assertThat(error.path("message").asString()).isEqualTo("Access token is empty.");
-    assertThat(error.at("/innerError/date").asString()).isEqualTo("2026-11-21T09:00:00Z");
+    assertThat(error.at("/innerError/date").asString()).isEqualTo("2026-11-21T09:00:00");
     assertThat(error.at("/innerError/request-id").asString())
         .isEqualTo(reply.headers().get("request-id"));
     assertThat(error.at("/innerError/client-request-id").asString()).isEqualTo("my-id");
@@ -73,7 +73,9 @@ class GraphEnvelopeTest {
     assertThat(reply.status()).isEqualTo(403);
     assertThat(Json.parse(reply.text()).at("/error/code").asString()).isEqualTo("Forbidden");
     assertThat(Json.parse(reply.text()).at("/error/message").asString())
-        .contains("Calls.Initiate.All");
+        .isEqualTo(
+            "Missing role permissions on the request. API requires one of 'Calls.Initiate.All'."
+                + " Roles on the request 'Presence.Read.All'.");
   }
 
   @Test

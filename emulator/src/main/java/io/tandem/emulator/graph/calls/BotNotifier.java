@@ -57,12 +57,18 @@ final class BotNotifier {
     send(call, updated(call, resourceData));
   }
 
-  /** An operation finished: {@code deleted} on {@code …/operations/{opId}}. */
+  /**
+   * An operation finished: {@code deleted} on {@code …/operations/{opId}}, the operation with its
+   * {@code @odata.id} and {@code @odata.etag} as call-record.md's notification shows it.
+   */
   void operationDone(GraphCall call, CommsOperation operation) {
-    send(
-        call,
-        CallJson.notifications(
-            "deleted", call.resourceUrl() + "/operations/" + operation.id, operation.toJson()));
+    String url = call.resourceUrl() + "/operations/" + operation.id;
+    ObjectNode data = Json.object();
+    data.put("@odata.type", "#microsoft.graph." + operation.type);
+    data.put("@odata.id", url);
+    data.put("@odata.etag", "W/\"" + call.etag + "\"");
+    data.setAll(operation.toJson());
+    send(call, CallJson.notifications("deleted", url, data));
   }
 
   /** The roster changed: {@code updated} on {@code …/participants} with the participant list. */

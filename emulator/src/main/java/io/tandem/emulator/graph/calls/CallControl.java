@@ -81,6 +81,7 @@ final class CallControl implements PstnCaller.Events {
           CallJson.participant(callerParticipant, Parties.phoneIdentity(script.from(), null)));
       PstnCaller caller = new PstnCaller(call, script, scheduler, journal, this);
       call.remote = caller;
+      call.remoteParticipantId = callerParticipant;
       journal.event(
           Channel.GRAPH,
           "call.incoming",
@@ -191,6 +192,7 @@ final class CallControl implements PstnCaller.Events {
       if (call.remote != null) {
         call.remote.botLeft();
       }
+      call.hangUpInvited();
       media.forget(call);
       calls.ended(call);
     }

@@ -1,5 +1,6 @@
 package io.tandem.emulator.graph.calls;
 
+import io.tandem.emulator.graph.GraphExchange;
 import io.tandem.emulator.http.Json;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -7,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The wire form of a call and of its notifications ({@code commsNotifications}). */
 final class CallJson {
 
-  static final String CALL_CONTEXT = "https://graph.microsoft.com/v1.0/$metadata#app/calls/$entity";
+  static final String CALL_CONTEXT = GraphExchange.METADATA + "app/calls/$entity";
 
   private CallJson() {}
 

@@ -12,6 +12,7 @@ import io.tandem.emulator.world.World;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +35,36 @@ final class Callees {
 
     /** The person pressed digits after answering. */
     default void personPressed(String digits) {}
+  }
+
+  /**
+   * How ringing ends for one of a bot's calls: an answer is taken, under the call's lock, only
+   * while the call still wants the person; otherwise the person who answered is hung up at once.
+   */
+  abstract static class ForCall implements Outcome {
+
+    final GraphCall call;
+    private final BooleanSupplier wanted;
+
+    /** {@code wanted}: whether the call still wants the person; called with the call's lock. */
+    ForCall(GraphCall call, BooleanSupplier wanted) {
+      this.call = call;
+      this.wanted = wanted;
+    }
+
+    /** The person answered and is wanted; called with the call's lock held. */
+    abstract void reached(String personId, Runnable hangUpPerson);
+
+    @Override
+    public final void answered(String personId, Runnable hangUpPerson) {
+      synchronized (call) {
+        if (wanted.getAsBoolean()) {
+          reached(personId, hangUpPerson);
+        } else {
+          hangUpPerson.run();
+        }
+      }
+    }
   }
 
   private final World world;
@@ -62,6 +93,11 @@ final class Callees {
       case PHONE -> world.userByPhone(tenantId, target.id());
       case APPLICATION_INSTANCE -> Optional.empty();
     };
+  }
+
+  /** Rings {@code target} for {@code call} for at most the ring timeout. */
+  void ring(GraphCall call, Target target, Outcome outcome) {
+    ring(call.tenantId, call.id, target, settings.get().ringTimeout(), outcome);
   }
 
   /** Rings {@code target} for {@code callId} for at most {@code timeout}. */

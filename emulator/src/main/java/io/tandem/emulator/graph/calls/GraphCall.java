@@ -54,6 +54,9 @@ final class GraphCall {
   /** The other side of the call (a PSTN caller, a Teams user, an external number), once known. */
   @Nullable RemoteParty remote;
 
+  /** The participant id of {@link #remote} in the roster. */
+  @Nullable String remoteParticipantId;
+
   boolean toneSubscribed;
   long toneSequence;
   boolean muted;
@@ -63,6 +66,12 @@ final class GraphCall {
 
   /** How to hang up each invited participant's leg, by participant id. */
   final Map<String, Runnable> invitedLegs = new LinkedHashMap<>();
+
+  /** Hangs up every invited participant's leg (the call ended for everyone). */
+  void hangUpInvited() {
+    List.copyOf(invitedLegs.values()).forEach(Runnable::run);
+    invitedLegs.clear();
+  }
 
   Scheduler.@Nullable Timer answerDeadline;
   Scheduler.@Nullable Timer expiry;

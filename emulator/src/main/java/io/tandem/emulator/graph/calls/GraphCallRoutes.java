@@ -5,6 +5,7 @@ import io.tandem.emulator.entra.EntraRoutes;
 import io.tandem.emulator.graph.GraphAuth;
 import io.tandem.emulator.graph.GraphErrors;
 import io.tandem.emulator.graph.GraphExchange;
+import io.tandem.emulator.graph.GraphThrottle;
 import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpReply;
 import io.tandem.emulator.http.HttpRoutes;
@@ -12,6 +13,7 @@ import io.tandem.emulator.http.RouteHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +35,7 @@ final class GraphCallRoutes {
 
   private final GraphAuth auth;
   private final GraphThrottle throttle;
+  private final Supplier<GraphCallsSettings> settings;
   private final Calls calls;
   private final CallControl control;
   private final OutgoingCalls outgoing;
@@ -43,19 +46,22 @@ final class GraphCallRoutes {
   GraphCallRoutes(
       GraphAuth auth,
       GraphThrottle throttle,
+      Supplier<GraphCallsSettings> settings,
       Calls calls,
       CallControl control,
       OutgoingCalls outgoing,
       MediaOperations media,
-      Transfers transfers) {
+      Transfers transfers,
+      Participants participants) {
     this.auth = auth;
     this.throttle = throttle;
+    this.settings = settings;
     this.calls = calls;
     this.control = control;
     this.outgoing = outgoing;
     this.media = media;
     this.transfers = transfers;
-    this.participants = new ParticipantRoutes(auth, calls, transfers);
+    this.participants = new ParticipantRoutes(auth, calls, participants);
   }
 
   void register(HttpRoutes routes, GraphExchange exchange) {
@@ -83,7 +89,10 @@ final class GraphCallRoutes {
   private RouteHandler guarded(Handler handler) {
     return call -> {
       AccessToken token = auth.require(call);
-      throttle.admit(token);
+      GraphCallsSettings limits = settings.get();
+      if (limits.throttleLimit() > 0) {
+        throttle.admit(token, "calls", limits.throttleLimit(), limits.throttleWindow());
+      }
       try {
         return handler.handle(call, token);
       } catch (IllegalCallStateException illegal) {
@@ -152,21 +161,10 @@ final class GraphCallRoutes {
             request, call, media.playPrompt(call, prompts, Bodies.clientContext(body)));
       }
       case "recordResponse" -> {
-        JsonNode body = Bodies.object(request, true);
-        List<String> prompts = Bodies.prompts(body, false);
-        Integer max = Bodies.optionalInt(body, "maxRecordDurationInSeconds", 1, 7200);
-        Bodies.optionalInt(body, "initialSilenceTimeoutInSeconds", 1, 3600);
-        Bodies.optionalInt(body, "maxSilenceTimeoutInSeconds", 1, 3600);
-        String context = Bodies.clientContext(body);
+        RecordOptions options =
+            RecordOptions.parse(Bodies.object(request, true), settings.get().maxRecordDuration());
         yield GraphRequests.operationReply(
-            request,
-            call,
-            media.recordResponse(
-                call,
-                prompts,
-                max == null ? null : Duration.ofSeconds(max),
-                EntraRoutes.baseUrl(request),
-                context));
+            request, call, media.recordResponse(call, options, EntraRoutes.baseUrl(request)));
       }
       case "cancelMediaProcessing" ->
           GraphRequests.operationReply(

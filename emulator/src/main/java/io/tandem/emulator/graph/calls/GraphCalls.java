@@ -4,6 +4,7 @@ import io.tandem.emulator.entra.AccessTokens;
 import io.tandem.emulator.entra.CallbackTokens;
 import io.tandem.emulator.graph.GraphAuth;
 import io.tandem.emulator.graph.GraphExchange;
+import io.tandem.emulator.graph.GraphThrottle;
 import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.http.OutboundHttp;
 import io.tandem.emulator.journal.Journal;
@@ -30,6 +31,7 @@ public final class GraphCalls {
   private final Calls calls = new Calls(ENDED_CALLS_KEPT);
   private final GraphCallRoutes routes;
   private final GraphControlRoutes control;
+  private final Recordings recordings;
   private final Scheduler scheduler;
 
   /** Everything the calling service needs from the rest of the emulator. */
@@ -47,6 +49,7 @@ public final class GraphCalls {
 
   public GraphCalls(Parts parts) {
     this.scheduler = parts.scheduler();
+    this.recordings = new Recordings(scheduler);
     var current = (java.util.function.Supplier<GraphCallsSettings>) settings::get;
     BotNotifier notifier = new BotNotifier(parts.world(), parts.journal(), current);
     NotificationQueues queues =
@@ -55,6 +58,7 @@ public final class GraphCalls {
         new MediaOperations(
             notifier,
             new PromptLibrary(parts.trust(), parts.journal(), parts.outboundTimeout()),
+            recordings,
             scheduler,
             parts.journal(),
             current);
@@ -70,19 +74,23 @@ public final class GraphCalls {
     this.routes =
         new GraphCallRoutes(
             new GraphAuth(parts.accessTokens(), parts.world()),
-            new GraphThrottle(scheduler, current),
+            new GraphThrottle(scheduler),
+            current,
             calls,
             callControl,
             outgoing,
             media,
-            transfers);
+            transfers,
+            new Participants(callControl, notifier, callees));
     this.control = new GraphControlRoutes(calls, settings);
     parts.pstn().add(new GraphPstnTerminator(parts.world(), parts.journal(), callControl));
   }
 
   /** Registers the Graph calls routes and the control routes. */
   public void register(HttpRoutes httpRoutes) {
-    routes.register(httpRoutes, new GraphExchange(scheduler));
+    GraphExchange exchange = new GraphExchange(scheduler);
+    routes.register(httpRoutes, exchange);
+    recordings.register(httpRoutes, exchange);
     control.register(httpRoutes);
   }
 

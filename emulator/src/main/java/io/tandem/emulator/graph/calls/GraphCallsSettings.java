@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param ringTimeout how long a Teams user rings on a transfer, redirect, invite or outgoing call
  *     before it counts as not answered (30 s)
  * @param pstnAnswerAfter how long an external PSTN number rings before it answers (2 s)
- * @param maxRecordDuration how long recordResponse records when the request gives no maximum and
- *     the caller says nothing (10 s)
+ * @param maxRecordDuration the longest a recordResponse records when the request sets no {@code
+ *     maxRecordDurationInSeconds} (5 s, Graph's documented default)
  * @param establishedBeforeEstablishing deliver {@code established} before {@code establishing} on
  *     answer and create, the documented out-of-order quirk (false)
  * @param notificationAttempts how often a notification is tried when the bot answers 5xx or cannot
@@ -62,7 +62,7 @@ public record GraphCallsSettings(
         Duration.ofSeconds(3),
         Duration.ofSeconds(30),
         Duration.ofSeconds(2),
-        Duration.ofSeconds(10),
+        Duration.ofSeconds(5),
         false,
         4,
         Duration.ofSeconds(1),

@@ -3,6 +3,7 @@ package io.tandem.emulator.graph.calls;
 import io.tandem.emulator.entra.AccessToken;
 import io.tandem.emulator.entra.EntraRoutes;
 import io.tandem.emulator.graph.GraphErrors;
+import io.tandem.emulator.graph.GraphExchange;
 import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpReply;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,9 +21,7 @@ final class GraphRequests {
     synchronized (call) {
       json = operation.toJson();
     }
-    json.put(
-        "@odata.context",
-        "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph." + operation.type);
+    json.put("@odata.context", GraphExchange.METADATA + "microsoft.graph." + operation.type);
     return HttpReply.json(200, json)
         .withHeader(
             "Location",

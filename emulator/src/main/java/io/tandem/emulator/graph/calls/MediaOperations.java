@@ -3,6 +3,7 @@ package io.tandem.emulator.graph.calls;
 import io.tandem.emulator.http.Json;
 import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.journal.Journal;
+import io.tandem.emulator.pstn.CallerScript;
 import io.tandem.emulator.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ final class MediaOperations {
 
   private final BotNotifier notifier;
   private final PromptLibrary prompts;
+  private final Recordings recordings;
   private final Scheduler scheduler;
   private final Journal journal;
   private final Supplier<GraphCallsSettings> settings;
@@ -33,11 +35,13 @@ final class MediaOperations {
   MediaOperations(
       BotNotifier notifier,
       PromptLibrary prompts,
+      Recordings recordings,
       Scheduler scheduler,
       Journal journal,
       Supplier<GraphCallsSettings> settings) {
     this.notifier = notifier;
     this.prompts = prompts;
+    this.recordings = recordings;
     this.scheduler = scheduler;
     this.journal = journal;
     this.settings = settings;
@@ -60,47 +64,48 @@ final class MediaOperations {
   }
 
   /**
-   * recordResponse: the prompts play, then the recording runs until the caller's next scripted
-   * sentence is said (a second per three words, and a second of silence) or the maximum duration.
+   * recordResponse: the prompt plays, then the recording runs as {@link Recording} works it out
+   * from the caller's script; when it ends the operation carries {@code recordingLocation} and
+   * {@code recordingAccessToken} (both null while it runs, empty when it failed).
    */
-  CommsOperation recordResponse(
-      GraphCall call,
-      List<String> uris,
-      @Nullable Duration maxRecordDuration,
-      String baseUrl,
-      @Nullable String clientContext) {
-    PlayList list = fetch(call, uris);
+  CommsOperation recordResponse(GraphCall call, RecordOptions options, String baseUrl) {
+    PlayList list = fetch(call, options.prompts());
     synchronized (call) {
       requireMedia(call, "recordResponse");
-      CommsOperation operation = start(call, "recordOperation", clientContext);
+      CommsOperation operation = start(call, "recordOperation", options.clientContext());
+      operation.extra.putNull("recordingLocation");
+      operation.extra.putNull("recordingAccessToken");
       if (list.failure != null) {
-        finish(call, operation, list.failure);
+        failRecording(call, operation, list.failure, "playPromptFailed");
         return operation;
       }
-      Duration max =
-          maxRecordDuration != null ? maxRecordDuration : settings.get().maxRecordDuration();
       Duration promptsEnd = queueMedia(call, list.length);
-      Duration recording = max;
-      if (call.remote instanceof PstnCaller caller && call.connectedAt != null) {
-        Duration startsAfterAnswer =
-            Duration.between(call.connectedAt, scheduler.now()).plus(promptsEnd);
-        for (var said : caller.script().utterances()) {
-          if (said.after().compareTo(startsAfterAnswer) >= 0) {
-            int words = said.text().trim().split("\\s+").length;
-            Duration talk =
-                said.after().minus(startsAfterAnswer).plusMillis(333L * words).plusSeconds(1);
-            recording = talk.compareTo(max) < 0 ? talk : max;
-            journal.event(Channel.WORLD, "caller.said", call.id, Map.of("text", said.text()));
-            break;
-          }
-        }
-      }
-      Duration until = queueMedia(call, recording);
-      String recordingId = UUID.randomUUID().toString();
-      operation.extra.put(
-          "recordingLocation", baseUrl + "/emulator/graph/recordings/" + recordingId);
-      operation.extra.put("recordingAccessToken", UUID.randomUUID().toString().replace("-", ""));
-      later(call, operation, until, () -> finish(call, operation, ResultInfos.completed()));
+      List<CallerScript.TimedUtterance> script =
+          call.remote instanceof PstnCaller caller ? caller.script().utterances() : List.of();
+      Duration startsAfterAnswer =
+          call.connectedAt == null
+              ? Duration.ZERO
+              : Duration.between(call.connectedAt, scheduler.now()).plus(promptsEnd);
+      Recording recording = Recording.of(script, startsAfterAnswer, options);
+      Duration until = queueMedia(call, recording.length());
+      later(
+          call,
+          operation,
+          until,
+          () -> {
+            recording
+                .said()
+                .forEach(
+                    text ->
+                        journal.event(Channel.WORLD, "caller.said", call.id, Map.of("text", text)));
+            if (recording.captured()) {
+              recordings.store(call.id, recording, baseUrl, operation);
+              operation.extra.put("completionReason", recording.completionReason());
+              finish(call, operation, recording.result());
+            } else {
+              failRecording(call, operation, recording.result(), recording.completionReason());
+            }
+          });
       return operation;
     }
   }
@@ -113,7 +118,11 @@ final class MediaOperations {
         if (running.running()
             && (running.type.equals("playPromptOperation")
                 || running.type.equals("recordOperation"))) {
-          finish(call, running, ResultInfos.cancelled());
+          if (running.type.equals("recordOperation")) {
+            failRecording(call, running, ResultInfos.cancelled(), "operationCanceled");
+          } else {
+            finish(call, running, ResultInfos.cancelled());
+          }
         }
       }
       mediaFreeAt.remove(call.id);
@@ -189,9 +198,10 @@ final class MediaOperations {
     }
   }
 
-  /** Forgets the media queue of an ended call. */
+  /** Forgets the media queue of an ended call; its recordings go a while later. */
   void forget(GraphCall call) {
     mediaFreeAt.remove(call.id);
+    recordings.callEnded(call.id);
   }
 
   private record PlayList(Duration length, @Nullable ObjectNode failure) {}
@@ -237,6 +247,14 @@ final class MediaOperations {
     }
     operation.finish(result);
     notifier.operationDone(call, operation);
+  }
+
+  private void failRecording(
+      GraphCall call, CommsOperation operation, ObjectNode result, String completionReason) {
+    operation.extra.put("recordingLocation", "");
+    operation.extra.put("recordingAccessToken", "");
+    operation.extra.put("completionReason", completionReason);
+    finish(call, operation, result);
   }
 
   private void later(GraphCall call, CommsOperation operation, Duration delay, Runnable done) {

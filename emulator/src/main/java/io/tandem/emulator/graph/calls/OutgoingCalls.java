@@ -136,7 +136,7 @@ final class OutgoingCalls {
     return new Callees.Outcome() {
       @Override
       public void answered(String personId, Runnable hangUpPerson) {
-        connected(call, target, hangUpPerson);
+        connected(call, target, new PersonLeg(personId, hangUpPerson));
       }
 
       @Override
@@ -158,17 +158,17 @@ final class OutgoingCalls {
     };
   }
 
-  private void connected(GraphCall call, @Nullable Target target, @Nullable Runnable hangUpPerson) {
+  private void connected(GraphCall call, @Nullable Target target, @Nullable PersonLeg person) {
     synchronized (call) {
       if (call.state != CallState.ESTABLISHING) {
-        if (hangUpPerson != null) {
-          hangUpPerson.run();
+        if (person != null) {
+          person.botLeft();
         }
         return;
       }
       call.move(CallState.ESTABLISHED);
       call.connectedAt = scheduler.now();
-      call.remote = hangUpPerson == null ? () -> {} : hangUpPerson::run;
+      call.remote = person;
       if (settings.get().establishedBeforeEstablishing()) {
         notifier.established(call);
       } else {
@@ -182,6 +182,7 @@ final class OutgoingCalls {
                 .map(user -> Parties.userIdentity(user, call.tenantId))
                 .orElseGet(() -> Parties.phoneIdentity(target.id(), target.displayName()));
         call.participants.put(participantId, CallJson.participant(participantId, identity));
+        call.remoteParticipantId = participantId;
       }
       notifier.rosterChanged(call);
     }

@@ -3,6 +3,7 @@ package io.tandem.emulator.graph.calls;
 import io.tandem.emulator.entra.AccessToken;
 import io.tandem.emulator.graph.GraphAuth;
 import io.tandem.emulator.graph.GraphErrors;
+import io.tandem.emulator.graph.GraphExchange;
 import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpReply;
 import java.util.ArrayList;
@@ -19,12 +20,12 @@ final class ParticipantRoutes {
 
   private final GraphAuth auth;
   private final Calls calls;
-  private final Transfers transfers;
+  private final Participants participants;
 
-  ParticipantRoutes(GraphAuth auth, Calls calls, Transfers transfers) {
+  ParticipantRoutes(GraphAuth auth, Calls calls, Participants participants) {
     this.auth = auth;
     this.calls = calls;
-    this.transfers = transfers;
+    this.participants = participants;
   }
 
   HttpReply list(HttpCall request, AccessToken token) {
@@ -32,9 +33,7 @@ final class ParticipantRoutes {
     ObjectNode list = io.tandem.emulator.http.Json.object();
     list.put(
         "@odata.context",
-        "https://graph.microsoft.com/v1.0/$metadata#communications/calls('"
-            + call.id
-            + "')/participants");
+        GraphExchange.METADATA + "communications/calls('" + call.id + "')/participants");
     synchronized (call) {
       list.set("value", CallJson.participants(call));
     }
@@ -54,7 +53,7 @@ final class ParticipantRoutes {
   }
 
   HttpReply remove(HttpCall request, AccessToken token) {
-    transfers.removeParticipant(GraphRequests.find(calls, request, token), request.variable("pid"));
+    participants.remove(GraphRequests.find(calls, request, token), request.variable("pid"));
     return HttpReply.empty(204);
   }
 
@@ -75,7 +74,7 @@ final class ParticipantRoutes {
       targets.add(Bodies.target(list.get(i), "participants[" + i + "]"));
     }
     return GraphRequests.operationReply(
-        request, call, transfers.invite(call, targets.get(0), Bodies.clientContext(body)));
+        request, call, participants.invite(call, targets.get(0), Bodies.clientContext(body)));
   }
 
   HttpReply action(HttpCall request, AccessToken token) {

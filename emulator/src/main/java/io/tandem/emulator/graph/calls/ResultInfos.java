@@ -89,13 +89,16 @@ final class ResultInfos {
     return of(200, 7000, "The call was redirected by the bot.");
   }
 
-  /** A media operation was cancelled by cancelMediaProcessing (emulator's choice). */
+  /** A prompt or recording cancelled by cancelMediaProcessing (call-cancelmediaprocessing.md). */
   static ObjectNode cancelled() {
-    return of(400, 8508, "The operation was cancelled by cancelMediaProcessing.");
+    return of(400, 8508, "Action failed, the operation was cancelled.");
   }
 
-  /** A prompt could not be fetched (emulator's choice). */
+  /**
+   * A prompt could not be fetched: the media platform's 8536 "File Download Failed", worded as ACS
+   * words it, with the URI and the reason (emulator's choice; Graph documents no example).
+   */
   static ObjectNode promptUnavailable(String uri, String why) {
-    return of(400, 8519, "Media file " + uri + " could not be fetched: " + why);
+    return of(400, 8536, "Action failed, file could not be downloaded: " + uri + " (" + why + ").");
   }
 }

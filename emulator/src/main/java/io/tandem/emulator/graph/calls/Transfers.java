@@ -5,15 +5,14 @@ import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.journal.Journal;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Handing calls on: blind and consultative transfer, redirect of an incoming call, and inviting
- * participants, with the notifications Graph sends for each ({@code transferring}, {@code
- * transferAccepted}, terminated 7015; back to {@code established} with 7000/7700 on failure).
+ * Handing calls on: blind and consultative transfer and redirect of an incoming call, with the
+ * notifications Graph sends for each ({@code transferring}, {@code transferAccepted}, terminated
+ * 7015; back to {@code established} with 7000/7700 on failure).
  */
 final class Transfers {
 
@@ -41,38 +40,25 @@ final class Transfers {
 
   /** transfer: the remote party goes to {@code target}; the bot's call ends if it answers. */
   void transfer(GraphCall call, Target target) {
+    if (target.replacesCallId() != null) {
+      consultative(call, target, target.replacesCallId());
+      return;
+    }
     synchronized (call) {
-      requirePstnAllowed(call, target, "transfer");
-      CallControl.requireState(call, CallState.ESTABLISHED, "transfer");
-      call.resultInfo = null;
-      call.move(CallState.TRANSFERRING);
-      notifier.stateChanged(call);
-      journal.event(Channel.GRAPH, "call.transferring", call.id, Map.of("target", target.id()));
-      if (target.replacesCallId() != null) {
-        consultative(call, target.replacesCallId());
-        return;
-      }
+      startTransfer(call, target);
     }
     callees.ring(
-        call.tenantId,
-        call.id,
+        call,
         target,
-        settings.get().ringTimeout(),
-        new Callees.Outcome() {
+        new Callees.ForCall(call, () -> call.state == CallState.TRANSFERRING) {
           @Override
-          public void answered(String personId, Runnable hangUpPerson) {
-            synchronized (call) {
-              if (call.state != CallState.TRANSFERRING) {
-                hangUpPerson.run();
-                return;
-              }
-              call.move(CallState.TRANSFER_ACCEPTED);
-              notifier.stateChanged(call);
-              if (call.remote != null) {
-                call.remote.handedToPerson(personId, hangUpPerson);
-              }
-              control.end(call, ResultInfos.transferCompleted());
+          void reached(String personId, Runnable hangUpPerson) {
+            call.move(CallState.TRANSFER_ACCEPTED);
+            notifier.stateChanged(call);
+            if (call.remote != null) {
+              call.remote.handedToPerson(personId, hangUpPerson);
             }
+            control.end(call, ResultInfos.transferCompleted());
           }
 
           @Override
@@ -87,26 +73,77 @@ final class Transfers {
         });
   }
 
-  private void consultative(GraphCall call, String replacesCallId) {
-    GraphCall replaced = calls.find(replacesCallId).orElse(null);
-    if (replaced == null || replaced == call || !replaced.appId.equals(call.appId)) {
-      transferFailed(
-          call,
-          true,
-          "The call to replace, " + replacesCallId + ", is not a live call of this bot.");
+  /** Moves the call to {@code transferring}; called with the call's lock held. */
+  private void startTransfer(GraphCall call, Target target) {
+    requirePstnAllowed(call, target, "transfer");
+    CallControl.requireState(call, CallState.ESTABLISHED, "transfer");
+    call.resultInfo = null;
+    call.move(CallState.TRANSFERRING);
+    notifier.stateChanged(call);
+    journal.event(Channel.GRAPH, "call.transferring", call.id, Map.of("target", target.id()));
+  }
+
+  /**
+   * Consultative transfer: {@code call}'s party is joined to the party of the call it replaces, and
+   * both bot calls end. Both calls' locks are held throughout, taken in one global order (by call
+   * id), so two calls transferred onto each other at the same moment cannot deadlock: one transfer
+   * completes, and the other finds its call gone (404) or ended (409).
+   */
+  private void consultative(GraphCall call, Target target, String replacesCallId) {
+    GraphCall replaced = calls.find(replacesCallId).filter(other -> other != call).orElse(null);
+    if (replaced == null) {
+      synchronized (call) {
+        startTransfer(call, target);
+        notReplaceable(call, replacesCallId);
+      }
       return;
     }
-    call.move(CallState.TRANSFER_ACCEPTED);
-    notifier.stateChanged(call);
-    if (call.remote != null) {
-      call.remote.handedToPerson("call:" + replaced.id, () -> {});
+    GraphCall first = call.id.compareTo(replaced.id) < 0 ? call : replaced;
+    GraphCall second = first == call ? replaced : call;
+    synchronized (first) {
+      synchronized (second) {
+        startTransfer(call, target);
+        if (!replaced.live()
+            || !replaced.appId.equals(call.appId)
+            || !replaced.tenantId.equals(call.tenantId)) {
+          notReplaceable(call, replacesCallId);
+          return;
+        }
+        call.move(CallState.TRANSFER_ACCEPTED);
+        notifier.stateChanged(call);
+        joinRemotes(call, replaced);
+        call.terminationReason = "AppTransferred";
+        control.end(call, ResultInfos.transferCompleted());
+        replaced.terminationReason = "AppTransferred";
+        control.end(replaced, ResultInfos.transferCompleted());
+      }
     }
-    call.terminationReason = "AppTransferred";
-    control.end(call, ResultInfos.transferCompleted());
-    synchronized (replaced) {
-      replaced.terminationReason = "AppTransferred";
-      control.end(replaced, ResultInfos.transferCompleted());
+  }
+
+  private void notReplaceable(GraphCall call, String replacesCallId) {
+    transferFailed(
+        call, true, "The call to replace, " + replacesCallId + ", is not a live call of this bot.");
+  }
+
+  /**
+   * Connects the parties of two calls to each other: the person one call reached takes over the
+   * other call's party (a PSTN caller then talks to them until its {@code talkFor}); neither is
+   * hung up when the bot's calls end.
+   */
+  private void joinRemotes(GraphCall call, GraphCall replaced) {
+    RemoteParty mine = call.remote;
+    RemoteParty theirs = replaced.remote;
+    if (theirs instanceof PersonLeg person && mine != null) {
+      mine.handedToPerson(person.personId(), person.hangUp());
+    } else if (mine instanceof PersonLeg person && theirs != null) {
+      theirs.handedToPerson(person.personId(), person.hangUp());
+    } else {
+      return;
     }
+    journal.event(
+        Channel.GRAPH, "call.partiesJoined", call.id, Map.of("replacedCallId", replaced.id));
+    call.remote = null;
+    replaced.remote = null;
   }
 
   private void transferFailed(GraphCall call, boolean consultative, String why) {
@@ -144,15 +181,13 @@ final class Transfers {
         call.id,
         target,
         timeout != null ? timeout : settings.get().ringTimeout(),
-        new Callees.Outcome() {
+        new Callees.ForCall(call, () -> call.state == CallState.REDIRECTING) {
           @Override
-          public void answered(String personId, Runnable hangUpPerson) {
-            synchronized (call) {
-              if (call.remote != null) {
-                call.remote.handedToPerson(personId, hangUpPerson);
-              }
-              control.end(call, ResultInfos.redirected());
+          void reached(String personId, Runnable hangUpPerson) {
+            if (call.remote != null) {
+              call.remote.handedToPerson(personId, hangUpPerson);
             }
+            control.end(call, ResultInfos.redirected());
           }
 
           @Override
@@ -162,85 +197,7 @@ final class Transfers {
         });
   }
 
-  /** participants/invite: rings the first participant; the operation completes when it answers. */
-  CommsOperation invite(GraphCall call, Target target, @Nullable String clientContext) {
-    CommsOperation operation;
-    synchronized (call) {
-      requirePstnAllowed(call, target, "invite");
-      if (call.state != CallState.ESTABLISHED) {
-        throw new IllegalCallStateException(call.id, call.state, "invite");
-      }
-      operation =
-          new CommsOperation(
-              UUID.randomUUID().toString(), "inviteParticipantsOperation", clientContext);
-      call.operations.put(operation.id, operation);
-    }
-    CommsOperation invited = operation;
-    callees.ring(
-        call.tenantId,
-        call.id,
-        target,
-        settings.get().ringTimeout(),
-        new Callees.Outcome() {
-          @Override
-          public void answered(String personId, Runnable hangUpPerson) {
-            synchronized (call) {
-              if (!call.live()) {
-                hangUpPerson.run();
-                return;
-              }
-              String participantId = UUID.randomUUID().toString();
-              ObjectNode identity =
-                  callees
-                      .user(call.tenantId, target)
-                      .map(user -> Parties.userIdentity(user, call.tenantId))
-                      .orElseGet(() -> Parties.phoneIdentity(target.id(), null));
-              call.participants.put(participantId, CallJson.participant(participantId, identity));
-              call.invitedLegs.put(participantId, hangUpPerson);
-              notifier.rosterChanged(call);
-              invited.finish(ResultInfos.completed());
-              notifier.operationDone(call, invited);
-            }
-          }
-
-          @Override
-          public void failed(ObjectNode why) {
-            synchronized (call) {
-              if (call.live() && invited.running()) {
-                invited.finish(why);
-                notifier.operationDone(call, invited);
-              }
-            }
-          }
-        });
-    return operation;
-  }
-
-  /** Removes a participant; the bot left alone ends the call (200/5010). */
-  void removeParticipant(GraphCall call, String participantId) {
-    synchronized (call) {
-      if (participantId.equals(call.myParticipantId)
-          || call.participants.remove(participantId) == null) {
-        throw GraphErrors.notFound(
-            "Participant " + participantId + " is not in call " + call.id + ".");
-      }
-      Runnable leg = call.invitedLegs.remove(participantId);
-      if (leg != null) {
-        leg.run();
-      }
-      notifier.rosterChanged(call);
-      if (call.participants.size() <= 1) {
-        control.end(
-            call,
-            ResultInfos.of(
-                200,
-                5010,
-                "The conversation has ended as only one participant remained in the conversation."));
-      }
-    }
-  }
-
-  private void requirePstnAllowed(GraphCall call, Target target, String action) {
+  static void requirePstnAllowed(GraphCall call, Target target, String action) {
     if (target.kind() == Target.Kind.PHONE && call.applicationInstanceId == null) {
       throw GraphErrors.problem(
           403,

@@ -1,8 +1,9 @@
 package io.tandem.emulator.graph.presence;
 
 import io.tandem.emulator.entra.AccessTokens;
-import io.tandem.emulator.graph.presence.internal.GraphCallers;
-import io.tandem.emulator.graph.presence.internal.GraphReplies;
+import io.tandem.emulator.graph.GraphAuth;
+import io.tandem.emulator.graph.GraphExchange;
+import io.tandem.emulator.graph.GraphThrottle;
 import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.journal.Journal;
 import io.tandem.emulator.time.Scheduler;
@@ -35,7 +36,8 @@ public final class GraphPresence implements AutoCloseable {
   private final PresenceBoard board;
   private final AtomicReference<PresenceSettings> settings =
       new AtomicReference<>(PresenceSettings.graphDefaults());
-  private final Throttle throttle;
+  private final GraphExchange exchange;
+  private final GraphThrottle throttle;
   private final PresenceRoutes presenceRoutes;
   private final PresenceControlRoutes controlRoutes;
   private final NotificationDelivery delivery;
@@ -47,11 +49,11 @@ public final class GraphPresence implements AutoCloseable {
       Journal journal,
       AccessTokens tokens,
       @Nullable SSLContext tls) {
-    GraphReplies replies = new GraphReplies(scheduler);
-    GraphCallers callers = new GraphCallers(tokens, replies);
+    GraphAuth auth = new GraphAuth(tokens, world);
+    this.exchange = new GraphExchange(scheduler);
     this.board = new PresenceBoard(world, scheduler, journal);
-    this.throttle = new Throttle(scheduler);
-    this.presenceRoutes = new PresenceRoutes(board, callers, replies, throttle, settings::get);
+    this.throttle = new GraphThrottle(scheduler);
+    this.presenceRoutes = new PresenceRoutes(board, auth, throttle, scheduler, settings::get);
     this.controlRoutes = new PresenceControlRoutes(board, settings, throttle::reset);
     WebhookClient webhooks = new WebhookClient(tls);
     this.delivery =
@@ -67,8 +69,7 @@ public final class GraphPresence implements AutoCloseable {
         new SubscriptionRoutes(
             subscriptions,
             new EndpointValidation(webhooks, journal),
-            callers,
-            replies,
+            auth,
             scheduler,
             settings::get);
   }
@@ -86,8 +87,8 @@ public final class GraphPresence implements AutoCloseable {
    * Registers the Graph routes under {@code /v1.0} and the control routes under {@code /emulator}.
    */
   public void register(HttpRoutes routes) {
-    presenceRoutes.register(routes);
-    subscriptionRoutes.register(routes);
+    presenceRoutes.register(routes, exchange);
+    subscriptionRoutes.register(routes, exchange);
     controlRoutes.register(routes);
   }
 

@@ -1,10 +1,11 @@
 package io.tandem.emulator.graph.presence;
 
-import io.tandem.emulator.graph.presence.internal.GraphReplies;
+import io.tandem.emulator.graph.GraphErrors;
 import io.tandem.emulator.http.HttpCall;
-import io.tandem.emulator.http.HttpReply;
+import io.tandem.emulator.http.HttpProblem;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -16,105 +17,95 @@ final class GraphRequests {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  private final GraphReplies replies;
-
-  GraphRequests(GraphReplies replies) {
-    this.replies = replies;
-  }
+  private GraphRequests() {}
 
   static boolean isGuid(String id) {
     return GUID.matcher(id).matches();
   }
 
   /** The body as a JSON object, or Graph's 400 for an unreadable payload. */
-  JsonNode object(HttpCall call) {
+  static JsonNode object(HttpCall call) {
     JsonNode body =
         call.json(
             detail ->
-                replies.error(
-                    call,
+                GraphErrors.reply(
                     400,
                     "BadRequest",
                     "Unable to read JSON request payload. Please ensure Content-Type header is set"
                         + " and payload is of valid JSON format."));
     if (!body.isObject()) {
-      throw replies.badRequest(call, "The request body must be a JSON object.");
+      throw GraphErrors.badRequest("The request body must be a JSON object.");
     }
     return body;
   }
 
   /** A required string property. */
-  String text(HttpCall call, JsonNode body, String name) {
-    String value = optionalText(call, body, name);
+  static String text(JsonNode body, String name) {
+    String value = optionalText(body, name);
     if (value == null || value.isBlank()) {
-      throw replies.badRequest(call, "The '" + name + "' property is required.");
+      throw GraphErrors.badRequest("The '" + name + "' property is required.");
     }
     return value;
   }
 
-  @Nullable String optionalText(HttpCall call, JsonNode body, String name) {
+  static @Nullable String optionalText(JsonNode body, String name) {
     JsonNode node = body.get(name);
     if (node == null || node.isNull()) {
       return null;
     }
     if (!node.isString()) {
-      throw replies.badRequest(call, "The '" + name + "' property must be a string.");
+      throw GraphErrors.badRequest("The '" + name + "' property must be a string.");
     }
     return node.asString();
   }
 
   /** An optional ISO 8601 duration, or {@code fallback}. */
-  Duration duration(HttpCall call, JsonNode body, String name, Duration fallback) {
-    String text = optionalText(call, body, name);
+  static Duration duration(JsonNode body, String name, Duration fallback) {
+    String text = optionalText(body, name);
     if (text == null) {
       return fallback;
     }
     try {
       return Duration.parse(text);
     } catch (DateTimeParseException notADuration) {
-      throw replies.badRequest(
-          call, "The '" + name + "' property is not an ISO 8601 duration: " + text);
+      throw GraphErrors.badRequest(
+          "The '" + name + "' property is not an ISO 8601 duration: " + text);
     }
   }
 
   /** The availability/activity pair of {@code body}, which must be one of {@code allowed}. */
-  PresenceState pair(
-      HttpCall call, JsonNode body, java.util.Set<PresenceState> allowed, String action) {
-    String availability = text(call, body, "availability");
-    String activity = text(call, body, "activity");
-    PresenceState state =
-        PresenceState.parse(availability, activity)
-            .filter(allowed::contains)
-            .orElseThrow(
-                () ->
-                    replies.badRequest(
-                        call,
-                        "The combination of availability '"
-                            + availability
-                            + "' and activity '"
-                            + activity
-                            + "' is not supported by "
-                            + action
-                            + ". Supported: "
-                            + allowed.stream().map(PresenceState::toString).sorted().toList()
-                            + "."));
-    return state;
+  static PresenceState pair(JsonNode body, Set<PresenceState> allowed, String action) {
+    String availability = text(body, "availability");
+    String activity = text(body, "activity");
+    return PresenceState.parse(availability, activity)
+        .filter(allowed::contains)
+        .orElseThrow(
+            () ->
+                GraphErrors.badRequest(
+                    "The combination of availability '"
+                        + availability
+                        + "' and activity '"
+                        + activity
+                        + "' is not supported by "
+                        + action
+                        + ". Supported: "
+                        + allowed.stream().map(PresenceState::toString).sorted().toList()
+                        + "."));
   }
 
   /** The user id of the path, which must be a GUID. */
-  String userId(HttpCall call) {
+  static String userId(HttpCall call) {
     String id = call.variable("userId");
     if (!isGuid(id)) {
-      throw replies.badRequest(
-          call, "'" + id + "' is not a valid user object id; presence needs the user's GUID.");
+      throw GraphErrors.badRequest(
+          "'" + id + "' is not a valid user object id; presence needs the user's GUID.");
     }
     return id;
   }
 
   /** Graph's 404 for a user the tenant does not have. */
-  HttpReply noSuchUser(HttpCall call, String userId) {
-    return replies.error(
-        call,
+  static HttpProblem noSuchUser(String userId) {
+    return GraphErrors.problem(
         404,
         "Request_ResourceNotFound",
         "Resource '"

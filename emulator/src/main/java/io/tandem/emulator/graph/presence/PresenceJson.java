@@ -1,6 +1,6 @@
 package io.tandem.emulator.graph.presence;
 
-import io.tandem.emulator.graph.presence.internal.GraphReplies;
+import io.tandem.emulator.graph.GraphExchange;
 import io.tandem.emulator.http.Json;
 import java.util.List;
 import java.util.Locale;
@@ -14,18 +14,18 @@ final class PresenceJson {
 
   /** {@code GET /users/{id}/presence}. */
   static ObjectNode ofUser(PresenceView view) {
-    return entity(GraphReplies.METADATA + "users('" + view.userId() + "')/presence/$entity", view);
+    return entity(GraphExchange.METADATA + "users('" + view.userId() + "')/presence/$entity", view);
   }
 
   /** {@code GET /communications/presences/{id}}. */
   static ObjectNode ofCommunications(PresenceView view) {
-    return entity(GraphReplies.METADATA + "communications/presences/$entity", view);
+    return entity(GraphExchange.METADATA + "communications/presences/$entity", view);
   }
 
   /** {@code POST /communications/getPresencesByUserId}. */
   static ObjectNode collection(List<PresenceView> views) {
     ObjectNode body = Json.object();
-    body.put("@odata.context", GraphReplies.METADATA + "Collection(microsoft.graph.presence)");
+    body.put("@odata.context", GraphExchange.METADATA + "Collection(microsoft.graph.presence)");
     ArrayNode value = body.putArray("value");
     views.forEach(view -> value.add(fields(Json.object(), view)));
     return body;

@@ -1,13 +1,15 @@
 package io.tandem.emulator.graph.presence;
 
 import io.tandem.emulator.entra.AccessToken;
-import io.tandem.emulator.graph.presence.internal.GraphCallers;
-import io.tandem.emulator.graph.presence.internal.GraphReplies;
+import io.tandem.emulator.graph.GraphAuth;
+import io.tandem.emulator.graph.GraphErrors;
+import io.tandem.emulator.graph.GraphExchange;
+import io.tandem.emulator.graph.GraphThrottle;
 import io.tandem.emulator.http.HttpCall;
 import io.tandem.emulator.http.HttpReply;
 import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.http.RouteHandler;
-import io.tandem.emulator.journal.Channel;
+import io.tandem.emulator.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,161 +31,154 @@ final class PresenceRoutes {
   private static final Duration MAX_SESSION = Duration.ofHours(4);
 
   private final PresenceBoard board;
-  private final GraphCallers callers;
-  private final GraphReplies replies;
-  private final GraphRequests requests;
-  private final Throttle throttle;
+  private final GraphAuth auth;
+  private final GraphThrottle throttle;
+  private final Scheduler clock;
   private final Supplier<PresenceSettings> settings;
 
   PresenceRoutes(
       PresenceBoard board,
-      GraphCallers callers,
-      GraphReplies replies,
-      Throttle throttle,
+      GraphAuth auth,
+      GraphThrottle throttle,
+      Scheduler clock,
       Supplier<PresenceSettings> settings) {
     this.board = board;
-    this.callers = callers;
-    this.replies = replies;
-    this.requests = new GraphRequests(replies);
+    this.auth = auth;
     this.throttle = throttle;
+    this.clock = clock;
     this.settings = settings;
   }
 
-  void register(HttpRoutes routes) {
-    get(routes, "/v1.0/users/{userId}/presence", call -> read(call, true));
-    get(routes, "/v1.0/communications/presences/{userId}", call -> read(call, false));
-    routes.add(Channel.GRAPH, "GET", "/v1.0/me/presence", this::me);
+  void register(HttpRoutes routes, GraphExchange exchange) {
+    exchange
+        .add(routes, "GET", "/v1.0/users/{userId}/presence", call -> read(call, true))
+        .add(routes, "GET", "/v1.0/communications/presences/{userId}", call -> read(call, false))
+        .add(routes, "GET", "/v1.0/me/presence", this::me);
     for (String action : List.of("getPresencesByUserId", "microsoft.graph.getPresencesByUserId")) {
-      routes.add(Channel.GRAPH, "POST", "/v1.0/communications/" + action, this::bulk);
+      exchange.add(routes, "POST", "/v1.0/communications/" + action, this::bulk);
     }
     for (String base :
         List.of("/v1.0/users/{userId}/presence", "/v1.0/communications/presences/{userId}")) {
-      action(routes, base, "setPresence", this::setPresence);
-      action(routes, base, "clearPresence", this::clearPresence);
-      action(routes, base, "setUserPreferredPresence", this::setPreferred);
-      action(routes, base, "clearUserPreferredPresence", this::clearPreferred);
-      action(routes, base, "setStatusMessage", this::setStatusMessage);
+      action(routes, exchange, base, "setPresence", this::setPresence);
+      action(routes, exchange, base, "clearPresence", this::clearPresence);
+      action(routes, exchange, base, "setUserPreferredPresence", this::setPreferred);
+      action(routes, exchange, base, "clearUserPreferredPresence", this::clearPreferred);
+      action(routes, exchange, base, "setStatusMessage", this::setStatusMessage);
     }
   }
 
-  private static void get(HttpRoutes routes, String pattern, RouteHandler handler) {
-    routes.add(Channel.GRAPH, "GET", pattern, handler);
-  }
-
-  private static void action(HttpRoutes routes, String base, String name, RouteHandler handler) {
-    routes.add(Channel.GRAPH, "POST", base + "/" + name, handler);
-    routes.add(Channel.GRAPH, "POST", base + "/microsoft.graph." + name, handler);
+  private static void action(
+      HttpRoutes routes, GraphExchange exchange, String base, String name, RouteHandler handler) {
+    exchange.add(routes, "POST", base + "/" + name, handler);
+    exchange.add(routes, "POST", base + "/microsoft.graph." + name, handler);
   }
 
   private HttpReply read(HttpCall call, boolean underUsers) {
-    AccessToken token = callers.require(call, READ_ROLES);
-    throttle(call, token, "getPresence");
-    String userId = requests.userId(call);
+    AccessToken token = auth.require(call, READ_ROLES);
+    throttle(token, "getPresence");
+    String userId = GraphRequests.userId(call);
     return board
         .presence(token.tenantId(), userId)
         .map(
             view ->
-                replies.ok(
-                    call,
+                HttpReply.json(
                     200,
                     underUsers ? PresenceJson.ofUser(view) : PresenceJson.ofCommunications(view)))
-        .orElseGet(() -> requests.noSuchUser(call, userId));
+        .orElseThrow(() -> GraphRequests.noSuchUser(userId));
   }
 
   private HttpReply me(HttpCall call) {
-    callers.require(call, READ_ROLES);
-    return replies.error(
-        call, 400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+    auth.require(call, READ_ROLES);
+    throw GraphErrors.badRequest("/me request is only valid with delegated authentication flow.");
   }
 
   private HttpReply bulk(HttpCall call) {
-    AccessToken token = callers.require(call, READ_ROLES);
-    throttle(call, token, "getPresencesByUserId");
-    JsonNode ids = requests.object(call).get("ids");
+    AccessToken token = auth.require(call, READ_ROLES);
+    throttle(token, "getPresencesByUserId");
+    JsonNode ids = GraphRequests.object(call).get("ids");
     if (ids == null || !ids.isArray() || ids.isEmpty()) {
-      throw replies.badRequest(call, "The 'ids' property must be a non-empty array of user ids.");
+      throw GraphErrors.badRequest("The 'ids' property must be a non-empty array of user ids.");
     }
     if (ids.size() > MAX_IDS) {
-      throw replies.badRequest(
-          call, "The number of ids (" + ids.size() + ") exceeds the maximum of " + MAX_IDS + ".");
+      throw GraphErrors.badRequest(
+          "The number of ids (" + ids.size() + ") exceeds the maximum of " + MAX_IDS + ".");
     }
     List<PresenceView> views = new ArrayList<>();
     for (JsonNode id : ids) {
       if (!id.isString() || !GraphRequests.isGuid(id.asString())) {
-        throw replies.badRequest(call, "'" + id.asString("") + "' is not a valid user object id.");
+        throw GraphErrors.badRequest("'" + id.asString("") + "' is not a valid user object id.");
       }
       views.add(
           board
               .presence(token.tenantId(), id.asString())
               .orElseGet(() -> PresenceJson.unknown(id.asString())));
     }
-    return replies.ok(call, 200, PresenceJson.collection(views));
+    return HttpReply.json(200, PresenceJson.collection(views));
   }
 
   private HttpReply setPresence(HttpCall call) {
-    AccessToken token = callers.require(call, WRITE_ROLES);
+    AccessToken token = auth.require(call, WRITE_ROLES);
     String userId = knownUser(call, token);
-    JsonNode body = requests.object(call);
-    requireOwnSession(call, token, requests.text(call, body, "sessionId"));
-    PresenceState state = requests.pair(call, body, PresenceState.APP_SESSION_PAIRS, "setPresence");
-    Duration expiration = requests.duration(call, body, "expirationDuration", MIN_SESSION);
+    JsonNode body = GraphRequests.object(call);
+    requireOwnSession(call, token, GraphRequests.text(body, "sessionId"));
+    PresenceState state = GraphRequests.pair(body, PresenceState.APP_SESSION_PAIRS, "setPresence");
+    Duration expiration = GraphRequests.duration(body, "expirationDuration", MIN_SESSION);
     if (expiration.compareTo(MIN_SESSION) < 0 || expiration.compareTo(MAX_SESSION) > 0) {
-      throw replies.badRequest(
-          call, "expirationDuration " + expiration + " is outside the valid range PT5M to PT4H.");
+      throw GraphErrors.badRequest(
+          "expirationDuration " + expiration + " is outside the valid range PT5M to PT4H.");
     }
     board.setAppSession(token.tenantId(), userId, token.appId(), state, expiration);
-    return replies.empty(call, 200);
+    return HttpReply.empty(200);
   }
 
   private HttpReply clearPresence(HttpCall call) {
-    AccessToken token = callers.require(call, WRITE_ROLES);
+    AccessToken token = auth.require(call, WRITE_ROLES);
     String userId = knownUser(call, token);
-    String sessionId = requests.text(call, requests.object(call), "sessionId");
+    String sessionId = GraphRequests.text(GraphRequests.object(call), "sessionId");
     requireOwnSession(call, token, sessionId);
     if (!board.clearAppSession(token.tenantId(), userId, token.appId())) {
-      throw replies.problem(
-          call, 404, "NotFound", "The user has no presence session '" + sessionId + "'.");
+      throw GraphErrors.problem(
+          404, "NotFound", "The user has no presence session '" + sessionId + "'.");
     }
-    return replies.empty(call, 200);
+    return HttpReply.empty(200);
   }
 
   private HttpReply setPreferred(HttpCall call) {
-    AccessToken token = callers.require(call, WRITE_ROLES);
+    AccessToken token = auth.require(call, WRITE_ROLES);
     String userId = knownUser(call, token);
-    JsonNode body = requests.object(call);
+    JsonNode body = GraphRequests.object(call);
     PresenceState state =
-        requests.pair(call, body, PresenceState.PREFERRED_PAIRS, "setUserPreferredPresence");
+        GraphRequests.pair(body, PresenceState.PREFERRED_PAIRS, "setUserPreferredPresence");
     Availability availability = state.availability();
     Duration fallback =
         availability == Availability.Busy || availability == Availability.DoNotDisturb
             ? Duration.ofDays(1)
             : Duration.ofDays(7);
-    Duration expiration = requests.duration(call, body, "expirationDuration", fallback);
+    Duration expiration = GraphRequests.duration(body, "expirationDuration", fallback);
     if (expiration.isNegative() || expiration.isZero()) {
-      throw replies.badRequest(call, "expirationDuration must be positive.");
+      throw GraphErrors.badRequest("expirationDuration must be positive.");
     }
     board.setPreferred(token.tenantId(), userId, state, expiration);
-    return replies.empty(call, 200);
+    return HttpReply.empty(200);
   }
 
   private HttpReply clearPreferred(HttpCall call) {
-    AccessToken token = callers.require(call, WRITE_ROLES);
+    AccessToken token = auth.require(call, WRITE_ROLES);
     board.clearPreferred(token.tenantId(), knownUser(call, token));
-    return replies.empty(call, 200);
+    return HttpReply.empty(200);
   }
 
   private HttpReply setStatusMessage(HttpCall call) {
-    AccessToken token = callers.require(call, WRITE_ROLES);
+    AccessToken token = auth.require(call, WRITE_ROLES);
     String userId = knownUser(call, token);
-    StatusMessages.Parsed parsed = StatusMessages.parse(call, requests.object(call), replies);
+    StatusMessages.Parsed parsed = StatusMessages.parse(GraphRequests.object(call), clock.now());
     board.setStatusMessage(token.tenantId(), userId, parsed.message(), parsed.expiresIn());
-    return replies.empty(call, 200);
+    return HttpReply.empty(200);
   }
 
   private void requireOwnSession(HttpCall call, AccessToken token, String sessionId) {
     if (!sessionId.equalsIgnoreCase(token.appId())) {
-      throw replies.badRequest(
-          call,
+      throw GraphErrors.badRequest(
           "sessionId '"
               + sessionId
               + "' must be the id of the calling application ("
@@ -193,43 +188,17 @@ final class PresenceRoutes {
   }
 
   private String knownUser(HttpCall call, AccessToken token) {
-    String userId = requests.userId(call);
+    String userId = GraphRequests.userId(call);
     if (!board.knows(token.tenantId(), userId)) {
-      throw new io.tandem.emulator.http.HttpProblem(requests.noSuchUser(call, userId));
+      throw GraphRequests.noSuchUser(userId);
     }
     return userId;
   }
 
-  private void throttle(HttpCall call, AccessToken token, String api) {
+  private void throttle(AccessToken token, String api) {
     PresenceSettings limits = settings.get();
-    if (!limits.throttling()) {
-      return;
-    }
-    Duration wait =
-        throttle.admit(
-            token.tenantId(),
-            token.appId(),
-            api,
-            limits.throttleRequests(),
-            limits.throttleWindow());
-    if (!wait.isZero()) {
-      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-      throw new io.tandem.emulator.http.HttpProblem(
-          replies
-              .error(
-                  call,
-                  429,
-                  "TooManyRequests",
-                  "Application is over its request limit for "
-                      + api
-                      + " ("
-                      + limits.throttleRequests()
-                      + " requests per "
-                      + limits.throttleWindow().toSeconds()
-                      + " seconds per application per tenant). Retry after "
-                      + seconds
-                      + " seconds.")
-              .withHeader("Retry-After", Long.toString(seconds)));
+    if (limits.throttling()) {
+      throttle.admit(token, api, limits.throttleRequests(), limits.throttleWindow());
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.tandem.emulator.graph.presence;
 
-import io.tandem.emulator.graph.presence.internal.GraphReplies;
-import io.tandem.emulator.http.HttpCall;
+import io.tandem.emulator.graph.GraphErrors;
 import io.tandem.emulator.http.Json;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -37,19 +36,19 @@ final class StatusMessages {
 
   private StatusMessages() {}
 
-  static Parsed parse(HttpCall call, JsonNode body, GraphReplies replies) {
+  /** Reads {@code body} at {@code now}; Graph's 400 for what it cannot use. */
+  static Parsed parse(JsonNode body, Instant now) {
     JsonNode statusMessage = body.get("statusMessage");
     if (statusMessage == null || !statusMessage.isObject()) {
-      throw replies.badRequest(call, "The 'statusMessage' property is required.");
+      throw GraphErrors.badRequest("The 'statusMessage' property is required.");
     }
     JsonNode message = statusMessage.path("message");
     if (!message.path("content").isString()) {
-      throw replies.badRequest(call, "statusMessage.message.content is required.");
+      throw GraphErrors.badRequest("statusMessage.message.content is required.");
     }
     if (message.path("content").asString().isEmpty()) {
       return new Parsed(null, null);
     }
-    Instant now = replies.now();
     ObjectNode stored = Json.object();
     stored
         .putObject("message")
@@ -58,11 +57,11 @@ final class StatusMessages {
     Duration expiresIn = null;
     JsonNode expiry = statusMessage.get("expiryDateTime");
     if (expiry != null && !expiry.isNull()) {
-      Instant at = instant(call, expiry, replies);
+      Instant at = instant(expiry);
       stored.set("expiryDateTime", expiry);
       expiresIn = Duration.between(now, at);
       if (expiresIn.isNegative() || expiresIn.isZero()) {
-        throw replies.badRequest(call, "statusMessage.expiryDateTime is in the past.");
+        throw GraphErrors.badRequest("statusMessage.expiryDateTime is in the past.");
       }
     } else {
       stored.putNull("expiryDateTime");
@@ -71,7 +70,7 @@ final class StatusMessages {
     return new Parsed(stored, expiresIn);
   }
 
-  private static Instant instant(HttpCall call, JsonNode expiry, GraphReplies replies) {
+  private static Instant instant(JsonNode expiry) {
     String dateTime = expiry.path("dateTime").asString("");
     String zone = expiry.path("timeZone").asString("UTC");
     try {
@@ -81,8 +80,7 @@ final class StatusMessages {
           .atZone(zoneId)
           .toInstant();
     } catch (DateTimeException unreadable) {
-      throw replies.badRequest(
-          call,
+      throw GraphErrors.badRequest(
           "statusMessage.expiryDateTime {dateTime: '"
               + dateTime
               + "', timeZone: '"

@@ -1,6 +1,6 @@
 package io.tandem.emulator.graph.presence;
 
-import io.tandem.emulator.graph.presence.internal.GraphReplies;
+import io.tandem.emulator.graph.GraphExchange;
 import io.tandem.emulator.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -15,13 +15,13 @@ final class SubscriptionJson {
 
   static ObjectNode entity(Subscription s) {
     ObjectNode body = Json.object();
-    body.put("@odata.context", GraphReplies.METADATA + "subscriptions/$entity");
+    body.put("@odata.context", GraphExchange.METADATA + "subscriptions/$entity");
     return fields(body, s);
   }
 
   static ObjectNode collection(Collection<Subscription> subscriptions) {
     ObjectNode body = Json.object();
-    body.put("@odata.context", GraphReplies.METADATA + "subscriptions");
+    body.put("@odata.context", GraphExchange.METADATA + "subscriptions");
     ArrayNode value = body.putArray("value");
     subscriptions.forEach(s -> value.add(fields(Json.object(), s)));
     return body;

@@ -3,6 +3,7 @@ package io.tandem.emulator.graph.calls;
 import static io.tandem.emulator.EmulatorFixture.BOT_APP;
 import static io.tandem.emulator.EmulatorFixture.BOT_SECRET;
 import static io.tandem.emulator.EmulatorFixture.TENANT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.EmulatorFixture;
 import io.tandem.emulator.RecordingWebhook;
@@ -34,6 +35,7 @@ final class GraphBot implements AutoCloseable {
 
   final EmulatorFixture fixture;
   final RecordingWebhook webhook;
+  private final List<Notification> aside = new ArrayList<>();
   String token;
 
   GraphBot() throws Exception {
@@ -171,11 +173,93 @@ final class GraphBot implements AutoCloseable {
     return new Notification(request, Json.parse(request.body()));
   }
 
-  /** The next notification that matches, skipping others. */
+  /** The next notification that matches, skipping others (and prompt fetches). */
   Notification next(Predicate<Notification> wanted) throws InterruptedException {
+    return next(wanted, WAIT);
+  }
+
+  private Notification next(Predicate<Notification> wanted, Duration wait)
+      throws InterruptedException {
     RecordingWebhook.Received request =
-        webhook.next(r -> wanted.test(new Notification(r, Json.parse(r.body()))), WAIT);
+        webhook.next(
+            r ->
+                r.method().equals("POST") && wanted.test(new Notification(r, Json.parse(r.body()))),
+            wait);
     return new Notification(request, Json.parse(request.body()));
+  }
+
+  /**
+   * The next notification about {@code resourceUrl} (a call, an operation, a roster). Different
+   * calls' notifications arrive in no fixed order, so those about other resources are kept for
+   * later {@code nextOn} calls rather than dropped.
+   */
+  Notification nextOn(String resourceUrl) throws InterruptedException {
+    synchronized (aside) {
+      for (var it = aside.iterator(); it.hasNext(); ) {
+        Notification kept = it.next();
+        if (kept.resourceUrl().equals(resourceUrl)) {
+          it.remove();
+          return kept;
+        }
+      }
+    }
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+      Notification notification = next(n -> true, left);
+      if (notification.resourceUrl().equals(resourceUrl)) {
+        return notification;
+      }
+      synchronized (aside) {
+        aside.add(notification);
+      }
+    }
+  }
+
+  /**
+   * POSTs an action on a call that answers with an operation (200 expected); returns the
+   * operation's resource URL, {@code /communications/calls/{id}/operations/{opId}}.
+   */
+  String operation(String actionPath, String body) throws Exception {
+    HttpResponse<String> reply = graph("POST", actionPath, body);
+    if (reply.statusCode() != 200) {
+      throw new AssertionError(actionPath + " said " + reply.statusCode() + " " + reply.body());
+    }
+    String prefix = "/communications/calls/";
+    String call = actionPath.substring(0, actionPath.indexOf('/', prefix.length()));
+    return call + "/operations/" + Json.parse(reply.body()).path("id").asString();
+  }
+
+  /** Creates a call with {@code body}; returns its id. */
+  String create(String body) throws Exception {
+    HttpResponse<String> created = graph("POST", "/communications/calls", body);
+    if (created.statusCode() != 201) {
+      throw new AssertionError("create failed: " + created.statusCode() + " " + created.body());
+    }
+    return Json.parse(created.body()).path("id").asString();
+  }
+
+  /** A prompt URI the bot's webhook serves (a non-WAV body, so it plays {@code promptDuration}). */
+  String prompt(String name) {
+    return webhook.url("/prompts/" + name);
+  }
+
+  /** Scripts a Teams user's client, as {@code PUT /emulator/users/{id}/client} does. */
+  void scriptClient(String userId, String behaviourJson) throws Exception {
+    HttpResponse<String> reply =
+        fixture.send(
+            "PUT", "/emulator/users/" + userId + "/client", "application/json", behaviourJson);
+    if (reply.statusCode() != 200) {
+      throw new AssertionError("scripting the client failed: " + reply.body());
+    }
+  }
+
+  /** Journal entries of {@code kind} for {@code callId}. */
+  java.util.List<io.tandem.emulator.journal.JournalEntry> journal(String kind, String callId) {
+    return fixture
+        .emulator
+        .journal()
+        .after(0, e -> e.kind().equals(kind) && callId.equals(e.callId()), 100);
   }
 
   /** The next notification that is not a roster update. */
@@ -191,5 +275,17 @@ final class GraphBot implements AutoCloseable {
   public void close() {
     webhook.close();
     fixture.close();
+  }
+
+  /** {@code reply} is Graph's error {@code code} with status {@code status}. */
+  static void assertGraphError(HttpResponse<?> reply, int status, String code) {
+    assertThat(reply.statusCode()).as(String.valueOf(reply.body())).isEqualTo(status);
+    String body =
+        reply.body() instanceof byte[] bytes
+            ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+            : String.valueOf(reply.body());
+    JsonNode error = Json.parse(body).path("error");
+    assertThat(error.path("code").asString()).isEqualTo(code);
+    assertThat(error.at("/innerError/request-id").asString()).isNotEmpty();
   }
 }

@@ -129,6 +129,8 @@ class GraphCallRejectsTest {
     assertThat(reply.statusCode()).isEqualTo(200);
     GraphBot.Notification failed = bot.next(n -> n.resourceUrl().contains("/operations/"));
     assertThat(failed.data().path("status").asString()).isEqualTo("failed");
+    assertThat(failed.data().at("/resultInfo/code").asInt()).isEqualTo(400);
+    assertThat(failed.data().at("/resultInfo/subcode").asInt()).isEqualTo(8536);
     assertThat(failed.data().at("/resultInfo/message").asString()).contains("missing.wav");
   }
 

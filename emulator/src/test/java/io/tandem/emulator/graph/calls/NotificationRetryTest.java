@@ -7,24 +7,10 @@ import io.tandem.emulator.journal.JournalEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A bot answering 5xx gets the notification again after the backoff, and order holds. */
-class NotificationRetryTest {
-
-  private GraphBot bot;
-
-  @BeforeEach
-  void start() throws Exception {
-    bot = new GraphBot();
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-  }
+class NotificationRetryTest extends BotPerTest {
 
   @Test
   void a503_isRetriedAfterTheBackoff_andEachTryIsJournaledWithItsStatus() throws Exception {

@@ -6,7 +6,6 @@ import static io.tandem.emulator.graph.presence.PresenceTestClient.BOB;
 import static io.tandem.emulator.graph.presence.PresenceTestClient.CAROL;
 import static io.tandem.emulator.graph.presence.SubscriptionTestSupport.awaitJournal;
 import static io.tandem.emulator.graph.presence.SubscriptionTestSupport.echoThen;
-import static io.tandem.emulator.graph.presence.SubscriptionTestSupport.isNotification;
 import static io.tandem.emulator.graph.presence.SubscriptionTestSupport.subscription;
 import static io.tandem.emulator.graph.presence.SubscriptionTestSupport.validationToken;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,33 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Presence subscriptions: handshake, notifications, limits, renewal, expiry, deletion. */
-class PresenceSubscriptionTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(5);
-
-  private EmulatorFixture fixture;
-  private PresenceTestClient graph;
-  private RecordingWebhook webhook;
-
-  @BeforeEach
-  void start() throws Exception {
-    fixture = new EmulatorFixture();
-    graph = new PresenceTestClient(fixture);
-    webhook = new RecordingWebhook();
-    webhook.respondWith(request -> echoThen(request, 202));
-  }
-
-  @AfterEach
-  void stop() {
-    webhook.close();
-    fixture.close();
-  }
+/** Presence subscriptions: handshake, notifications, limits, authentication, journal. */
+class PresenceSubscriptionTest extends SubscriberPerTest {
 
   @Test
   void create_validatesTheUrl_thenNotifiesChangesInGraphsShape() throws Exception {
@@ -198,93 +175,6 @@ class PresenceSubscriptionTest {
   }
 
   @Test
-  void renewalByPatch_movesTheExpiration_withinSixtyMinutes() throws Exception {
-    String id =
-        Json.parse(subscribe("/communications/presences/" + ALICE, in(30)).body())
-            .path("id")
-            .asString();
-    fixture.clock.advance(Duration.ofMinutes(20));
-
-    HttpResponse<String> renewed =
-        graph.send("PATCH", "/subscriptions/" + id, "{\"expirationDateTime\":\"" + in(60) + "\"}");
-
-    assertThat(renewed.statusCode()).isEqualTo(200);
-    assertThat(Json.parse(renewed.body()).path("expirationDateTime").asString()).isEqualTo(in(60));
-    fixture.clock.advance(Duration.ofMinutes(45)); // past the first expiration
-    assertThat(graph.get("/subscriptions/" + id).statusCode()).isEqualTo(200);
-    assertGraphError(
-        graph.send("PATCH", "/subscriptions/" + id, "{\"expirationDateTime\":\"" + in(61) + "\"}"),
-        400,
-        "ExtensionError");
-    assertGraphError(
-        graph.send("PATCH", "/subscriptions/" + id, "{\"notificationUrl\":\"http://x\"}"),
-        400,
-        "InvalidRequest");
-    assertGraphError(
-        graph.send("PATCH", "/subscriptions/nope", "{\"expirationDateTime\":\"" + in(30) + "\"}"),
-        404,
-        "ResourceNotFound");
-  }
-
-  @Test
-  void expiry_stopsNotifications_andTellsTheLifecycleUrl() throws Exception {
-    HttpResponse<String> created =
-        graph.post(
-            "/subscriptions",
-            subscription(
-                "/communications/presences/" + ALICE,
-                webhook.url("/notify"),
-                webhook.url("/lifecycle"),
-                in(10)));
-    String id = Json.parse(created.body()).path("id").asString();
-
-    fixture.clock.advance(Duration.ofMinutes(10));
-
-    RecordingWebhook.Received removed =
-        webhook.next(r -> r.pathAndQuery().equals("/lifecycle") && isNotification(r), WAIT);
-    JsonNode event = Json.parse(removed.body()).path("value").get(0);
-    assertThat(event.path("lifecycleEvent").asString()).isEqualTo("subscriptionRemoved");
-    assertThat(event.path("subscriptionId").asString()).isEqualTo(id);
-    assertThat(event.path("clientState").asString()).isEqualTo("secret-state");
-    assertGraphError(graph.get("/subscriptions/" + id), 404, "ResourceNotFound");
-    graph.scriptClient(ALICE, "Away", "Away");
-    assertNoNotification();
-  }
-
-  @Test
-  void delete_is204_andStopsNotifications() throws Exception {
-    String id =
-        Json.parse(subscribe("/communications/presences/" + ALICE, in(30)).body())
-            .path("id")
-            .asString();
-
-    HttpResponse<String> deleted = graph.send("DELETE", "/subscriptions/" + id, null);
-
-    assertThat(deleted.statusCode()).isEqualTo(204);
-    graph.scriptClient(ALICE, "Away", "Away");
-    assertNoNotification();
-    assertGraphError(graph.send("DELETE", "/subscriptions/" + id, null), 404, "ResourceNotFound");
-  }
-
-  @Test
-  void list_showsOnlyTheCallersSubscriptions() throws Exception {
-    String id =
-        Json.parse(subscribe("/communications/presences/" + ALICE, in(30)).body())
-            .path("id")
-            .asString();
-    PresenceTestClient reader =
-        new PresenceTestClient(
-            fixture, PresenceTestClient.READER_APP, PresenceTestClient.READER_SECRET);
-
-    JsonNode mine = Json.parse(graph.get("/subscriptions").body());
-    JsonNode theirs = Json.parse(reader.get("/subscriptions").body());
-
-    assertThat(mine.path("value").get(0).path("id").asString()).isEqualTo(id);
-    assertThat(theirs.path("value").size()).isZero();
-    assertGraphError(reader.get("/subscriptions/" + id), 404, "ResourceNotFound");
-  }
-
-  @Test
   void subscribing_needsAToken_andAPresenceRole() throws Exception {
     String body =
         subscription("/communications/presences/" + ALICE, webhook.url("/notify"), null, in(30));
@@ -311,54 +201,11 @@ class PresenceSubscriptionTest {
     assertThat(reply.attributes()).containsEntry("status", "202");
   }
 
-  private HttpResponse<String> subscribe(String resource, String expiration) throws Exception {
-    return graph.post(
-        "/subscriptions", subscription(resource, webhook.url("/notify"), null, expiration));
-  }
-
-  private String in(int minutes) {
-    return fixture.clock.now().plus(Duration.ofMinutes(minutes)).toString();
-  }
-
-  private void changeSettings(String json) throws Exception {
-    assertThat(
-            fixture
-                .send("PUT", "/emulator/graph/presence/settings", "application/json", json)
-                .statusCode())
-        .isEqualTo(200);
-  }
-
-  private void assertNoNotification() throws InterruptedException {
-    try {
-      RecordingWebhook.Received unexpected =
-          webhook.next(
-              r -> r.pathAndQuery().equals("/notify") && isNotification(r), Duration.ofMillis(300));
-      throw new IllegalStateException("unexpected notification " + unexpected.body());
-    } catch (AssertionError expected) {
-      // nothing came
-    }
-  }
-
   private static String filterOf(int count) {
     StringJoiner ids = new StringJoiner(",", "/communications/presences?$filter=id in (", ")");
     for (int i = 0; i < count; i++) {
       ids.add(String.format("'00000000-0000-4000-8000-%012d'", i));
     }
     return ids.toString();
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Predicates over webhook requests. */
-  static final class WebhookRequests {
-    static boolean notification(RecordingWebhook.Received request) {
-      return isNotification(request) && request.pathAndQuery().equals("/notify");
-    }
   }
 }

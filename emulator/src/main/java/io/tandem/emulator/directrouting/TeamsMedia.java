@@ -1,0 +1,104 @@
+package io.tandem.emulator.directrouting;
+
+import io.tandem.emulator.directrouting.sip.IncomingRequest;
+import io.tandem.emulator.directrouting.sip.SipHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The Teams side's media endpoint of one SIP leg (the Media Processor the SBC talks to): its RTP
+ * leg and the SDP it writes for that leg — the answer to an SBC's offer, its own offer for a Teams
+ * → SBC INVITE or re-INVITE, and the answer to a hold or resume — with the session version bumped
+ * at every change. Confined to the call's serial executor.
+ */
+final class TeamsMedia {
+
+  private final String address;
+  private final MediaLeg leg;
+  private long version = 1;
+  private int payloadType = 0;
+
+  TeamsMedia(String address, MediaLeg leg) {
+    this.address = address;
+    this.leg = leg;
+  }
+
+  /** A new endpoint playing the configured Teams audio. */
+  static TeamsMedia open(CallServices services) {
+    return new TeamsMedia(
+        services.node.get().bindAddress(), services.media.open(services.settings.teamsAudio()));
+  }
+
+  /** The answer to the SBC's {@code offer}: its first G.711 codec, sendrecv. */
+  byte[] answer(Sdp offer) {
+    payloadType = offer.firstG711() < 0 ? 0 : offer.firstG711();
+    return write(List.of(payloadType), "sendrecv");
+  }
+
+  /** An offer of PCMU and PCMA (Teams → SBC INVITE). */
+  byte[] offer() {
+    return write(List.of(0, 8), "sendrecv");
+  }
+
+  /** A new offer for a re-INVITE the Teams side sends (a new session version, same codec). */
+  byte[] reOffer() {
+    version++;
+    return write(List.of(payloadType), "sendrecv");
+  }
+
+  /** Starts sending to the address and codec of {@code remote}. */
+  void connect(Sdp remote) {
+    if (remote.firstG711() >= 0) {
+      payloadType = remote.firstG711();
+    }
+    leg.connect(remote.address(), remote.port(), payloadType, remote.telephoneEvent());
+  }
+
+  /**
+   * Holds or resumes as the SBC's re-INVITE {@code offered} says and returns the answer: {@code
+   * recvonly}/{@code inactive} for a hold, {@code sendrecv} for a resume.
+   */
+  byte[] update(Sdp offered) {
+    boolean held = offered.holds();
+    leg.hold(held);
+    if (!held) {
+      connect(offered);
+    }
+    version++;
+    return write(
+        List.of(offered.firstG711() < 0 ? payloadType : offered.firstG711()),
+        offered.answerDirection());
+  }
+
+  /**
+   * Answers the SBC's re-INVITE with {@code headers}: a hold or resume as its SDP says ({@code
+   * changed} hears the offer first), the current SDP when it has none.
+   */
+  void answerReInvite(IncomingRequest request, List<SipHeader> headers, Consumer<Sdp> changed) {
+    Sdp offered = Sdp.parseOrNull(request.bodyText());
+    if (offered != null) {
+      changed.accept(offered);
+    }
+    byte[] answer = offered == null ? current() : update(offered);
+    request.respond(200, "OK", null, headers, answer, "application/sdp");
+  }
+
+  /** The current SDP, unchanged (answer to a re-INVITE without an offer). */
+  byte[] current() {
+    return write(List.of(payloadType), "sendrecv");
+  }
+
+  MediaLeg leg() {
+    return leg;
+  }
+
+  void close() {
+    leg.close();
+  }
+
+  private byte[] write(List<Integer> payloads, String direction) {
+    return Sdp.write(address, leg.localPort(), version, payloads, direction)
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+}

@@ -1,0 +1,200 @@
+package io.tandem.graph.calls;
+
+import io.tandem.graph.client.GraphClient;
+import io.tandem.graph.client.GraphException;
+import io.tandem.graph.client.GraphResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Graph's call-control actions for one tenant's bot, as MICROSOFT-CONTRACTS §2.2 lists them, with
+ * service-hosted media. Paths use the short action names, which Graph and the emulator both accept.
+ */
+public final class GraphCallsApi {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int MAX_PROMPTS = 20;
+
+  private final GraphClient graph;
+
+  public GraphCallsApi(GraphClient graph) {
+    this.graph = graph;
+  }
+
+  /** Answers an incoming call with service-hosted media, pre-fetching {@code prompts}. */
+  public void answer(String callId, URI callbackUri, List<URI> prompts) throws GraphException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("callbackUri", callbackUri.toString());
+    ObjectNode media = body.putObject("mediaConfig");
+    media.put("@odata.type", "#microsoft.graph.serviceHostedMediaConfig");
+    ArrayNode preFetch = media.putArray("preFetchMedia");
+    prompts.forEach(uri -> mediaInfo(preFetch.addObject(), uri));
+    body.putArray("acceptedModalities").add("audio");
+    graph.post(call(callId) + "/answer", body);
+  }
+
+  /**
+   * Rejects an incoming call; {@code reason} is {@code none}, {@code busy} or {@code forbidden}.
+   */
+  public void reject(String callId, String reason) throws GraphException {
+    if (!List.of("none", "busy", "forbidden").contains(reason)) {
+      throw new IllegalArgumentException("rejectReason is none, busy or forbidden: " + reason);
+    }
+    graph.post(call(callId) + "/reject", JSON.createObjectNode().put("reason", reason));
+  }
+
+  /** Redirects an incoming call to {@code targets}, ringing them for {@code timeoutSeconds}. */
+  public void redirect(
+      String callId, List<GraphTarget> targets, int timeoutSeconds, URI callbackUri)
+      throws GraphException {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("targets");
+    targets.forEach(target -> invitation(list.addObject(), target, null));
+    body.put("timeout", timeoutSeconds);
+    body.put("callbackUri", callbackUri.toString());
+    graph.post(call(callId) + "/redirect", body);
+  }
+
+  /** Blind transfer, or consultative when {@code replacesCallId} is the consult call's id. */
+  public void transfer(String callId, GraphTarget target, @Nullable String replacesCallId)
+      throws GraphException {
+    ObjectNode body = JSON.createObjectNode();
+    invitation(body.putObject("transferTarget"), target, replacesCallId);
+    graph.post(call(callId) + "/transfer", body);
+  }
+
+  /** Plays up to 20 prompts one after another; completion arrives as a notification. */
+  public CommsOperation playPrompt(String callId, List<URI> prompts, String clientContext)
+      throws GraphException {
+    if (prompts.isEmpty() || prompts.size() > MAX_PROMPTS) {
+      throw new IllegalArgumentException("playPrompt takes 1 to 20 prompts, not " + prompts.size());
+    }
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("prompts");
+    for (URI uri : prompts) {
+      ObjectNode prompt = list.addObject();
+      prompt.put("@odata.type", "#microsoft.graph.mediaPrompt");
+      mediaInfo(prompt.putObject("mediaInfo"), uri);
+    }
+    body.put("clientContext", context(clientContext));
+    return operation(graph.post(call(callId) + "/playPrompt", body));
+  }
+
+  /** Asks for a notification for every DTMF tone from now on. */
+  public CommsOperation subscribeToTone(String callId, String clientContext) throws GraphException {
+    return operation(
+        graph.post(
+            call(callId) + "/subscribeToTone",
+            JSON.createObjectNode().put("clientContext", context(clientContext))));
+  }
+
+  /** Stops every running prompt and recording on the call. */
+  public CommsOperation cancelMediaProcessing(String callId, String clientContext)
+      throws GraphException {
+    return operation(
+        graph.post(
+            call(callId) + "/cancelMediaProcessing",
+            JSON.createObjectNode().put("clientContext", context(clientContext))));
+  }
+
+  /** Keeps the call alive; Graph ends calls not kept alive for 45 minutes. */
+  public void keepAlive(String callId) throws GraphException {
+    graph.post(call(callId) + "/keepAlive", null);
+  }
+
+  /** Invites a participant into the call (consults, supervisors). */
+  public CommsOperation invite(String callId, GraphTarget participant, String clientContext)
+      throws GraphException {
+    ObjectNode body = JSON.createObjectNode();
+    invitation(body.putArray("participants").addObject(), participant, null);
+    body.put("clientContext", context(clientContext));
+    return operation(graph.post(call(callId) + "/participants/invite", body));
+  }
+
+  /** Removes a participant from the call. */
+  public void removeParticipant(String callId, String participantId) throws GraphException {
+    graph.delete(call(callId) + "/participants/" + encode(participantId));
+  }
+
+  /** Hangs the bot up. */
+  public void hangUp(String callId) throws GraphException {
+    graph.delete(call(callId));
+  }
+
+  /** The call as Graph reports it now. */
+  public JsonNode get(String callId) throws GraphException {
+    return graph.get(call(callId)).body();
+  }
+
+  /**
+   * Places an outbound call as the resource account {@code applicationInstanceId} (callbacks,
+   * outbound to agents); returns the new call's id.
+   */
+  public String createFromApplicationInstance(
+      String tenantId, String applicationInstanceId, GraphTarget target, URI callbackUri)
+      throws GraphException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("@odata.type", "#microsoft.graph.call");
+    body.put("callbackUri", callbackUri.toString());
+    ObjectNode source = body.putObject("source");
+    source.put("@odata.type", "#microsoft.graph.participantInfo");
+    ObjectNode identity = source.putObject("identity");
+    identity.put("@odata.type", "#microsoft.graph.identitySet");
+    identity.putObject("applicationInstance").put("id", applicationInstanceId);
+    invitation(body.putArray("targets").addObject(), target, null);
+    body.putArray("requestedModalities").add("audio");
+    body.putObject("mediaConfig").put("@odata.type", "#microsoft.graph.serviceHostedMediaConfig");
+    body.put("tenantId", tenantId);
+    return graph.post("/communications/calls", body).body().path("id").asString();
+  }
+
+  private static void invitation(ObjectNode into, GraphTarget target, @Nullable String replaces) {
+    into.put("@odata.type", "#microsoft.graph.invitationParticipantInfo");
+    target.writeIdentity(into.putObject("identity"));
+    if (replaces != null) {
+      into.put("replacesCallId", replaces);
+    }
+  }
+
+  private static void mediaInfo(ObjectNode into, URI uri) {
+    into.put("@odata.type", "#microsoft.graph.mediaInfo");
+    into.put("uri", uri.toString());
+    into.put(
+        "resourceId",
+        java.util
+            .UUID
+            .nameUUIDFromBytes(uri.toString().getBytes(StandardCharsets.UTF_8))
+            .toString());
+  }
+
+  private static CommsOperation operation(GraphResponse response) {
+    JsonNode body = response.body();
+    return new CommsOperation(
+        body.path("id").asString(""),
+        CommsOperation.Status.parse(body.path("status").asString("")),
+        body.hasNonNull("clientContext") ? body.path("clientContext").asString() : null,
+        body.hasNonNull("resultInfo") ? ResultInfo.from(body.path("resultInfo")) : null);
+  }
+
+  private static String context(String clientContext) {
+    if (clientContext.length() > 256) {
+      throw new IllegalArgumentException("clientContext is at most 256 characters");
+    }
+    return clientContext;
+  }
+
+  private static String call(String callId) {
+    return "/communications/calls/" + encode(callId);
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,83 @@
+package io.tandem.graph.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommsNotificationsTest {
+
+  private static byte[] fixture(String name) throws IOException {
+    try (InputStream in =
+        CommsNotificationsTest.class.getResourceAsStream("/notifications/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void docsExample_isAnIncomingCallFromATeamsUser() throws IOException {
+    List<CallSignal> signals = CommsNotifications.parse(fixture("incoming-call-docs-example.json"));
+
+    assertThat(signals)
+        .containsExactly(
+            new CallSignal.IncomingCall(
+                "57DAB8B1894C409AB240BD8BEAE78896",
+                null,
+                null,
+                "8A34A46B-3D17-4ADC-8DCE-DC4E7D572698",
+                null));
+  }
+
+  @Test
+  void updates_becomeSignalsInOrder_andUnknownResourcesAreSkipped() throws IOException {
+    List<CallSignal> signals = CommsNotifications.parse(fixture("mixed-updates.json"));
+
+    assertThat(signals)
+        .containsExactly(
+            new CallSignal.StateChanged("c1", "established", null),
+            new CallSignal.ToneReceived("c1", "#", 3),
+            new CallSignal.StateChanged("c1", "established", null),
+            new CallSignal.OperationCompleted(
+                "c1",
+                "playPromptOperation",
+                new CommsOperation(
+                    "op-9",
+                    CommsOperation.Status.COMPLETED,
+                    "greeting",
+                    new ResultInfo(200, 0, "Action completed successfully."))),
+            new CallSignal.RosterUpdated("c1", 2),
+            new CallSignal.Terminated("c1", new ResultInfo(0, 7015, "GracefulTransferCompleted")));
+  }
+
+  @Test
+  void tones_mapToKeys() {
+    assertThat(CommsNotifications.tone("tone0")).isEqualTo("0");
+    assertThat(CommsNotifications.tone("tone9")).isEqualTo("9");
+    assertThat(CommsNotifications.tone("star")).isEqualTo("*");
+    assertThat(CommsNotifications.tone("pound")).isEqualTo("#");
+    assertThat(CommsNotifications.tone("a")).isEqualTo("A");
+  }
+
+  @Test
+  void operationStatus_isParsedInAnyCase() {
+    assertThat(CommsOperation.Status.parse("running")).isEqualTo(CommsOperation.Status.RUNNING);
+    assertThat(CommsOperation.Status.parse("NotStarted"))
+        .isEqualTo(CommsOperation.Status.NOT_STARTED);
+    assertThat(CommsOperation.Status.parse("FAILED")).isEqualTo(CommsOperation.Status.FAILED);
+    assertThat(CommsOperation.Status.parse("weird")).isEqualTo(CommsOperation.Status.UNKNOWN);
+  }
+
+  @Test
+  void bodiesThatAreNotCommsNotifications_areRefused() {
+    assertThatThrownBy(() -> CommsNotifications.parse("not json".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("JSON");
+    assertThatThrownBy(
+            () -> CommsNotifications.parse("{\"value\":{}}".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("value array");
+  }
+}
