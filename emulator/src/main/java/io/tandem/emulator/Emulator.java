@@ -14,6 +14,7 @@ import io.tandem.emulator.http.HttpRoutes;
 import io.tandem.emulator.http.OutboundHttp;
 import io.tandem.emulator.journal.Journal;
 import io.tandem.emulator.pstn.PstnNetwork;
+import io.tandem.emulator.pstn.trunk.CarrierTrunks;
 import io.tandem.emulator.teams.TeamsClients;
 import io.tandem.emulator.time.Scheduler;
 import io.tandem.emulator.tls.TlsContexts;
@@ -50,6 +51,7 @@ public final class Emulator implements AutoCloseable {
   private final EmulatorHttpServer http;
   private final @Nullable EmulatorHttpServer https;
   private final @Nullable DirectRouting directRouting;
+  private final @Nullable CarrierTrunks carrierTrunks;
 
   private Emulator(EmulatorSettings settings, Scheduler scheduler)
       throws IOException, GeneralSecurityException {
@@ -115,6 +117,14 @@ public final class Emulator implements AutoCloseable {
     if (directRouting != null) {
       directRouting.register(routes);
       running.add(directRouting);
+    }
+    this.carrierTrunks =
+        CarrierTrunks.start(
+            settings.directRouting(), settings.bindAddress(), world, scheduler, journal);
+    if (carrierTrunks != null) {
+      pstn.add(carrierTrunks);
+      carrierTrunks.register(routes);
+      running.add(carrierTrunks);
     }
 
     this.http =
@@ -202,6 +212,13 @@ public final class Emulator implements AutoCloseable {
   /** The Direct Routing SIP interface, when it runs. */
   public @Nullable DirectRouting directRouting() {
     return directRouting;
+  }
+
+  /**
+   * The simulated carrier's SIP trunks to contact centers, when SIP is on and the world has any.
+   */
+  public @Nullable CarrierTrunks carrierTrunks() {
+    return carrierTrunks;
   }
 
   @Override
