@@ -30,22 +30,41 @@ final class DirectRoutingFixture implements AutoCloseable {
   }
 
   DirectRoutingFixture(UnaryOperator<DirectRoutingSettings> change) throws Exception {
-    List<DirectRoutingSettings.ProxyPorts> ports = new ArrayList<>();
-    for (String fqdn : DirectRoutingSettings.PROXY_FQDNS) {
-      int plain = freeUdpAndTcpPort();
-      ports.add(new DirectRoutingSettings.ProxyPorts(fqdn, freeUdpAndTcpPort(), plain, plain));
-    }
-    DirectRoutingSettings settings =
-        change.apply(
-            DirectRoutingSettings.defaults()
-                .withProxies(ports)
-                .withCarrierPort(freeUdpAndTcpPort()));
     Path world =
         Path.of(DirectRoutingFixture.class.getResource("/directrouting/world.yaml").toURI());
-    emulator =
-        Emulator.start(
-            EmulatorSettings.defaults().withWorld(world).withDirectRouting(settings), clock);
+    emulator = startOnFreePorts(change, world);
     sip = emulator.directRouting();
+  }
+
+  /**
+   * Starts the emulator on ports that were free a moment ago; another process may take one in
+   * between, so a start that fails to bind is retried on fresh ports.
+   */
+  private Emulator startOnFreePorts(UnaryOperator<DirectRoutingSettings> change, Path world)
+      throws Exception {
+    IllegalStateException lastBindFailure = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      List<DirectRoutingSettings.ProxyPorts> ports = new ArrayList<>();
+      for (String fqdn : DirectRoutingSettings.PROXY_FQDNS) {
+        int plain = freeUdpAndTcpPort();
+        ports.add(new DirectRoutingSettings.ProxyPorts(fqdn, freeUdpAndTcpPort(), plain, plain));
+      }
+      DirectRoutingSettings settings =
+          change.apply(
+              DirectRoutingSettings.defaults()
+                  .withProxies(ports)
+                  .withCarrierPort(freeUdpAndTcpPort()));
+      try {
+        return Emulator.start(
+            EmulatorSettings.defaults().withWorld(world).withDirectRouting(settings), clock);
+      } catch (IllegalStateException bindFailed) {
+        if (!String.valueOf(bindFailed.getMessage()).contains("in use")) {
+          throw bindFailed;
+        }
+        lastBindFailure = bindFailed;
+      }
+    }
+    throw java.util.Objects.requireNonNull(lastBindFailure);
   }
 
   int port(String fqdn, String transport) {
@@ -101,13 +120,16 @@ final class DirectRoutingFixture implements AutoCloseable {
 
   static int freeUdpAndTcpPort() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int candidate = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+      try (ServerSocket tcp = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
         int port = tcp.getLocalPort();
         try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
           return port;
         } catch (IOException taken) {
           // try another
         }
+      } catch (IOException taken) {
+        // try another
       }
     }
     throw new IOException("no free port for both UDP and TCP");
