@@ -172,6 +172,11 @@ final class EventGrid {
                       }
                     });
               }
+              journal.event(
+                  Channel.ACS,
+                  attempt < RETRY_DELAYS.size() ? "eventgrid.retryScheduled" : "eventgrid.givenUp",
+                  callId,
+                  Map.of("eventType", eventType, "attempt", Integer.toString(attempt)));
             });
   }
 }

@@ -114,7 +114,7 @@ class IncomingCallTest {
     scenario.dial("");
     RecordingWebhook.Received first = scenario.eventGrid.next(WAIT);
     assertThat(first.header("aeg-delivery-count")).isEqualTo("0");
-    awaitJournal("eventgrid Microsoft.Communication.IncomingCall reply");
+    awaitJournal("eventgrid.retryScheduled");
 
     scenario.advance(Duration.ofSeconds(10));
 
