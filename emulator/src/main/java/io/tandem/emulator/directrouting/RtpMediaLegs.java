@@ -2,6 +2,7 @@ package io.tandem.emulator.directrouting;
 
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.audio.ClipSource;
+import io.tandem.media.audio.PcmAudio;
 import io.tandem.media.audio.SilenceSource;
 import io.tandem.media.audio.ToneSource;
 import io.tandem.media.clock.Pacer;
@@ -18,21 +19,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Media legs on the {@code media} module's {@link RtpSession}: one 20 ms pacer thread (wall-clock
- * media time, not the emulator's scheduler) sends every leg's frames; each leg plays a tone,
- * silence or a WAV prompt, records up to two minutes of what it receives (decoded G.711) and
- * reports RFC 4733 digits.
+ * media time, not the emulator's scheduler) sends every leg's frames; each leg plays a tone (one
+ * second computed once per tone and looped: seamless for whole-hertz tones), silence or a WAV
+ * prompt, keeps up to two minutes of what it receives as it arrived (G.711 bytes, decoded only when
+ * {@link MediaLeg#recording()} is read) and reports RFC 4733 digits. Sines per sample and decoding
+ * every packet were the largest costs at 2,000 calls (README, Direct Routing figures).
  */
 final class RtpMediaLegs implements MediaLegs {
 
   private static final int MAX_RECORDED_SAMPLES = G711.SAMPLE_RATE * 120;
+  private static final int CHUNK = G711.SAMPLE_RATE;
+
+  /** One second of each tone, computed once: a leg loops it instead of computing sines per tick. */
+  private static final Map<String, PcmAudio> TONES = new ConcurrentHashMap<>();
 
   private final String bindAddress;
   private final ScheduledExecutorService ticks =
@@ -55,7 +66,7 @@ final class RtpMediaLegs implements MediaLegs {
 
   static AudioSource source(String audio) {
     if (audio.startsWith("tone:")) {
-      return ToneSource.steady(Double.parseDouble(audio.substring(5)), 6000);
+      return ClipSource.looping(TONES.computeIfAbsent(audio, RtpMediaLegs::toneSecond));
     }
     if (audio.equals("silence")) {
       return SilenceSource.endless();
@@ -67,13 +78,20 @@ final class RtpMediaLegs implements MediaLegs {
     }
   }
 
+  private static PcmAudio toneSecond(String audio) {
+    short[] second = new short[G711.SAMPLE_RATE];
+    ToneSource.steady(Double.parseDouble(audio.substring(5)), 6000).read(second);
+    return PcmAudio.narrowband(second);
+  }
+
   private final class Leg implements MediaLeg, RtpListener {
 
     private final String audio;
     private final RtpSession session;
     private final AtomicLong packets = new AtomicLong();
     private volatile Consumer<Character> digits = digit -> {};
-    private short[] recorded = new short[8000];
+    private final List<byte[]> chunks = new ArrayList<>();
+    private @Nullable G711 law;
     private int recordedLength;
 
     Leg(String audio) {
@@ -126,14 +144,18 @@ final class RtpMediaLegs implements MediaLegs {
 
     @Override
     public synchronized short[] recording() {
-      return Arrays.copyOf(recorded, recordedLength);
+      short[] samples = new short[recordedLength];
+      for (int i = 0; i < recordedLength; i++) {
+        samples[i] = law.decode(chunks.get(i / CHUNK)[i % CHUNK]);
+      }
+      return samples;
     }
 
     @Override
     public void onPacket(RtpPacket packet) {
       packets.incrementAndGet();
       if (G711.isG711(packet.payloadType())) {
-        append(G711.forPayloadType(packet.payloadType()).decode(packet.payload()));
+        append(G711.forPayloadType(packet.payloadType()), packet.payload());
       }
     }
 
@@ -142,16 +164,26 @@ final class RtpMediaLegs implements MediaLegs {
       digits.accept(digit.symbol());
     }
 
-    private synchronized void append(short[] samples) {
-      if (recordedLength + samples.length > MAX_RECORDED_SAMPLES) {
-        return;
+    /** Keeps the payload as received (one law per leg: another law's packets are transcoded). */
+    private synchronized void append(G711 packetLaw, byte[] payload) {
+      if (law == null) {
+        law = packetLaw;
       }
-      if (recordedLength + samples.length > recorded.length) {
-        recorded =
-            Arrays.copyOf(recorded, Math.max(recorded.length * 2, recordedLength + samples.length));
+      byte[] codes = packetLaw == law ? payload : law.encode(packetLaw.decode(payload));
+      int offset = 0;
+      while (offset < codes.length && recordedLength < MAX_RECORDED_SAMPLES) {
+        int inChunk = recordedLength % CHUNK;
+        if (inChunk == 0) {
+          chunks.add(new byte[CHUNK]);
+        }
+        int count =
+            Math.min(
+                Math.min(codes.length - offset, CHUNK - inChunk),
+                MAX_RECORDED_SAMPLES - recordedLength);
+        System.arraycopy(codes, offset, chunks.get(chunks.size() - 1), inChunk, count);
+        offset += count;
+        recordedLength += count;
       }
-      System.arraycopy(samples, 0, recorded, recordedLength, samples.length);
-      recordedLength += samples.length;
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.tandem.emulator.pstn.trunk;
 import io.tandem.emulator.directrouting.sip.IncomingResponse;
 import io.tandem.emulator.directrouting.sip.ListenPoint;
 import io.tandem.emulator.directrouting.sip.OutgoingRequest;
+import io.tandem.emulator.pstn.CallerScript;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The carrier's half of one call's SIP dialog as the UAC (RFC 3261 §12.1.2): Call-ID, the From with
@@ -38,6 +40,37 @@ final class CarrierDialog {
     this.remoteTarget = requestUri;
     this.listenPoint = listenPoint;
     this.contact = contact;
+  }
+
+  /**
+   * The dialog of a new call from {@code script}'s caller over {@code route}: From with the display
+   * name and a fresh tag, To and Request-URI for the dialled number, a Contact with the carrier's
+   * address (not a host name, so the contact center needs no DNS to reach it).
+   */
+  static CarrierDialog forCaller(
+      String callId,
+      CallerScript script,
+      String callerUri,
+      TrunkRoute route,
+      ListenPoint point,
+      String address) {
+    String tag = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    String display = script.displayName() == null ? "" : "\"" + script.displayName() + "\" ";
+    return new CarrierDialog(
+        callId,
+        display + "<" + callerUri + ">;tag=" + tag,
+        route.toHeader(script.to()),
+        route.requestUri(script.to()),
+        point,
+        "<sip:"
+            + script.from()
+            + "@"
+            + address
+            + ":"
+            + point.port()
+            + ";transport="
+            + point.transport().token()
+            + ">");
   }
 
   /** The carrier's Contact header value. */

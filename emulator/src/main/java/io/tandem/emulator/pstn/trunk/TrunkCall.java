@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,15 +45,12 @@ final class TrunkCall implements ResponseHandler {
   private final ContactCenterRequests requests;
   private final List<SipHeader> extraHeaders;
   private final Instant dialledAt;
-  private final List<TrunkServices.FinalListener> finalListeners = new ArrayList<>();
+  private final FinalResponse finalResponse = new FinalResponse();
   private final List<TrunkCallSnapshot.Pressed> pressed = new ArrayList<>();
   private final List<TrunkCallSnapshot.Said> said = new ArrayList<>();
   private TrunkCallState state = TrunkCallState.CALLING;
   private @Nullable EndReason endReason;
   private EndReason hangUpReason = EndReason.CALLER_HUNG_UP;
-  private int finalStatus;
-  private String finalReason = "Request Timeout";
-  private boolean finalReported;
   private @Nullable Instant answeredAt;
   private @Nullable Instant endedAt;
   private @Nullable ClientRequest invite;
@@ -76,25 +72,14 @@ final class TrunkCall implements ResponseHandler {
     this.requestUri = route.requestUri(script.to());
     this.extraHeaders = List.copyOf(extraHeaders);
     this.dialledAt = services.scheduler.now();
-    String tag = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-    String display = script.displayName() == null ? "" : "\"" + script.displayName() + "\" ";
-    var point = services.points.get(route.transport());
     this.dialog =
-        new CarrierDialog(
+        CarrierDialog.forCaller(
             callId,
-            display + "<" + callerUri() + ">;tag=" + tag,
-            route.toHeader(script.to()),
-            requestUri,
-            point,
-            "<sip:"
-                + script.from()
-                + "@"
-                + services.bindAddress()
-                + ":"
-                + point.port()
-                + ";transport="
-                + point.transport().token()
-                + ">");
+            script,
+            callerUri(),
+            route,
+            services.points.get(route.transport()),
+            services.bindAddress());
     TrunkServices.Configured configured = services.configured.get();
     this.heard =
         new HeardAudio(
@@ -119,7 +104,7 @@ final class TrunkCall implements ResponseHandler {
 
   /** Hears the final response to the INVITE (408 when none came), once. */
   synchronized void onFinalResponse(TrunkServices.FinalListener listener) {
-    finalListeners.add(listener);
+    finalResponse.listen(listener);
   }
 
   // --- the call's life, on its serial executor
@@ -152,17 +137,14 @@ final class TrunkCall implements ResponseHandler {
     } else if (response.isSuccess()) {
       answered(response);
     } else {
-      finalStatus = response.status();
-      finalReason = response.reason();
-      reportFinal();
+      finalResponse.arrived(response.status(), response.reason());
       end(state == TrunkCallState.CANCELLING ? EndReason.CALLER_GAVE_UP : EndReason.REJECTED);
     }
   }
 
   @Override
   public synchronized void onTimeout() {
-    finalStatus = 408;
-    reportFinal();
+    finalResponse.arrived(408, "Request Timeout");
     end(state == TrunkCallState.CANCELLING ? EndReason.CALLER_GAVE_UP : EndReason.NO_RESPONSE);
   }
 
@@ -196,8 +178,6 @@ final class TrunkCall implements ResponseHandler {
   private void answered(IncomingResponse ok) {
     dialog.confirm(ok);
     services.node.get().sendStateless(dialog.listenPoint, dialog.ack());
-    finalStatus = ok.status();
-    finalReason = ok.reason();
     Sdp sdp = sdpOf(ok.body());
     if (sdp != null) {
       media.answeredWith(sdp);
@@ -208,7 +188,7 @@ final class TrunkCall implements ResponseHandler {
     move(TrunkCallState.CONNECTED);
     answeredAt = services.scheduler.now();
     event(Channel.SIP, "trunk.answered", Map.of("status", Integer.toString(ok.status())));
-    reportFinal();
+    finalResponse.arrived(ok.status(), ok.reason());
     if (crossedCancel) {
       hangUp(EndReason.CALLER_GAVE_UP);
     } else {
@@ -312,11 +292,11 @@ final class TrunkCall implements ResponseHandler {
     endedAt = services.scheduler.now();
     player.stop();
     media.close();
-    reportFinal();
+    finalResponse.report();
     event(
         Channel.SIP,
         "trunk.ended",
-        Map.of("reason", reason.name(), "status", Integer.toString(finalStatus)));
+        Map.of("reason", reason.name(), "status", Integer.toString(finalResponse.status())));
     services.calls.ended(this);
   }
 
@@ -354,7 +334,7 @@ final class TrunkCall implements ResponseHandler {
         dialog.listenPoint.transport().token(),
         state,
         endReason,
-        finalStatus == 0 ? null : finalStatus + " " + finalReason,
+        finalResponse.describe(),
         dialledAt,
         answeredAt,
         endedAt,
@@ -383,15 +363,6 @@ final class TrunkCall implements ResponseHandler {
   synchronized byte[] offer(String direction, List<Integer> payloads) {
     return Sdp.write(services.bindAddress(), media.localPort(), sdpVersion++, payloads, direction)
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private void reportFinal() {
-    if (finalReported) {
-      return;
-    }
-    finalReported = true;
-    int status = finalStatus == 0 ? 408 : finalStatus;
-    finalListeners.forEach(listener -> listener.finalResponse(status, finalReason));
   }
 
   private void move(TrunkCallState next) {
