@@ -61,7 +61,10 @@ public final class ControlRoutes {
   }
 
   private WorldSpec worldSpec() {
-    return new WorldSpec(world.tenants().stream().toList(), world.acsResources().stream().toList());
+    return new WorldSpec(
+        world.tenants().stream().toList(),
+        world.acsResources().stream().toList(),
+        world.carrierTrunks());
   }
 
   private HttpReply changeClient(HttpCall call) {
@@ -112,7 +115,11 @@ public final class ControlRoutes {
                         "Call not placed",
                         terminator.name() + " could not place the call; see the journal"));
     ObjectNode placed = Json.object().put("callId", callId).put("terminator", terminator.name());
-    return HttpReply.json(201, placed).withHeader("Location", "/emulator/calls/" + callId);
+    HttpReply reply = HttpReply.json(201, placed);
+    return terminator
+        .statusPath(callId)
+        .map(path -> reply.withHeader("Location", path))
+        .orElse(reply);
   }
 
   private static Channel channel(String name) {

@@ -21,4 +21,9 @@ public interface PstnTerminator {
    * when the call could not be placed (the reason is in the journal).
    */
   Optional<String> dial(CallerScript script);
+
+  /** Where the control API shows the state of call {@code callId}, if this terminator shows it. */
+  default Optional<String> statusPath(String callId) {
+    return Optional.empty();
+  }
 }

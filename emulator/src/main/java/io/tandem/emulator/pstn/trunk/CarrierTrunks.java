@@ -130,6 +130,11 @@ public final class CarrierTrunks implements PstnTerminator, AutoCloseable {
   }
 
   @Override
+  public java.util.Optional<String> statusPath(String callId) {
+    return java.util.Optional.of("/emulator/pstn/calls/" + callId);
+  }
+
+  @Override
   public boolean serves(String e164) {
     return trunkFor(e164).isPresent();
   }

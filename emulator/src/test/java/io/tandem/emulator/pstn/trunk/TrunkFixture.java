@@ -86,7 +86,9 @@ final class TrunkFixture implements AutoCloseable {
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
     JsonNode body = Json.parse(placed.body());
     assertThat(body.get("terminator").asString()).isEqualTo("trunk");
-    return body.get("callId").asString();
+    String callId = body.get("callId").asString();
+    assertThat(placed.headers().firstValue("Location")).hasValue("/emulator/pstn/calls/" + callId);
+    return callId;
   }
 
   JsonNode view(String callId) throws Exception {
