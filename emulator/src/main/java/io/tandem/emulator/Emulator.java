@@ -47,14 +47,16 @@ public final class Emulator implements AutoCloseable {
   private final GraphPresence presence;
   private final CallAutomation callAutomation;
   private final HttpRoutes routes = new HttpRoutes();
-  private final List<AutoCloseable> running = new ArrayList<>();
+  private final List<AutoCloseable> running;
   private final EmulatorHttpServer http;
   private final @Nullable EmulatorHttpServer https;
   private final @Nullable DirectRouting directRouting;
   private final @Nullable CarrierTrunks carrierTrunks;
 
-  private Emulator(EmulatorSettings settings, Scheduler scheduler)
+  /** Wires and starts the parts, adding each one that must be closed to {@code running}. */
+  private Emulator(EmulatorSettings settings, Scheduler scheduler, List<AutoCloseable> running)
       throws IOException, GeneralSecurityException {
+    this.running = running;
     this.scheduler = scheduler;
     this.world =
         settings.world() == null ? World.empty() : new World(WorldSpecs.read(settings.world()));
@@ -149,10 +151,19 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
-  /** Starts an emulator; close it to release its ports. */
+  /**
+   * Starts an emulator; close it to release its ports. A start that fails (a port in use …) closes
+   * the parts it had started, then throws.
+   */
   public static Emulator start(EmulatorSettings settings, Scheduler scheduler)
       throws IOException, GeneralSecurityException {
-    return new Emulator(settings, scheduler);
+    List<AutoCloseable> running = new ArrayList<>();
+    try {
+      return new Emulator(settings, scheduler, running);
+    } catch (Throwable failed) {
+      closeAll(running, failed);
+      throw failed;
+    }
   }
 
   /** The plain-HTTP base URL, e.g. {@code http://127.0.0.1:40123}. */
@@ -223,11 +234,21 @@ public final class Emulator implements AutoCloseable {
 
   @Override
   public void close() {
-    for (AutoCloseable resource : running.reversed()) {
+    closeAll(running, null);
+  }
+
+  /**
+   * Closes {@code parts}, the last started first; one that fails to close does not keep the rest
+   * open, and is added to {@code failedStart} when a failed start is being undone.
+   */
+  private static void closeAll(List<AutoCloseable> parts, @Nullable Throwable failedStart) {
+    for (AutoCloseable part : parts.reversed()) {
       try {
-        resource.close();
-      } catch (Exception ignored) {
-        // closing the rest matters more than one failure to close
+        part.close();
+      } catch (Exception failedClose) {
+        if (failedStart != null) {
+          failedStart.addSuppressed(failedClose);
+        }
       }
     }
   }

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * silent: true} while they are quiet), and {@code DtmfData} for each key they press when DTMF tones
  * are enabled.
  */
-final class MediaStream implements CallerListener {
+final class MediaStream implements StreamSubscriptions.OpenStream {
 
   private final AcsCall call;
   private final StreamSocket socket;
@@ -42,7 +42,8 @@ final class MediaStream implements CallerListener {
     socket.send(Json.text(metadata));
   }
 
-  synchronized void start() {
+  @Override
+  public synchronized void start() {
     timer = call.scheduler().schedule(CallerAudio.FRAME, this::tick);
   }
 
@@ -80,7 +81,8 @@ final class MediaStream implements CallerListener {
     }
   }
 
-  synchronized void stop() {
+  @Override
+  public synchronized void stop() {
     stopped = true;
     timer.cancel();
     socket.close();

@@ -9,9 +9,24 @@ import org.jspecify.annotations.Nullable;
  */
 record StreamingOptions(@Nullable Media media, @Nullable Transcription transcription) {
 
-  record Media(URI transportUrl, String channelType, boolean startNow, boolean dtmfTones) {}
+  /** What the options of either stream say: where its socket connects, whether it starts now. */
+  sealed interface Stream permits Media, Transcription {
+    URI transportUrl();
 
-  record Transcription(URI transportUrl, String locale, boolean startNow, boolean intermediate) {}
+    boolean startNow();
+  }
+
+  record Media(URI transportUrl, String channelType, boolean startNow, boolean dtmfTones)
+      implements Stream {}
+
+  record Transcription(URI transportUrl, String locale, boolean startNow, boolean intermediate)
+      implements Stream {
+
+    /** These options in {@code other} locale. */
+    Transcription withLocale(String other) {
+      return new Transcription(transportUrl, other, startNow, intermediate);
+    }
+  }
 
   static StreamingOptions parse(RequestBody body) {
     Media media = null;

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code Final} one with every word. Offsets and durations are in ticks (100 ns) from the start of
  * the subscription.
  */
-final class TranscriptionStream implements CallerListener {
+final class TranscriptionStream implements StreamSubscriptions.OpenStream {
 
   private static final long TICKS_PER_MILLI = 10_000;
 
@@ -89,7 +89,8 @@ final class TranscriptionStream implements CallerListener {
     return Json.text(frame);
   }
 
-  synchronized void stop() {
+  @Override
+  public synchronized void stop() {
     stopped = true;
     socket.close();
   }

@@ -47,7 +47,7 @@ final class GatewayOrder {
       Collections.shuffle(equalPriority, random);
       for (String fqdn : equalPriority) {
         String name = fqdn.toLowerCase(Locale.ROOT);
-        Optional<PstnGateway> gateway = InboundChecks.trunkFor(world, tenant, name);
+        Optional<PstnGateway> gateway = GatewayChecks.trunkFor(world, tenant, name);
         if (gateway.isEmpty() || !seen.add(name)) {
           continue;
         }

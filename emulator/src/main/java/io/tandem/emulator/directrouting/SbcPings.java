@@ -63,7 +63,7 @@ final class SbcPings {
       for (VoiceRoute route : tenant.voiceRoutes()) {
         for (String fqdn : route.gateways()) {
           String name = fqdn.toLowerCase(Locale.ROOT);
-          Optional<PstnGateway> trunk = InboundChecks.trunkFor(services.world, tenant, name);
+          Optional<PstnGateway> trunk = GatewayChecks.trunkFor(services.world, tenant, name);
           if (trunk.isPresent() && trunk.get().sendSipOptions()) {
             targets.putIfAbsent(name, trunk.get());
           }

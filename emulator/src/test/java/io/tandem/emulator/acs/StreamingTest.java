@@ -3,6 +3,7 @@ package io.tandem.emulator.acs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.http.Json;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -150,5 +151,84 @@ class StreamingTest {
                 .path("mediaStreamingStatusDetails")
                 .asString())
         .isEqualTo("initialWebSocketConnectionFailed");
+  }
+
+  @Test
+  void transcription_startInALocale_update_stop_eachOnceAndShownInTheCallConnection()
+      throws Exception {
+    try (TestWebSocketServer app = new TestWebSocketServer()) {
+      String id =
+          scenario.answeredCall(
+              "",
+              ",\"transcriptionOptions\":{\"transportType\":\"websocket\",\"transportUrl\":\""
+                  + app.url("/transcription")
+                  + "\",\"locale\":\"en-US\",\"startTranscription\":false}");
+      assertThat(subscription(id, "transcriptionSubscription").path("state").asString())
+          .isEqualTo("inactive");
+      assertThat(updateTranscription(id, "de-DE").statusCode()).isEqualTo(400);
+
+      assertThat(scenario.action(id, ":startTranscription", "{\"locale\":\"fr-FR\"}").statusCode())
+          .isEqualTo(202);
+      JsonNode metadata = Json.parse(app.nextFrame(WAIT)).path("transcriptionMetadata");
+      assertThat(metadata.path("locale").asString()).isEqualTo("fr-FR");
+      scenario.callback(id, "TranscriptionStarted");
+      HttpResponse<String> again = scenario.action(id, ":startTranscription", "{}");
+      assertThat(again.statusCode()).isEqualTo(400);
+      assertThat(AcsAuthenticationTest.error(again).path("message").asString())
+          .isEqualTo("Transcription is already active.");
+
+      assertThat(updateTranscription(id, "de-DE").statusCode()).isEqualTo(202);
+      JsonNode updated = scenario.callback(id, "TranscriptionUpdated").path("data");
+      assertThat(updated.path("operationContext").asString()).isEqualTo("update");
+      assertThat(updated.path("transcriptionUpdate").path("transcriptionStatus").asString())
+          .isEqualTo("transcriptionUpdated");
+      assertThat(updated.path("transcriptionUpdate").path("transcriptionStatusDetails").asString())
+          .isEqualTo("transcriptionLocaleUpdated");
+      JsonNode shown = subscription(id, "transcriptionSubscription");
+      assertThat(shown.path("state").asString()).isEqualTo("active");
+      assertThat(shown.path("locale").asString()).isEqualTo("de-DE");
+      assertThat(shown.path("subscribedResultTypes").toString()).isEqualTo("[\"final\"]");
+
+      assertThat(scenario.action(id, ":stopTranscription", "{}").statusCode()).isEqualTo(202);
+      HttpResponse<String> stopAgain = scenario.action(id, ":stopTranscription", "{}");
+      assertThat(stopAgain.statusCode()).isEqualTo(400);
+      assertThat(AcsAuthenticationTest.error(stopAgain).path("message").asString())
+          .isEqualTo("Transcription is not active.");
+      assertThat(subscription(id, "transcriptionSubscription").path("state").asString())
+          .isEqualTo("inactive");
+    }
+  }
+
+  @Test
+  void streamsWithoutOptions_areBadRequests_andNotShown() throws Exception {
+    String id = scenario.answeredCall("", "");
+    HttpResponse<String> media = scenario.action(id, ":startMediaStreaming", "{}");
+    assertThat(media.statusCode()).isEqualTo(400);
+    assertThat(AcsAuthenticationTest.error(media).path("target").asString())
+        .isEqualTo("mediaStreamingOptions");
+    assertThat(AcsAuthenticationTest.error(media).path("message").asString())
+        .isEqualTo(
+            "Media streaming needs mediaStreamingOptions when the call is answered or created.");
+    HttpResponse<String> transcription = scenario.action(id, ":startTranscription", "{}");
+    assertThat(AcsAuthenticationTest.error(transcription).path("target").asString())
+        .isEqualTo("transcriptionOptions");
+    HttpResponse<String> stop = scenario.action(id, ":stopMediaStreaming", "{}");
+    assertThat(AcsAuthenticationTest.error(stop).path("message").asString())
+        .isEqualTo("Media streaming is not active.");
+    JsonNode call = Json.parse(scenario.client.get("/calling/callConnections/" + id).body());
+    assertThat(call.has("mediaStreamingSubscription")).isFalse();
+    assertThat(call.has("transcriptionSubscription")).isFalse();
+  }
+
+  private static HttpResponse<String> updateTranscription(String id, String locale)
+      throws Exception {
+    return scenario.action(
+        id,
+        ":updateTranscription",
+        "{\"locale\":\"" + locale + "\",\"operationContext\":\"update\"}");
+  }
+
+  private static JsonNode subscription(String id, String field) throws Exception {
+    return Json.parse(scenario.client.get("/calling/callConnections/" + id).body()).path(field);
   }
 }

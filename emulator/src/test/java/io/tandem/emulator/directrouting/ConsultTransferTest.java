@@ -3,6 +3,7 @@ package io.tandem.emulator.directrouting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.directrouting.sip.SipUri;
+import io.tandem.emulator.siptext.SipText;
 import io.tandem.emulator.world.EmulatedTenant;
 import io.tandem.emulator.world.PstnGateway;
 import io.tandem.emulator.world.TeamsUser;
@@ -79,11 +80,11 @@ class ConsultTransferTest {
         sbc.fixture(
             "invite-from-sbc.sip",
             Map.of("callee", "+14255550401", "sbcFqdn", SBC, "contactHost", SBC));
-    SipMessage request = SipMessage.parse(invite);
+    SipText request = SipText.parse(invite);
     sbc.send(invite);
     InboundCallTest.awaitProgress(sbc);
     fixture().clock.advance(Duration.ofSeconds(2));
-    SipMessage ok = sbc.nextFinal();
+    SipText ok = sbc.nextFinal();
     ReferTest.Connected call =
         new ReferTest.Connected(
             sbc,
@@ -96,9 +97,9 @@ class ConsultTransferTest {
   }
 
   /** Call B: Uma dials out; the SBC answers with To-tag {@code sbcTag}. */
-  static SipMessage outboundFromUma(TestSbc sbc, String number, String sbcTag) throws Exception {
+  static SipText outboundFromUma(TestSbc sbc, String number, String sbcTag) throws Exception {
     String callId = OutboundCallTest.dial(UMA, number, 201).get("callId").asString();
-    SipMessage invite = sbc.nextRequest("INVITE");
+    SipText invite = sbc.nextRequest("INVITE");
     sbc.send(OutboundCallTest.okWithSdp(sbc, invite, sbcTag, 40004));
     sbc.nextRequest("ACK");
     fixture().awaitJournal("call.answered", callId);
@@ -112,7 +113,7 @@ class ConsultTransferTest {
         TestSbc sbc2 = TestSbc.udp(fixture().port("udp"))) {
       tailspin(sbc, sbc2);
       ReferTest.Connected callA = inboundToUma(sbc);
-      SipMessage inviteB = outboundFromUma(sbc, "+12065550123", "sbcTagB");
+      SipText inviteB = outboundFromUma(sbc, "+12065550123", "sbcTagB");
       String callB = inviteB.header("Call-ID").orElseThrow();
       String microsoftTagB =
           SipUri.parse(inviteB.header("From").orElseThrow()).headerParameter("tag");
@@ -120,7 +121,7 @@ class ConsultTransferTest {
       HttpResponse<String> accepted = consult(UMA, callA.callId(), callB);
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 
-      SipMessage replacing = sbc.nextRequest("INVITE");
+      SipText replacing = sbc.nextRequest("INVITE");
       assertThat(replacing.header("Replaces"))
           .hasValue(callB + ";to-tag=sbcTagB;from-tag=" + microsoftTagB);
       assertThat(replacing.header("Call-ID")).isNotIn(List.of(callA.callId(), callB));
@@ -141,8 +142,8 @@ class ConsultTransferTest {
       assertThat(sbc.nextFinal().status()).as("the SBC ends the replaced dialog").isEqualTo(200);
 
       sbc.send(InboundCallTest.inDialog("BYE", 2, callA.callId(), callA.from(), callA.to(), sbc));
-      SipMessage first = sbc.next();
-      SipMessage byeReplacing = first.isResponse() ? sbc.nextRequest("BYE") : first;
+      SipText first = sbc.next();
+      SipText byeReplacing = first.isResponse() ? sbc.nextRequest("BYE") : first;
       assertThat(byeReplacing.header("Call-ID")).isEqualTo(replacing.header("Call-ID"));
       sbc.send(byeReplacing.response(200, "OK", ""));
     }
@@ -154,9 +155,9 @@ class ConsultTransferTest {
         TestSbc sbc2 = TestSbc.udp(fixture().port("udp"))) {
       tailspin(sbc, sbc2);
       ReferTest.Connected callA = inboundToUma(sbc);
-      SipMessage inviteB = outboundFromUma(sbc, "+12065550123", "sbcTagB2");
+      SipText inviteB = outboundFromUma(sbc, "+12065550123", "sbcTagB2");
       String callB = inviteB.header("Call-ID").orElseThrow();
-      SipMessage inviteC = outboundFromUma(sbc2, "+13035550123", "sbcTagC");
+      SipText inviteC = outboundFromUma(sbc2, "+13035550123", "sbcTagC");
       String callC = inviteC.header("Call-ID").orElseThrow();
 
       OutboundCallTest.assertProblem(consult("no-such-user", callA.callId(), callB), 404);

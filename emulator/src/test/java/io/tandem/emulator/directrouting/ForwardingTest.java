@@ -3,6 +3,7 @@ package io.tandem.emulator.directrouting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.journal.Channel;
+import io.tandem.emulator.siptext.SipText;
 import io.tandem.emulator.world.ClientBehaviour;
 import io.tandem.emulator.world.EmulatedTenant;
 import io.tandem.emulator.world.PstnGateway;
@@ -92,14 +93,14 @@ class ForwardingTest {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       woodgrove(sbc, true, true);
       String inbound = inviteFrom(sbc, "+14257123456");
-      SipMessage request = SipMessage.parse(inbound);
+      SipText request = SipText.parse(inbound);
       sbc.send(inbound);
       assertThat(sbc.next().status()).isEqualTo(100);
-      SipMessage forwarding = sbc.next();
+      SipText forwarding = sbc.next();
       assertThat(forwarding.status()).isEqualTo(181);
       assertThat(forwarding.reasonPhrase()).isEqualTo("Call Is Being Forwarded");
 
-      SipMessage invite = sbc.nextRequest("INVITE");
+      SipText invite = sbc.nextRequest("INVITE");
       assertThat(invite.header("Call-ID")).isNotEqualTo(request.header("Call-ID"));
       assertThat(invite.requestUri())
           .isEqualTo("sip:+12065550999@" + SBC + ":" + sbc.port() + ";user=phone;transport=udp");
@@ -113,7 +114,7 @@ class ForwardingTest {
       sbc.send(invite.response(180, "Ringing", "pstn1"));
       sbc.send(OutboundCallTest.okWithSdp(sbc, invite, "pstn1", 40002));
       sbc.nextRequest("ACK");
-      SipMessage ok = sbc.nextFinal();
+      SipText ok = sbc.nextFinal();
       assertThat(ok.status()).isEqualTo(200);
       assertThat(ok.header("Call-ID")).isEqualTo(request.header("Call-ID"));
       assertThat(ok.body()).contains("m=audio");
@@ -123,8 +124,8 @@ class ForwardingTest {
       String to = ok.header("To").orElseThrow();
       sbc.send(InboundCallTest.inDialog("ACK", 1, callId, from, to, sbc));
       sbc.send(InboundCallTest.inDialog("BYE", 2, callId, from, to, sbc));
-      SipMessage byeOk = sbc.next();
-      SipMessage byeOfForwardedLeg = byeOk.isResponse() ? sbc.nextRequest("BYE") : byeOk;
+      SipText byeOk = sbc.next();
+      SipText byeOfForwardedLeg = byeOk.isResponse() ? sbc.nextRequest("BYE") : byeOk;
       assertThat(byeOfForwardedLeg.method()).isEqualTo("BYE");
       assertThat(byeOfForwardedLeg.header("Call-ID")).isEqualTo(invite.header("Call-ID"));
       sbc.send(byeOfForwardedLeg.response(200, "OK", ""));
@@ -136,11 +137,11 @@ class ForwardingTest {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       woodgrove(sbc, false, false);
       sbc.send(inviteFrom(sbc, "+14257123456"));
-      SipMessage invite = sbc.nextRequest("INVITE");
+      SipText invite = sbc.nextRequest("INVITE");
       assertThat(invite.header("History-Info")).isEmpty();
       assertThat(invite.header("P-Asserted-Identity")).isEmpty();
       sbc.send(invite.response(486, "Busy Here", "pstn2"));
-      SipMessage busy = sbc.nextFinal();
+      SipText busy = sbc.nextFinal();
       while (busy.cseqMethod().equals("INVITE") && busy.status() != 486) {
         busy = sbc.nextFinal();
       }
@@ -155,17 +156,17 @@ class ForwardingTest {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       woodgrove(sbc, true, true);
       String inbound = inviteFrom(sbc, "+14257123458");
-      SipMessage request = SipMessage.parse(inbound);
+      SipText request = SipText.parse(inbound);
       String callId = request.header("Call-ID").orElseThrow();
       sbc.send(inbound);
       assertThat(sbc.next().status()).isEqualTo(100);
       assertThat(sbc.next().status()).isEqualTo(181);
-      SipMessage ringing = sbc.next();
+      SipText ringing = sbc.next();
       assertThat(ringing.status()).isEqualTo(180);
       assertThat(sbc.next().status()).isEqualTo(183);
       fixture.awaitWorld("user.ringing", callId, W4);
       fixture.clock.advance(Duration.ofSeconds(2));
-      SipMessage ok = sbc.nextFinal();
+      SipText ok = sbc.nextFinal();
       assertThat(ok.status()).isEqualTo(200);
       assertThat(ok.toTag()).isEqualTo(ringing.toTag());
       fixture.awaitWorld("user.answered", callId, W4);

@@ -2,6 +2,7 @@ package io.tandem.emulator.directrouting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.emulator.siptext.SipText;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,21 +42,21 @@ class InboundCallTest {
           sbc.fixture(
               "invite-from-sbc.sip",
               Map.of("callee", "+14255550101", "rtpPort", Integer.toString(rtp.getLocalPort())));
-      SipMessage request = SipMessage.parse(invite);
+      SipText request = SipText.parse(invite);
       sbc.send(invite);
 
       assertThat(sbc.next().status()).isEqualTo(100);
-      SipMessage ringing = sbc.next();
+      SipText ringing = sbc.next();
       assertThat(ringing.status()).isEqualTo(180);
       assertThat(ringing.toTag()).isNotEmpty();
-      SipMessage progress = sbc.next();
+      SipText progress = sbc.next();
       assertThat(progress.status()).isEqualTo(183);
       assertThat(progress.header("Content-Type")).hasValue("application/sdp");
       assertThat(progress.body()).contains("m=audio ").contains("RTP/AVP 0 101");
       assertThat(progress.toTag()).isEqualTo(ringing.toTag());
 
       fixture.clock.advance(Duration.ofSeconds(3));
-      SipMessage ok = sbc.next();
+      SipText ok = sbc.next();
       assertThat(ok.status()).isEqualTo(200);
       assertThat(ok.toTag()).isEqualTo(ringing.toTag());
       assertThat(ok.header("Session-Expires")).hasValue("1800;refresher=uac");
@@ -73,7 +74,7 @@ class InboundCallTest {
       String to = ok.header("To").orElseThrow();
       sbc.send(inDialog("ACK", 1, callId, from, to, sbc));
       sbc.send(inDialog("BYE", 2, callId, from, to, sbc));
-      SipMessage byeOk = sbc.next();
+      SipText byeOk = sbc.next();
       assertThat(byeOk.status()).isEqualTo(200);
       assertThat(byeOk.cseqMethod()).isEqualTo("BYE");
     }
@@ -85,7 +86,7 @@ class InboundCallTest {
       sbc.send(sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550102")));
       awaitProgress(sbc);
       fixture.clock.advance(Duration.ofSeconds(2));
-      SipMessage declined = sbc.nextFinal();
+      SipText declined = sbc.nextFinal();
       assertThat(declined.status()).isEqualTo(603);
       assertThat(declined.reasonPhrase()).isEqualTo("Decline");
       assertThat(declined.header("Reason"))
@@ -113,7 +114,7 @@ class InboundCallTest {
       sbc.send(sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550104")));
       awaitProgress(sbc);
       fixture.clock.advance(Duration.ofSeconds(1));
-      SipMessage busy = sbc.nextFinal();
+      SipText busy = sbc.nextFinal();
       assertThat(busy.status()).isEqualTo(486);
       assertThat(busy.header("Reason"))
           .hasValueSatisfying(r -> assertThat(r).startsWith("Q.850;cause=17"));
@@ -130,7 +131,7 @@ class InboundCallTest {
       fixture.clock.advance(Duration.ofSeconds(59));
       assertThat(sbc.silentFor(Duration.ofMillis(200))).isTrue();
       fixture.clock.advance(Duration.ofSeconds(1));
-      SipMessage timedOut = sbc.nextFinal();
+      SipText timedOut = sbc.nextFinal();
       assertThat(timedOut.status()).isEqualTo(480);
       assertThat(timedOut.header("Reason"))
           .hasValueSatisfying(r -> assertThat(r).startsWith("Q.850;cause=19"));
@@ -140,20 +141,20 @@ class InboundCallTest {
   @Test
   void trunkAtMaxConcurrentSessions_503_retryAfter1() throws Exception {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
-      java.util.List<SipMessage> ringing = new java.util.ArrayList<>();
+      java.util.List<SipText> ringing = new java.util.ArrayList<>();
       for (int i = 0; i < 3; i++) {
         String invite = sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550103"));
         sbc.send(invite);
-        ringing.add(SipMessage.parse(invite));
+        ringing.add(SipText.parse(invite));
         assertThat(sbc.next().status()).isEqualTo(100);
         assertThat(sbc.next().status()).isEqualTo(180);
         assertThat(sbc.next().status()).isEqualTo(183);
       }
       sbc.send(sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550101")));
-      SipMessage overloaded = sbc.nextFinal();
+      SipText overloaded = sbc.nextFinal();
       assertThat(overloaded.status()).isEqualTo(503);
       assertThat(overloaded.header("Retry-After")).hasValue("1");
-      for (SipMessage invite : ringing) {
+      for (SipText invite : ringing) {
         sbc.send(InboundChecksTest.cancel(invite));
       }
       int terminated = 0;
@@ -169,11 +170,11 @@ class InboundCallTest {
   void reInvite_sendonly_answeredRecvonly_thenUnhold() throws Exception {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       String invite = sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550101"));
-      SipMessage request = SipMessage.parse(invite);
+      SipText request = SipText.parse(invite);
       sbc.send(invite);
       awaitProgress(sbc);
       fixture.clock.advance(Duration.ofSeconds(3));
-      SipMessage ok = sbc.nextFinal();
+      SipText ok = sbc.nextFinal();
       String callId = request.header("Call-ID").orElseThrow();
       String from = request.header("From").orElseThrow();
       String to = ok.header("To").orElseThrow();
@@ -190,7 +191,7 @@ class InboundCallTest {
                       + "\r\n\r\n"
                       + sdp);
       sbc.send(hold);
-      SipMessage held = sbc.nextFinal();
+      SipText held = sbc.nextFinal();
       assertThat(held.status()).isEqualTo(200);
       assertThat(held.body()).contains("a=recvonly");
       sbc.send(inDialog("ACK", 2, callId, from, to, sbc));

@@ -2,6 +2,7 @@ package io.tandem.emulator.directrouting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.emulator.siptext.SipText;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ class InboundChecksTest {
 
   @Test
   void ipAddressInContact_403_beforeUriAndSdpChecks() throws Exception {
-    SipMessage answer =
+    SipText answer =
         finalAnswer(Map.of("callee", "14255550101", "contactHost", "127.0.0.1"), true, null);
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.header("ms-diagnostics").orElseThrow())
@@ -54,7 +55,7 @@ class InboundChecksTest {
 
   @Test
   void contactFqdnOfNoTenant_403_noTrunkConfig() throws Exception {
-    SipMessage answer =
+    SipText answer =
         finalAnswer(Map.of("callee", "14255550101", "contactHost", "sbc.unknown.test"), true, null);
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.reasonPhrase()).isEqualTo("Forbidden");
@@ -65,7 +66,7 @@ class InboundChecksTest {
 
   @Test
   void tenantWithoutGateway_403_trunkConfigNotFound() throws Exception {
-    SipMessage answer =
+    SipText answer =
         finalAnswer(
             Map.of("callee", "14255550101", "contactHost", "sbc.fabrikam.test"), true, null);
     assertThat(answer.status()).isEqualTo(403);
@@ -74,7 +75,7 @@ class InboundChecksTest {
 
   @Test
   void ipAddressInRecordRoute_403() throws Exception {
-    SipMessage answer =
+    SipText answer =
         finalAnswer(Map.of("callee", "14255550101"), true, "Record-Route: <sip:10.1.2.3;lr>");
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.header("ms-diagnostics").orElseThrow()).contains("Record-Route");
@@ -82,7 +83,7 @@ class InboundChecksTest {
 
   @Test
   void requestUriWithoutPlus_404_beforeSdpCheck() throws Exception {
-    SipMessage answer = finalAnswer(Map.of("callee", "14255550101"), true, null);
+    SipText answer = finalAnswer(Map.of("callee", "14255550101"), true, null);
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.header("ms-diagnostics").orElseThrow())
         .startsWith("511404;")
@@ -95,7 +96,7 @@ class InboundChecksTest {
   void replacesFromSbc_rejected_beforeSdpCheck() throws Exception {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       sbc.send(withoutBody(sbc.fixture("invite-with-replaces.sip", Map.of())));
-      SipMessage answer = sbc.nextFinal();
+      SipText answer = sbc.nextFinal();
       assertThat(answer.status()).isEqualTo(404);
       assertThat(answer.header("ms-diagnostics").orElseThrow())
           .startsWith("10202;")
@@ -105,7 +106,7 @@ class InboundChecksTest {
 
   @Test
   void delayedOffer_488() throws Exception {
-    SipMessage answer = finalAnswer(Map.of("callee", "+14255559999"), true, null);
+    SipText answer = finalAnswer(Map.of("callee", "+14255559999"), true, null);
     assertThat(answer.status()).isEqualTo(488);
     assertThat(answer.reasonPhrase()).isEqualTo("Not Acceptable Here");
     assertThat(answer.header("ms-diagnostics").orElseThrow())
@@ -115,7 +116,7 @@ class InboundChecksTest {
 
   @Test
   void unknownCallee_404() throws Exception {
-    SipMessage answer = finalAnswer(Map.of("callee", "+14255559999"), false, null);
+    SipText answer = finalAnswer(Map.of("callee", "+14255559999"), false, null);
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.header("ms-diagnostics").orElseThrow())
         .startsWith("511404;")
@@ -131,21 +132,21 @@ class InboundChecksTest {
       sbc.send(invite);
       assertThat(sbc.next().status()).isEqualTo(100);
       assertThat(sbc.next().status()).isEqualTo(180);
-      String callId = SipMessage.parse(invite).header("Call-ID").orElseThrow();
+      String callId = SipText.parse(invite).header("Call-ID").orElseThrow();
       assertThat(fixture.journal("sip.warning"))
           .anySatisfy(
               e -> {
                 assertThat(e.callId()).isEqualTo(callId);
                 assertThat(e.attributes().get("warning")).contains(";user=phone");
               });
-      SipMessage request = SipMessage.parse(invite);
+      SipText request = SipText.parse(invite);
       sbc.send(cancel(request));
       assertThat(sbc.nextFinal().status()).isEqualTo(200);
       assertThat(sbc.nextFinal().status()).isEqualTo(487);
     }
   }
 
-  static String cancel(SipMessage invite) {
+  static String cancel(SipText invite) {
     return "CANCEL "
         + invite.requestUri()
         + " SIP/2.0\r\n"
@@ -160,7 +161,7 @@ class InboundChecksTest {
         + "\r\nCSeq: 1 CANCEL\r\nContent-Length: 0\r\n\r\n";
   }
 
-  private SipMessage finalAnswer(Map<String, String> values, boolean noSdp, String extraHeader)
+  private SipText finalAnswer(Map<String, String> values, boolean noSdp, String extraHeader)
       throws Exception {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       String invite = sbc.fixture("invite-from-sbc.sip", values);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.http.Json;
 import io.tandem.emulator.journal.JournalEntry;
+import io.tandem.emulator.siptext.SipText;
 import io.tandem.emulator.world.EmulatedTenant;
 import io.tandem.emulator.world.PstnGateway;
 import io.tandem.emulator.world.TeamsUser;
@@ -98,7 +99,7 @@ class OutboundCallTest {
       assertThat(placed.get("gateways").toString()).isEqualTo("[\"" + A + "\",\"" + B + "\"]");
       String callId = placed.get("callId").asString();
 
-      SipMessage invite = a.nextRequest("INVITE");
+      SipText invite = a.nextRequest("INVITE");
       assertThat(invite.requestUri())
           .isEqualTo("sip:+12065550123@" + A + ":" + a.port() + ";user=phone;transport=udp");
       assertThat(invite.header("Call-ID")).hasValue(callId);
@@ -120,7 +121,7 @@ class OutboundCallTest {
       a.send(invite.response(100, "Trying", ""));
       a.send(invite.response(180, "Ringing", "sbcA1"));
       a.send(okWithSdp(a, invite, "sbcA1", rtp.getLocalPort()));
-      SipMessage ack = a.nextRequest("ACK");
+      SipText ack = a.nextRequest("ACK");
       assertThat(ack.requestUri()).contains(A);
       assertThat(ack.header("To").orElseThrow()).contains("tag=sbcA1");
       rtp.setSoTimeout(3000);
@@ -143,9 +144,9 @@ class OutboundCallTest {
         TestSbc b = TestSbc.udp(fixture.port("udp"))) {
       northwind(a, b, false);
       String callId = dial(NINA, "+12065550123", 201).get("callId").asString();
-      SipMessage first = a.nextRequest("INVITE");
+      SipText first = a.nextRequest("INVITE");
       a.send(first.response(503, "Service Unavailable", "sbcA2"));
-      SipMessage second = b.nextRequest("INVITE");
+      SipText second = b.nextRequest("INVITE");
       assertThat(second.header("Call-ID")).hasValue(callId);
       assertThat(second.requestUri()).startsWith("sip:+12065550123@" + B + ":" + b.port());
       assertThat(second.header("P-Asserted-Identity")).isEmpty();
@@ -159,7 +160,7 @@ class OutboundCallTest {
                       .containsEntry("status", "503"));
 
       hangUp(NINA, callId);
-      SipMessage bye = b.nextRequest("BYE");
+      SipText bye = b.nextRequest("BYE");
       assertThat(bye.header("Call-ID")).hasValue(callId);
       b.send(bye.response(200, "OK", ""));
       fixture.awaitJournal("call.ended", callId);
@@ -172,17 +173,17 @@ class OutboundCallTest {
         TestSbc b = TestSbc.udp(fixture.port("udp"))) {
       northwind(a, b, false);
       String callId = dial(NINA, "+12065550123", 201).get("callId").asString();
-      SipMessage invite = a.nextRequest("INVITE");
+      SipText invite = a.nextRequest("INVITE");
       a.send(invite.response(100, "Trying", ""));
       fixture.clock.advance(Duration.ofSeconds(9));
       assertThat(b.silentFor(Duration.ofMillis(100))).isTrue();
       fixture.clock.advance(Duration.ofSeconds(1));
-      SipMessage cancel = a.nextRequest("CANCEL");
+      SipText cancel = a.nextRequest("CANCEL");
       assertThat(cancel.header("Call-ID")).hasValue(callId);
       assertThat(cancel.header("CSeq").orElseThrow()).endsWith(" CANCEL");
       a.send(cancel.response(200, "OK", ""));
       a.send(invite.response(487, "Request Terminated", "sbcA3"));
-      SipMessage next = b.nextRequest("INVITE");
+      SipText next = b.nextRequest("INVITE");
       assertThat(next.header("Call-ID")).hasValue(callId);
       assertThat(fixture.journal("call.failover"))
           .anySatisfy(e -> assertThat(e.attributes()).containsEntry("status", "timeout"));
@@ -199,7 +200,7 @@ class OutboundCallTest {
           TestSbc b = TestSbc.udp(fixture.port("udp"))) {
         northwind(a, b, false);
         String callId = dial(NINA, "+12065550123", 201).get("callId").asString();
-        SipMessage invite = a.nextRequest("INVITE");
+        SipText invite = a.nextRequest("INVITE");
         a.send(invite.response(180, "Ringing", "sbcA4"));
         a.send(invite.response(status, status == 486 ? "Busy Here" : "Decline", "sbcA4"));
         JournalEntry failed = fixture.awaitJournal("call.failed", callId);
@@ -218,14 +219,14 @@ class OutboundCallTest {
       assertThat(b.nextFinal().status()).isEqualTo(200);
       JsonNode placed = dial(NINA, "+12065550123", 201);
       assertThat(placed.get("gateways").toString()).isEqualTo("[\"" + B + "\",\"" + A + "\"]");
-      SipMessage invite = b.nextRequest("INVITE");
+      SipText invite = b.nextRequest("INVITE");
       b.send(invite.response(603, "Decline", "sbcB5"));
       fixture.awaitJournal("call.failed", placed.get("callId").asString());
       fixture.clock.advance(Duration.ofMinutes(3).plusSeconds(1));
       assertThat(dial(NINA, "+12065550123", 201).get("gateways").toString())
           .as("B silent for over three minutes: demoted again")
           .isEqualTo("[\"" + A + "\",\"" + B + "\"]");
-      SipMessage again = a.nextRequest("INVITE");
+      SipText again = a.nextRequest("INVITE");
       a.send(again.response(603, "Decline", "sbcA5"));
       fixture.awaitJournal("call.failed", again.header("Call-ID").orElseThrow());
     }
@@ -237,7 +238,7 @@ class OutboundCallTest {
         TestSbc b = TestSbc.udp(fixture.port("udp"))) {
       northwind(a, b, true);
       fixture.clock.advance(Duration.ofSeconds(60));
-      SipMessage options = a.nextRequest("OPTIONS");
+      SipText options = a.nextRequest("OPTIONS");
       assertThat(options.requestUri()).isEqualTo("sip:" + A + ":" + a.port() + ";transport=udp");
       assertThat(options.header("Contact").orElseThrow()).contains("sip.pstnhub.microsoft.com");
       a.send(options.response(200, "OK", "sbcOpt"));
@@ -335,8 +336,7 @@ class OutboundCallTest {
   }
 
   /** The SBC's 200 OK with its SDP answer. */
-  static String okWithSdp(TestSbc sbc, SipMessage invite, String toTag, int rtpPort)
-      throws Exception {
+  static String okWithSdp(TestSbc sbc, SipText invite, String toTag, int rtpPort) throws Exception {
     return sbc.fixture(
         "ok-with-sdp.sip",
         Map.of(
@@ -349,13 +349,13 @@ class OutboundCallTest {
             "rtpPort", Integer.toString(rtpPort)));
   }
 
-  private static String hostOf(SipMessage invite) {
+  private static String hostOf(SipText invite) {
     String uri = invite.requestUri();
     return uri.substring(uri.indexOf('@') + 1, uri.indexOf(':', uri.indexOf('@')));
   }
 
   /** BYE from the SBC inside the dialog the INVITE formed. */
-  static String byeFromSbc(TestSbc sbc, SipMessage invite, String sbcTag) {
+  static String byeFromSbc(TestSbc sbc, SipText invite, String sbcTag) {
     String to = invite.header("From").orElseThrow();
     String from = invite.header("To").orElseThrow() + ";tag=" + sbcTag;
     String contact = invite.header("Contact").orElseThrow();

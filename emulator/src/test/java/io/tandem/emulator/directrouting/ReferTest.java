@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.directrouting.sip.SipUri;
 import io.tandem.emulator.journal.JournalEntry;
+import io.tandem.emulator.siptext.SipText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,11 +53,11 @@ class ReferTest {
   static Connected connect(TestSbc sbc, String fixtureName, String callee, Duration answerAfter)
       throws Exception {
     String invite = sbc.fixture(fixtureName, Map.of("callee", callee));
-    SipMessage request = SipMessage.parse(invite);
+    SipText request = SipText.parse(invite);
     sbc.send(invite);
     InboundCallTest.awaitProgress(sbc);
     fixture.clock.advance(answerAfter);
-    SipMessage ok = sbc.nextFinal();
+    SipText ok = sbc.nextFinal();
     assertThat(ok.status()).isEqualTo(200);
     Connected call =
         new Connected(
@@ -76,7 +77,7 @@ class ReferTest {
       Connected call = connect(sbc, "invite-from-sbc.sip", "+14255550105", Duration.ofSeconds(1));
       fixture.clock.advance(Duration.ofSeconds(5));
 
-      SipMessage refer = sbc.nextRequest("REFER");
+      SipText refer = sbc.nextRequest("REFER");
       assertThat(refer.requestUri()).startsWith("sip:+17168712781@sbc1.customers.tandem.test:");
       assertThat(refer.header("Call-ID")).hasValue(call.callId);
       assertThat(refer.header("Refer-To"))
@@ -112,11 +113,11 @@ class ReferTest {
               "refer",
               "terminated;reason=noresource",
               "SIP/2.0 200 OK"));
-      SipMessage notifyOk = sbc.nextFinal();
+      SipText notifyOk = sbc.nextFinal();
       assertThat(notifyOk.status()).isEqualTo(200);
       assertThat(notifyOk.cseqMethod()).isEqualTo("NOTIFY");
 
-      SipMessage bye = sbc.nextRequest("BYE");
+      SipText bye = sbc.nextRequest("BYE");
       assertThat(bye.header("Call-ID")).hasValue(call.callId);
       sbc.send(bye.response(200, "OK", ""));
       assertThat(fixture.journal("transfer.completed"))
@@ -134,7 +135,7 @@ class ReferTest {
       Connected call = connect(sbc, "invite-from-sbc.sip", "+14255550106", Duration.ofSeconds(1));
       fixture.clock.advance(Duration.ofSeconds(5));
 
-      SipMessage refer = sbc.nextRequest("REFER");
+      SipText refer = sbc.nextRequest("REFER");
       SipUri referTo = SipUri.parse(refer.header("Refer-To").orElseThrow());
       assertThat(referTo.user()).isNull();
       assertThat(referTo.host()).isEqualTo("sip.pstnhub.microsoft.com");
@@ -169,7 +170,7 @@ class ReferTest {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       Connected call = connect(sbc, "invite-from-sbc.sip", "+14255550105", Duration.ofSeconds(1));
       fixture.clock.advance(Duration.ofSeconds(5));
-      SipMessage refer = sbc.nextRequest("REFER");
+      SipText refer = sbc.nextRequest("REFER");
       sbc.send(refer.response(603, "Decline", ""));
       JournalEntry failed = awaitJournal("transfer.failed", call.callId);
       assertThat(failed.attributes()).containsEntry("status", "603");
@@ -186,12 +187,12 @@ class ReferTest {
       String to = call.to;
       String from = call.from;
       sbc.send(notify(sbc, call, from, to, 2, "refer", "active", "SIP/2.0 100 Trying"));
-      SipMessage noSubscription = sbc.nextFinal();
+      SipText noSubscription = sbc.nextFinal();
       assertThat(noSubscription.status()).isEqualTo(481);
       assertThat(noSubscription.reasonPhrase()).isEqualTo("Subscription does not exist");
 
       sbc.send(notify(sbc, call, from, to, 3, "presence", "active", "SIP/2.0 100 Trying"));
-      SipMessage badEvent = sbc.nextFinal();
+      SipText badEvent = sbc.nextFinal();
       assertThat(badEvent.status()).isEqualTo(489);
       assertThat(badEvent.header("Allow-Events")).hasValue("refer");
 
@@ -209,7 +210,7 @@ class ReferTest {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       Connected call = connect(sbc, "invite-from-sbc.sip", "+14255550105", Duration.ofSeconds(1));
       fixture.clock.advance(Duration.ofSeconds(5));
-      SipMessage refer = sbc.nextRequest("REFER");
+      SipText refer = sbc.nextRequest("REFER");
       sbc.send(refer.response(202, "Accepted", ""));
       String to = refer.header("To").orElseThrow();
       String from = refer.header("From").orElseThrow();
@@ -233,7 +234,7 @@ class ReferTest {
       assertThat(sbc.silentFor(Duration.ofMillis(100))).as("no REFER to this SBC").isTrue();
       fixture.clock.advance(Duration.ofSeconds(3));
 
-      SipMessage reInvite = sbc.nextRequest("INVITE");
+      SipText reInvite = sbc.nextRequest("INVITE");
       assertThat(reInvite.header("Call-ID")).hasValue(call.callId);
       assertThat(reInvite.toTag()).isNotEmpty();
       assertThat(reInvite.header("Content-Type")).hasValue("application/sdp");
@@ -247,7 +248,7 @@ class ReferTest {
                   "to", reInvite.header("To").orElseThrow(),
                   "callId", call.callId,
                   "cseq", reInvite.header("CSeq").orElseThrow())));
-      SipMessage ack = sbc.nextRequest("ACK");
+      SipText ack = sbc.nextRequest("ACK");
       assertThat(ack.header("CSeq").orElseThrow()).isEqualTo(cseqOf(reInvite) + " ACK");
       awaitJournal("transfer.completed", call.callId);
       awaitWorld("user.callEnded", call.callId, FRANK);
@@ -310,7 +311,7 @@ class ReferTest {
             "sipfrag", sipfrag));
   }
 
-  static String cseqOf(SipMessage request) {
+  static String cseqOf(SipText request) {
     return request.header("CSeq").orElseThrow().split(" ")[0];
   }
 

@@ -1,5 +1,6 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.emulator.siptext.SipText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,8 +31,8 @@ import javax.net.ssl.TrustManagerFactory;
 final class TestSbc implements AutoCloseable {
 
   private final String transport;
-  private final BlockingQueue<SipMessage> received = new LinkedBlockingQueue<>();
-  private final List<SipMessage> all = new ArrayList<>();
+  private final BlockingQueue<SipText> received = new LinkedBlockingQueue<>();
+  private final List<SipText> all = new ArrayList<>();
   private DatagramSocket udp;
   private Socket stream;
   private final InetSocketAddress proxy;
@@ -56,7 +57,7 @@ final class TestSbc implements AutoCloseable {
                   return;
                 }
                 sbc.received.add(
-                    SipMessage.parse(
+                    SipText.parse(
                         new String(
                             packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)));
               }
@@ -133,7 +134,7 @@ final class TestSbc implements AutoCloseable {
                     if (buffer.length() < end + 4 + length) {
                       break;
                     }
-                    received.add(SipMessage.parse(buffer.substring(0, end + 4 + length)));
+                    received.add(SipText.parse(buffer.substring(0, end + 4 + length)));
                     buffer.delete(0, end + 4 + length);
                   }
                 }
@@ -164,8 +165,8 @@ final class TestSbc implements AutoCloseable {
   }
 
   /** The next message, or an assertion failure after {@code timeout}. */
-  SipMessage next(Duration timeout) throws InterruptedException {
-    SipMessage message = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  SipText next(Duration timeout) throws InterruptedException {
+    SipText message = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (message == null) {
       throw new AssertionError("no SIP message within " + timeout + "; got before: " + all);
     }
@@ -173,14 +174,14 @@ final class TestSbc implements AutoCloseable {
     return message;
   }
 
-  SipMessage next() throws InterruptedException {
+  SipText next() throws InterruptedException {
     return next(Duration.ofSeconds(5));
   }
 
   /** Skips messages until a response with {@code status} (or a request when status is 0). */
-  SipMessage nextFinal() throws InterruptedException {
+  SipText nextFinal() throws InterruptedException {
     while (true) {
-      SipMessage message = next();
+      SipText message = next();
       if (message.isResponse() && message.status() >= 200) {
         return message;
       }
@@ -188,9 +189,9 @@ final class TestSbc implements AutoCloseable {
   }
 
   /** The next request with {@code method}, skipping responses. */
-  SipMessage nextRequest(String method) throws InterruptedException {
+  SipText nextRequest(String method) throws InterruptedException {
     while (true) {
-      SipMessage message = next();
+      SipText message = next();
       if (!message.isResponse() && message.method().equals(method)) {
         return message;
       }

@@ -3,6 +3,7 @@ package io.tandem.emulator.directrouting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.emulator.siptext.SipText;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class TlsAndOptionsTest {
   void tlsOptions_sbcCertificateCoversContact_200WithCapabilities() throws Exception {
     try (TestSbc sbc = TestSbc.tls(fixture.port("tls"), "sbc.p12")) {
       sbc.send(sbc.fixture("options-from-sbc.sip", Map.of()));
-      SipMessage ok = sbc.nextFinal();
+      SipText ok = sbc.nextFinal();
       assertThat(ok.status()).isEqualTo(200);
       assertThat(ok.header("Allow").orElseThrow()).contains("INVITE").contains("OPTIONS");
       assertThat(ok.header("Accept")).hasValue("application/sdp");
@@ -50,7 +51,7 @@ class TlsAndOptionsTest {
               sbc.fixture(
                   "invite-from-sbc.sip",
                   Map.of("callee", "14255550101", "contactHost", "a.b.customers.tandem.test"))));
-      SipMessage answer = sbc.nextFinal();
+      SipText answer = sbc.nextFinal();
       assertThat(answer.status()).isEqualTo(403);
       assertThat(answer.header("ms-diagnostics").orElseThrow())
           .contains("does not match the TLS certificate")
@@ -66,7 +67,7 @@ class TlsAndOptionsTest {
       assertThat(sbc.next().status()).isEqualTo(100);
       assertThat(sbc.next().status()).isEqualTo(180);
       assertThat(sbc.next().status()).isEqualTo(183);
-      sbc.send(InboundChecksTest.cancel(SipMessage.parse(invite)));
+      sbc.send(InboundChecksTest.cancel(SipText.parse(invite)));
       assertThat(sbc.nextFinal().status()).isEqualTo(200);
       assertThat(sbc.nextFinal().status()).isEqualTo(487);
     }
@@ -101,7 +102,7 @@ class TlsAndOptionsTest {
   void optionsFromUnknownFqdn_403() throws Exception {
     try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
       sbc.send(sbc.fixture("options-from-sbc.sip", Map.of("contactHost", "sbc.unknown.test")));
-      SipMessage answer = sbc.nextFinal();
+      SipText answer = sbc.nextFinal();
       assertThat(answer.status()).isEqualTo(403);
       assertThat(answer.header("ms-diagnostics").orElseThrow()).startsWith("510532;");
     }

@@ -109,18 +109,26 @@ public final class SipNode implements SipListener, AutoCloseable {
                     ? hop.getPort()
                     : "tls".equalsIgnoreCase(hop.getTransport()) ? 5061 : 5060,
                 hop.getTransport()));
-    for (ListenPoint point : points) {
-      ListeningPoint listening =
-          stack.createListeningPoint(bindAddress, point.port(), point.transport().token());
-      SipProvider provider = stack.createSipProvider(listening);
-      provider.addSipListener(this);
-      pointsByProvider.put(provider, point);
-      providersByPoint.put(point, provider);
+    try {
+      for (ListenPoint point : points) {
+        ListeningPoint listening =
+            stack.createListeningPoint(bindAddress, point.port(), point.transport().token());
+        SipProvider provider = stack.createSipProvider(listening);
+        provider.addSipListener(this);
+        pointsByProvider.put(provider, point);
+        providersByPoint.put(point, provider);
+      }
+      stack.start();
+    } catch (Exception failed) {
+      stack.stop();
+      throw failed;
     }
-    stack.start();
   }
 
-  /** Starts a stack listening on {@code points} of {@code bind}. */
+  /**
+   * Starts a stack listening on {@code points} of {@code bind}. A stack that cannot listen on every
+   * point is stopped, which releases the points it had opened, before this throws.
+   */
   public static SipNode start(
       String name,
       InetAddress bind,

@@ -3,6 +3,7 @@ package io.tandem.emulator.pstn.trunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.http.Json;
+import io.tandem.emulator.siptext.SipText;
 import io.tandem.media.audio.FrameFormat;
 import io.tandem.media.audio.Goertzel;
 import io.tandem.media.audio.PcmAudio;

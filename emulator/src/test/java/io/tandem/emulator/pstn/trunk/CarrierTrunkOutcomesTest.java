@@ -3,6 +3,7 @@ package io.tandem.emulator.pstn.trunk;
 import static io.tandem.emulator.pstn.trunk.CarrierTrunkCallTest.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.emulator.siptext.SipText;
 import io.tandem.media.codec.G711;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

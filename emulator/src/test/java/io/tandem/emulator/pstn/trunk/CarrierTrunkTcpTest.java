@@ -2,6 +2,7 @@ package io.tandem.emulator.pstn.trunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.emulator.siptext.SipText;
 import io.tandem.media.codec.G711;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -2,6 +2,7 @@ package io.tandem.emulator.pstn.trunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.emulator.siptext.SipText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

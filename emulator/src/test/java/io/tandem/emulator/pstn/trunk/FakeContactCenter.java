@@ -1,5 +1,6 @@
 package io.tandem.emulator.pstn.trunk;
 
+import io.tandem.emulator.siptext.SipText;
 import io.tandem.media.audio.ToneSource;
 import io.tandem.media.clock.ScheduledPacer;
 import io.tandem.media.codec.G711;
@@ -216,7 +217,7 @@ final class FakeContactCenter implements AutoCloseable {
 
   /** Answers {@code request} without a body. */
   void respond(SipText request, int status, String reason, String... extra) throws IOException {
-    send(request.response(status, reason, status == 100 ? "" : tag, "", "", extra));
+    send(request.response(status, reason, status == 100 ? "" : tag, extra));
   }
 
   /** Answers with this center's SDP, connects media to the request's SDP and plays the tone. */
@@ -224,7 +225,7 @@ final class FakeContactCenter implements AutoCloseable {
     media.connect(new InetSocketAddress("127.0.0.1", invite.sdpPort()));
     media.play(ToneSource.steady(440, 8000));
     send(
-        invite.response(
+        invite.responseWithBody(
             status,
             reason,
             tag,
