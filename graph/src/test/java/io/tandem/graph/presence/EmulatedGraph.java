@@ -124,6 +124,12 @@ final class EmulatedGraph implements AutoCloseable {
         });
   }
 
+  /** The feed's scheduler: the emulator's {@link ManualScheduler} in virtual time. */
+  PresenceScheduler scheduler() {
+    ManualScheduler scheduler = java.util.Objects.requireNonNull(manual, "virtual time only");
+    return (delay, task) -> scheduler.schedule(delay, task)::cancel;
+  }
+
   /** Moves virtual time, running Graph's and Tandem's timers that fall due. */
   void advance(Duration step) {
     java.util.Objects.requireNonNull(manual, "virtual time only").advance(step);
