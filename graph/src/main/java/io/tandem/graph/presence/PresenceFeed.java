@@ -59,6 +59,8 @@ public final class PresenceFeed implements AutoCloseable {
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
+  private final Set<String> failedReads = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean retryScheduled = new AtomicBoolean();
   private volatile Map<String, String> watched = Map.of();
   private volatile Instant lastHeard;
   private volatile PresenceScheduler.@Nullable Scheduled pollTimer;
@@ -99,7 +101,10 @@ public final class PresenceFeed implements AutoCloseable {
     watched = Map.copyOf(byLowerCase);
     subscriptions.watch(byLowerCase.values());
     lastHeard = clock.instant();
-    refresh(new LinkedHashSet<>(byLowerCase.values()));
+    Set<String> everyone = new LinkedHashSet<>(byLowerCase.values());
+    if (!refresh(everyone)) {
+      retryLater(everyone);
+    }
     schedulePoll();
   }
 
@@ -181,18 +186,42 @@ public final class PresenceFeed implements AutoCloseable {
         }
         continue;
       }
-      refresh(batch);
+      if (!refresh(batch)) {
+        retryLater(batch);
+      }
     }
   }
 
-  /** Reads {@code userIds} and publishes what changed; on failure tries again later. */
-  private void refresh(Set<String> userIds) {
+  /**
+   * Re-reads {@code userIds} after the poll interval; one retry waits at a time, collecting ids.
+   */
+  private void retryLater(Set<String> userIds) {
+    failedReads.addAll(userIds);
+    if (retryScheduled.compareAndSet(false, true)) {
+      scheduler.schedule(
+          polling.pollInterval(),
+          () -> {
+            retryScheduled.set(false);
+            Set<String> again = new LinkedHashSet<>();
+            for (String id : failedReads) {
+              if (failedReads.remove(id)) {
+                again.add(id);
+              }
+            }
+            reread(again);
+          });
+    }
+  }
+
+  /** Reads {@code userIds} and publishes what changed; false when Graph could not be read. */
+  private boolean refresh(Set<String> userIds) {
     reading.lock();
     try {
       reader.read(userIds, this::apply);
-    } catch (GraphException failed) {
-      LOG.log(Level.WARNING, () -> "presence read failed, retrying: " + failed.getMessage());
-      scheduler.schedule(polling.pollInterval(), () -> reread(userIds));
+      return true;
+    } catch (GraphException refused) {
+      LOG.log(Level.WARNING, () -> "presence read failed: " + refused.getMessage());
+      return false;
     } finally {
       reading.unlock();
     }
@@ -205,8 +234,8 @@ public final class PresenceFeed implements AutoCloseable {
           if (!presence.equals(known.put(id, presence))) {
             try {
               listener.presenceChanged(new PresenceChanged(id, presence, observedAt));
-            } catch (RuntimeException failed) {
-              LOG.log(Level.ERROR, "presence listener failed", failed);
+            } catch (RuntimeException broken) {
+              LOG.log(Level.ERROR, "presence listener failed", broken);
             }
           }
         });
@@ -227,7 +256,7 @@ public final class PresenceFeed implements AutoCloseable {
     Duration silent = Duration.between(lastHeard, clock.instant());
     if (silent.compareTo(polling.silenceWindow()) >= 0) {
       LOG.log(Level.DEBUG, () -> "no notification for " + silent + ", polling");
-      refresh(new LinkedHashSet<>(watched.values()));
+      refresh(new LinkedHashSet<>(watched.values())); // if it fails, the next poll is the retry
     }
     schedulePoll();
   }

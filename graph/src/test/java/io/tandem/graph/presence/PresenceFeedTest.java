@@ -3,6 +3,8 @@ package io.tandem.graph.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.presence.Availability;
+import io.tandem.graph.client.GraphClient;
+import io.tandem.graph.client.RetryPolicy;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -45,15 +47,13 @@ class PresenceFeedTest {
   }
 
   private PresenceFeed start(List<String> agents, PollingSettings polling) {
+    return start(agents, polling, graph.graph());
+  }
+
+  private PresenceFeed start(List<String> agents, PollingSettings polling, GraphClient client) {
     feed =
         new PresenceFeed(
-            graph.graph(),
-            endpoint.settings(),
-            polling,
-            graph.clock,
-            graph.scheduler(),
-            work,
-            listener);
+            client, endpoint.settings(), polling, graph.clock, graph.scheduler(), work, listener);
     endpoint.deliverTo(feed.clientStates(), feed::received);
     feed.start(agents);
     return feed;
@@ -141,6 +141,43 @@ class PresenceFeedTest {
     listener.next(agents.get(0), "BeRightBack/BeRightBack");
     graph.script(agents.get(1), "Busy", "Busy");
     listener.next(agents.get(1), "Busy/Busy");
+  }
+
+  @Test
+  void reReadRefusedByThrottling_isTriedAgainAfterThePollInterval() throws Exception {
+    List<String> agents = graph.addAgents(2);
+    graph
+        .emulator
+        .presence()
+        .changeSettings(s -> s.withThrottling(true, 1, Duration.ofSeconds(30)));
+    GraphClient waitsAtMostASecond =
+        graph.graph(new RetryPolicy(2, Duration.ofMillis(250), Duration.ofSeconds(1)), d -> {});
+    start(agents, NEVER_POLL, waitsAtMostASecond);
+    listener.drain(Duration.ofMillis(50));
+
+    graph.script(agents.get(0), "Away", "Away");
+    Waiting.until("the throttled re-read", () -> !graph.journal("response 429").isEmpty());
+    assertThat(listener.drain(Duration.ofMillis(100))).isEmpty();
+    graph.advance(Duration.ofSeconds(30));
+
+    listener.next(agents.get(0), "Away/Away");
+    assertThat(graph.journal("response 429")).hasSize(1);
+  }
+
+  @Test
+  void graphRefusingEveryRead_costsOneRequestPerPoll_notAGrowingPileOfRetries() throws Exception {
+    List<String> agents = graph.addAgents(2);
+    graph.emulator.presence().changeSettings(s -> s.withThrottling(true, 1, Duration.ofHours(2)));
+    GraphClient waitsAtMostASecond =
+        graph.graph(new RetryPolicy(2, Duration.ofMillis(250), Duration.ofSeconds(1)), d -> {});
+    start(agents, PollingSettings.DEFAULT, waitsAtMostASecond); // the window's one read
+
+    for (int step = 0; step < 20; step++) {
+      graph.advance(Duration.ofSeconds(30));
+    }
+
+    // polls at 2:00, 2:30 … 10:00, each refused once
+    assertThat(graph.journal("response 429")).hasSize(17);
   }
 
   @Test
