@@ -223,8 +223,17 @@ public final class PresenceSubscriptions implements ClientStateCheck, AutoClosea
     }
   }
 
+  /**
+   * Renews {@code renewalLead} before {@code expiration}, or halfway there if Graph granted less
+   * than that (so a short expiry never turns into a tight loop of renewals).
+   */
   private void scheduleRenewal(SubscriptionBatch batch, String id, Instant expiration) {
-    Duration wait = Duration.between(clock.instant(), expiration.minus(settings.renewalLead()));
+    Instant now = clock.instant();
+    Duration wait = Duration.between(now, expiration.minus(settings.renewalLead()));
+    Duration halfway = Duration.between(now, expiration).dividedBy(2);
+    if (wait.compareTo(halfway) < 0) {
+      wait = halfway;
+    }
     batch.replaceTimer(scheduler.schedule(wait, () -> locked(batch, () -> renew(batch, id))));
   }
 

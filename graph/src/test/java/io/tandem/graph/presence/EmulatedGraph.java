@@ -109,8 +109,13 @@ final class EmulatedGraph implements AutoCloseable {
 
   /** A Graph client with {@code retry}, telling {@code pauses} each wait it makes. */
   GraphClient graph(RetryPolicy retry, java.util.function.Consumer<Duration> pauses) {
+    return graphAt(URI.create(emulator.httpBaseUrl() + "/v1.0"), retry, pauses);
+  }
+
+  /** A Graph client for another Graph (a stub) with the emulator's Entra tokens. */
+  GraphClient graphAt(URI base, RetryPolicy retry, java.util.function.Consumer<Duration> pauses) {
     return new GraphClient(
-        URI.create(emulator.httpBaseUrl() + "/v1.0"),
+        base,
         tokens,
         http,
         retry,

@@ -2,10 +2,14 @@ package io.tandem.graph.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.tandem.emulator.journal.JournalEntry;
+import io.tandem.graph.client.RetryPolicy;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -207,5 +212,45 @@ class PresenceSubscriptionsTest {
     assertThat(graph.journal(CREATE)).hasSize(2);
     assertThat(graph.journal("response 400")).hasSize(2);
     unreachable.close();
+  }
+
+  @Test
+  void graphGrantingLessThanTheRenewalLead_isRenewedHalfwayNotInALoop() throws Exception {
+    AtomicInteger renewals = new AtomicInteger();
+    HttpServer stingyGraph = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+    stingyGraph.createContext(
+        "/v1.0/subscriptions",
+        exchange -> {
+          try (exchange) {
+            if (exchange.getRequestMethod().equals("PATCH")) {
+              renewals.incrementAndGet();
+            }
+            byte[] body =
+                ("{\"id\":\"stingy-1\",\"expirationDateTime\":\""
+                        + graph.clock.instant().plus(Duration.ofMinutes(4))
+                        + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
+    stingyGraph.start();
+    PresenceSubscriptions stingy =
+        new PresenceSubscriptions(
+            graph.graphAt(
+                URI.create("http://127.0.0.1:" + stingyGraph.getAddress().getPort() + "/v1.0"),
+                RetryPolicy.DEFAULT,
+                d -> {}),
+            endpoint.settings(),
+            graph.clock,
+            graph.scheduler(),
+            missed::addAll);
+    stingy.watch(graph.addAgents(1));
+
+    graph.advance(Duration.ofMinutes(8)); // 4-minute expiries renewed after 2 minutes
+
+    assertThat(renewals).hasValue(4);
+    assertThat(stingy.active().get(0).expiration()).isAfter(graph.clock.instant());
+    stingyGraph.stop(0);
   }
 }
