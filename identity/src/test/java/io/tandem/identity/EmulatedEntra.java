@@ -4,12 +4,11 @@ import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.journal.JournalEntry;
 import io.tandem.emulator.time.ManualScheduler;
+import io.tandem.emulator.time.SchedulerClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The emulator's Entra and callback authorities on a free port, on a manual clock both sides share.
@@ -24,23 +23,7 @@ final class EmulatedEntra implements AutoCloseable {
   final Emulator emulator;
 
   /** The same manual time as a {@link Clock}, for the code under test. */
-  final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return scheduler.now();
-        }
-      };
+  final Clock clock = new SchedulerClock(scheduler);
 
   EmulatedEntra() throws Exception {
     Path world = Path.of(EmulatedEntra.class.getResource("/identity-world.yaml").toURI());

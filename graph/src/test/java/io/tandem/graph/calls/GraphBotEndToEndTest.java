@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.time.ManualScheduler;
+import io.tandem.emulator.time.SchedulerClock;
 import io.tandem.emulator.world.AppRegistration;
 import io.tandem.emulator.world.EmulatedTenant;
 import io.tandem.graph.client.GraphClient;
@@ -22,8 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -218,29 +217,5 @@ class GraphBotEndToEndTest {
 
   private URI prompt(String name) {
     return URI.create("http://127.0.0.1:" + bot.getAddress().getPort() + "/prompts/" + name);
-  }
-
-  /** The manual scheduler's time as a {@link Clock}. */
-  private static final class SchedulerClock extends Clock {
-    private final ManualScheduler scheduler;
-
-    SchedulerClock(ManualScheduler scheduler) {
-      this.scheduler = scheduler;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return scheduler.now();
-    }
   }
 }

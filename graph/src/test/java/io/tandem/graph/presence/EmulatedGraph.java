@@ -7,6 +7,7 @@ import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.journal.JournalEntry;
 import io.tandem.emulator.time.ManualScheduler;
 import io.tandem.emulator.time.Scheduler;
+import io.tandem.emulator.time.SchedulerClock;
 import io.tandem.emulator.time.SystemScheduler;
 import io.tandem.emulator.world.ClientBehaviour;
 import io.tandem.emulator.world.EmulatedTenant;
@@ -23,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -172,30 +171,6 @@ final class EmulatedGraph implements AutoCloseable {
     emulator.close();
     if (emulator.scheduler() instanceof SystemScheduler system) {
       system.close();
-    }
-  }
-
-  /** The manual scheduler's time as a {@link Clock}. */
-  private static final class SchedulerClock extends Clock {
-    private final ManualScheduler scheduler;
-
-    SchedulerClock(ManualScheduler scheduler) {
-      this.scheduler = scheduler;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return scheduler.now();
     }
   }
 }
