@@ -466,6 +466,14 @@ public final class Tenant {
     work.disconnect(requireInteraction(id), io.tandem.core.interaction.DisconnectedBy.AGENT);
   }
 
+  /**
+   * The call of an interaction with an agent ended, ended by {@code by}; the agent goes to wrap-up
+   * or ready.
+   */
+  public void callEnded(InteractionId id, io.tandem.core.interaction.DisconnectedBy by) {
+    work.disconnect(requireInteraction(id), by);
+  }
+
   /** Channel-side controls of a connected interaction. */
   public WorkCommands work() {
     return work;

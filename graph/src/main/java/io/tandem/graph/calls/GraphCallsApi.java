@@ -140,14 +140,26 @@ public final class GraphCallsApi {
   public String createFromApplicationInstance(
       String tenantId, String applicationInstanceId, GraphTarget target, URI callbackUri)
       throws GraphException {
+    return createCall(tenantId, applicationInstanceId, target, callbackUri);
+  }
+
+  /**
+   * Places an outbound call as the resource account {@code applicationInstanceId}, or as the bot
+   * itself when it is null (Teams users only: PSTN needs a resource account); returns its id.
+   */
+  public String createCall(
+      String tenantId, @Nullable String applicationInstanceId, GraphTarget target, URI callbackUri)
+      throws GraphException {
     ObjectNode body = JSON.createObjectNode();
     body.put("@odata.type", "#microsoft.graph.call");
     body.put("callbackUri", callbackUri.toString());
-    ObjectNode source = body.putObject("source");
-    source.put("@odata.type", "#microsoft.graph.participantInfo");
-    ObjectNode identity = source.putObject("identity");
-    identity.put("@odata.type", "#microsoft.graph.identitySet");
-    identity.putObject("applicationInstance").put("id", applicationInstanceId);
+    if (applicationInstanceId != null) {
+      ObjectNode source = body.putObject("source");
+      source.put("@odata.type", "#microsoft.graph.participantInfo");
+      ObjectNode identity = source.putObject("identity");
+      identity.put("@odata.type", "#microsoft.graph.identitySet");
+      identity.putObject("applicationInstance").put("id", applicationInstanceId);
+    }
     invitation(body.putArray("targets").addObject(), target, null);
     body.putArray("requestedModalities").add("audio");
     body.putObject("mediaConfig").put("@odata.type", "#microsoft.graph.serviceHostedMediaConfig");

@@ -1,0 +1,293 @@
+package io.tandem.graph.extend;
+
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.flow.FlowRun;
+import io.tandem.core.interaction.Channel;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.time.Timer;
+import io.tandem.graph.calls.CallSignal;
+import io.tandem.graph.client.GraphException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One caller's Graph call, from the incoming notification until the bot is out of it: answered,
+ * arrived in the tenant, the virtual assistant, the queue (with {@link CallerQueue}), forwarding,
+ * and hang-ups on either side. Every method runs on the call's lane (the public entry points hop
+ * there).
+ */
+final class CallerCall {
+
+  private static final System.Logger LOG = System.getLogger(CallerCall.class.getName());
+  private static final int TONES_REMEMBERED = 256;
+
+  private final ExtendContext context;
+  private final CallLane lane;
+  private final CallSignal.IncomingCall incoming;
+  private final FlowPlayback flow;
+  private final CallerQueue queue;
+  private final CallerDirections directions;
+  private final Set<Long> tonesSeen = new HashSet<>();
+  private CallerCallState state = CallerCallState.INCOMING;
+  private boolean established;
+  private boolean answerFailed;
+  private @Nullable InteractionId interaction;
+  private Timer keepAlive = Timer.NONE;
+
+  CallerCall(ExtendContext context, CallSignal.IncomingCall incoming) {
+    this.context = context;
+    this.lane = context.newLane();
+    this.incoming = incoming;
+    this.flow =
+        new FlowPlayback(incoming.callId(), context.graph(), context.prompts(), lane, this::report);
+    this.queue = new CallerQueue(this, context, lane);
+    this.directions = new CallerDirections(this, queue);
+  }
+
+  String callId() {
+    return incoming.callId();
+  }
+
+  @Nullable String applicationInstanceId() {
+    return incoming.applicationInstanceId();
+  }
+
+  @Nullable InteractionId interaction() {
+    return interaction;
+  }
+
+  CallerCallState state() {
+    return state;
+  }
+
+  ExtendContext context() {
+    return context;
+  }
+
+  /** Stops the flow's media and the queue's (music, ringing agents) without hanging up. */
+  void silence() {
+    flow.stop();
+    queue.stopAll();
+  }
+
+  void start() {
+    lane.execute(this::answer);
+  }
+
+  void signal(CallSignal signal) {
+    lane.execute(() -> onSignal(signal));
+  }
+
+  void event(TenantEvent event) {
+    lane.execute(() -> directions.on(event));
+  }
+
+  private void answer() {
+    try {
+      context.graph().answer(callId(), context.settings().callbackUri(), List.of());
+      move(CallerCallState.ANSWERED);
+    } catch (GraphException | RuntimeException failed) {
+      LOG.log(System.Logger.Level.WARNING, "could not answer call " + callId(), failed);
+      answerFailed = true;
+      move(CallerCallState.ENDED);
+      context.registry().forget(this);
+    }
+    arrive();
+  }
+
+  private void arrive() {
+    String from =
+        incoming.callerNumber() != null
+            ? incoming.callerNumber()
+            : incoming.callerUserId() != null ? "teams:" + incoming.callerUserId() : "anonymous";
+    String to = incoming.applicationInstanceId() != null ? incoming.applicationInstanceId() : "bot";
+    Map<String, String> attributes = Map.of("graph.callId", callId(), "channel.model", "extend");
+    context
+        .tenant()
+        .ask(
+            tenant -> {
+              InteractionId id = tenant.arrive(null, Channel.VOICE, from, to, attributes);
+              context.registry().bind(id, this);
+              return id;
+            })
+        .whenComplete(
+            (id, failed) -> {
+              if (failed != null) {
+                LOG.log(System.Logger.Level.ERROR, "call " + callId() + " did not arrive", failed);
+                lane.execute(this::hangUp);
+              } else {
+                lane.execute(() -> arrived(id));
+              }
+            });
+  }
+
+  private void arrived(InteractionId id) {
+    interaction = id;
+    if (answerFailed) {
+      tell(tenant -> tenant.fail(id, "answer-failed"));
+      return;
+    }
+    if (state == CallerCallState.ENDED) {
+      tell(tenant -> tenant.customerHungUp(id));
+      return;
+    }
+    startFlowWhenReady();
+  }
+
+  private void onSignal(CallSignal signal) {
+    if (!signal.callId().equals(callId())) {
+      queue.offerSignal(signal);
+      return;
+    }
+    switch (signal) {
+      case CallSignal.StateChanged changed -> stateChanged(changed);
+      case CallSignal.Terminated ended -> terminated(ended);
+      case CallSignal.ToneReceived tone -> {
+        if (tonesSeen.size() < TONES_REMEMBERED
+            && tonesSeen.add(tone.sequenceId())
+            && state == CallerCallState.IN_FLOW) {
+          flow.tone(tone.tone());
+        }
+      }
+      case CallSignal.OperationCompleted done -> {
+        if (!flow.completed(done.operation())) {
+          queue.operationCompleted(done.operation());
+        }
+      }
+      case CallSignal.IncomingCall duplicate -> {
+        // Graph retried the incoming notification: the call is already being handled.
+      }
+      case CallSignal.RosterUpdated roster -> {
+        // Who is in the call changes nothing the bot decides on.
+      }
+    }
+  }
+
+  private void stateChanged(CallSignal.StateChanged changed) {
+    if (!changed.state().equals("established")) {
+      return;
+    }
+    if (state == CallerCallState.ANSWERED && !established) {
+      established = true;
+      keepAlive = KeepAlive.every(context.settings().keepAliveInterval(), lane, this);
+      startFlowWhenReady();
+    } else if (changed.resultInfo() != null) {
+      if (state == CallerCallState.CONNECTING) {
+        queue.transferFailed(String.valueOf(changed.resultInfo()));
+      } else if (state == CallerCallState.FORWARDING) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "forwarding call {0} failed: {1}",
+            callId(),
+            changed.resultInfo());
+        hangUp();
+      }
+    }
+  }
+
+  private void terminated(CallSignal.Terminated ended) {
+    boolean handedOver = ended.resultInfo() != null && ended.resultInfo().subcode() == 7015;
+    if (state == CallerCallState.CONNECTING && handedOver) {
+      move(CallerCallState.HANDED_OVER);
+      keepAlive.cancel();
+      queue.handedOver();
+      return;
+    }
+    if (state == CallerCallState.HANDED_OVER || state == CallerCallState.ENDED) {
+      return;
+    }
+    boolean forwarded = state == CallerCallState.FORWARDING;
+    end();
+    InteractionId id = interaction;
+    if (id != null && !forwarded) {
+      tell(tenant -> tenant.customerHungUp(id));
+    }
+  }
+
+  private void startFlowWhenReady() {
+    InteractionId id = interaction;
+    if (state != CallerCallState.ANSWERED || !established || id == null) {
+      return;
+    }
+    move(CallerCallState.IN_FLOW);
+    try {
+      context.graph().subscribeToTone(callId(), "tones");
+    } catch (GraphException | RuntimeException failed) {
+      LOG.log(System.Logger.Level.WARNING, "subscribeToTone refused on call " + callId(), failed);
+    }
+    GraphFlowMedia media = new GraphFlowMedia(lane, flow);
+    context
+        .tenant()
+        .tell(
+            tenant ->
+                tenant.startVirtualAssistant(
+                    id,
+                    context.settings().entryFlow().apply(tenant),
+                    media,
+                    new NoDataLookups(id, context.tenant())))
+        .whenComplete(
+            (done, failed) -> {
+              if (failed != null) {
+                LOG.log(System.Logger.Level.ERROR, "no entry flow for call " + callId(), failed);
+                lane.execute(this::hangUp);
+                tell(tenant -> tenant.fail(id, "entry-flow-failed"));
+              }
+            });
+  }
+
+  /** The bot hangs the caller up. */
+  void hangUp() {
+    if (state == CallerCallState.ENDED) {
+      return;
+    }
+    end();
+    try {
+      context.graph().hangUp(callId());
+    } catch (GraphException | RuntimeException failed) {
+      LOG.log(System.Logger.Level.DEBUG, "hang-up refused on call " + callId(), failed);
+    }
+  }
+
+  /** The call is over for the bot (hung up on either side, or forwarded). */
+  void end() {
+    if (state != CallerCallState.ENDED) {
+      move(CallerCallState.ENDED);
+    }
+    keepAlive.cancel();
+    silence();
+    context.registry().forget(this);
+  }
+
+  void move(CallerCallState next) {
+    if (!state.canMoveTo(next)) {
+      throw new IllegalStateException("call " + callId() + ": " + state + " → " + next);
+    }
+    state = next;
+  }
+
+  /** Reports a media outcome to the call's flow run, on the tenant's writer. */
+  private void report(Consumer<FlowRun> outcome) {
+    InteractionId id = interaction;
+    if (id == null) {
+      return;
+    }
+    tell(
+        tenant -> {
+          FlowRun run = tenant.virtualAssistantOf(id);
+          if (run != null) {
+            outcome.accept(run);
+          }
+        });
+  }
+
+  /**
+   * Runs {@code command} on the tenant's writer; a refusal (the interaction moved on) is logged.
+   */
+  void tell(Consumer<io.tandem.core.tenant.Tenant> command) {
+    context.tell(command, "call " + callId());
+  }
+}

@@ -1,0 +1,279 @@
+package io.tandem.graph.extend;
+
+import io.tandem.core.agent.AgentId;
+import io.tandem.core.agent.AgentProfile;
+import io.tandem.core.interaction.DisconnectedBy;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.interaction.ReservationId;
+import io.tandem.core.presence.Availability;
+import io.tandem.core.queue.Announcements;
+import io.tandem.core.queue.QueueConfig;
+import io.tandem.core.queue.QueueId;
+import io.tandem.core.routing.Agent;
+import io.tandem.core.routing.Interaction;
+import io.tandem.graph.calls.CallSignal;
+import io.tandem.graph.calls.CommsOperation;
+import io.tandem.graph.calls.GraphTarget;
+import io.tandem.graph.calls.ResultInfo;
+import io.tandem.graph.client.GraphException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A caller call's time in the queue and with an agent: music on hold, offers to agents as calls to
+ * their Teams users, the consultative transfer onto the agent who answered, and the end of the
+ * handed-over call read from the agent's presence. Confined to the call's lane.
+ */
+final class CallerQueue implements AgentOffer.Outcome {
+
+  /** Availabilities Teams shows while its user is in a call. */
+  static final Set<Availability> IN_A_CALL =
+      EnumSet.of(Availability.BUSY, Availability.BUSY_IDLE, Availability.DO_NOT_DISTURB);
+
+  private static final System.Logger LOG = System.getLogger(CallerQueue.class.getName());
+
+  private final CallerCall call;
+  private final ExtendContext context;
+  private final HoldLoop hold;
+  private final Map<ReservationId, AgentOffer> offers = new LinkedHashMap<>();
+  private final Map<String, AgentOffer> offersByCall = new HashMap<>();
+  private @Nullable QueueId queue;
+  private @Nullable AgentOffer connecting;
+  private boolean agentSeenInACall;
+  private boolean agentCallOver;
+
+  CallerQueue(CallerCall call, ExtendContext context, CallLane lane) {
+    this.call = call;
+    this.context = context;
+    this.hold = new HoldLoop(call.callId(), context.graph(), context.prompts(), context.clock());
+  }
+
+  void event(InteractionEvent event) {
+    switch (event) {
+      case InteractionEvent.Queued queued -> queued(queued.queue());
+      case InteractionEvent.TransferredToQueue moved -> queued(moved.queue());
+      case InteractionEvent.Offered offered -> offer(offered.reservation(), offered.agent());
+      case InteractionEvent.OfferTimedOut timedOut -> cancel(timedOut.reservation());
+      case InteractionEvent.OfferWithdrawn withdrawn -> cancel(withdrawn.reservation());
+      case InteractionEvent.OfferDeclined declined -> cancel(declined.reservation());
+      default -> {
+        // Other events change nothing on the wire while the caller waits.
+      }
+    }
+  }
+
+  private void queued(QueueId id) {
+    queue = id;
+    if (call.state() == CallerCallState.IN_FLOW) {
+      call.move(CallerCallState.QUEUED);
+    }
+    if (call.state() != CallerCallState.QUEUED) {
+      return;
+    }
+    Announcements announcements =
+        context
+            .tenant()
+            .ask(
+                tenant -> {
+                  QueueConfig config = tenant.state().queue(id);
+                  return config == null ? Announcements.standard() : config.announcements();
+                })
+            .join();
+    hold.start(announcements, this::position);
+  }
+
+  private int position() {
+    InteractionId id = call.interaction();
+    QueueId waitingIn = queue;
+    if (id == null || waitingIn == null) {
+      return 0;
+    }
+    return context
+        .tenant()
+        .ask(
+            tenant -> {
+              List<Interaction> line = tenant.state().waitingLine(waitingIn);
+              for (int i = 0; i < line.size(); i++) {
+                if (line.get(i).id().equals(id)) {
+                  return i + 1;
+                }
+              }
+              return 0;
+            })
+        .join();
+  }
+
+  private void offer(ReservationId reservation, AgentId agent) {
+    if (call.state() != CallerCallState.QUEUED) {
+      return;
+    }
+    AgentProfile profile =
+        context
+            .tenant()
+            .ask(
+                tenant -> {
+                  Agent known = tenant.state().agent(agent);
+                  return known == null ? null : known.profile();
+                })
+            .join();
+    if (profile == null || profile.teamsUserId() == null) {
+      LOG.log(System.Logger.Level.WARNING, "agent {0} has no Teams user to ring", agent);
+      call.tell(tenant -> tenant.declineOffer(reservation));
+      return;
+    }
+    GraphTarget.TeamsUser target = new GraphTarget.TeamsUser(profile.teamsUserId(), profile.name());
+    AgentOffer offer = new AgentOffer(reservation, agent, target, context.graph(), this);
+    offers.put(reservation, offer);
+    try {
+      String agentCallId =
+          context
+              .graph()
+              .createCall(
+                  context.settings().microsoftTenantId(),
+                  call.applicationInstanceId(),
+                  target,
+                  context.settings().callbackUri());
+      offer.placed(agentCallId);
+      offersByCall.put(agentCallId, offer);
+      context.registry().claim(agentCallId, call).forEach(offer::signal);
+    } catch (GraphException | RuntimeException failed) {
+      LOG.log(System.Logger.Level.WARNING, "could not call agent " + agent, failed);
+      unreachable(offer, null);
+    }
+  }
+
+  private void cancel(ReservationId reservation) {
+    AgentOffer offer = offers.remove(reservation);
+    if (offer != null && offer != connecting) {
+      offer.cancel();
+    }
+  }
+
+  void offerSignal(CallSignal signal) {
+    AgentOffer offer = offersByCall.get(signal.callId());
+    if (offer != null) {
+      offer.signal(signal);
+    }
+  }
+
+  @Override
+  public void answered(AgentOffer offer) {
+    InteractionId id = call.interaction();
+    if (call.state() != CallerCallState.QUEUED || id == null) {
+      offer.cancel();
+      return;
+    }
+    boolean accepted =
+        context
+            .tenant()
+            .ask(
+                tenant -> {
+                  tenant.acceptOffer(offer.reservation());
+                  return true;
+                })
+            .exceptionally(refused -> false)
+            .join();
+    if (!accepted) {
+      offer.cancel();
+      return;
+    }
+    connecting = offer;
+    agentSeenInACall = false;
+    agentCallOver = false;
+    context.registry().watchPresence(offer.agent(), call, true);
+    call.move(CallerCallState.CONNECTING);
+    hold.stop();
+    offer.joining();
+    try {
+      context.graph().transfer(call.callId(), offer.teamsUser(), offer.callId());
+    } catch (GraphException | RuntimeException failed) {
+      transferFailed(failed.getMessage());
+    }
+  }
+
+  @Override
+  public void unreachable(AgentOffer offer, @Nullable ResultInfo why) {
+    if (offers.remove(offer.reservation()) == null) {
+      return;
+    }
+    LOG.log(
+        System.Logger.Level.INFO,
+        "agent {0} did not take the call ({1})",
+        offer.agent(),
+        why == null ? "not placed" : why);
+    call.tell(tenant -> tenant.declineOffer(offer.reservation()));
+  }
+
+  /** The caller's call could not be transferred onto the agent's: back to the queue. */
+  void transferFailed(@Nullable String why) {
+    AgentOffer offer = connecting;
+    InteractionId id = call.interaction();
+    QueueId waitingIn = queue;
+    if (offer == null || id == null || waitingIn == null) {
+      return;
+    }
+    LOG.log(System.Logger.Level.WARNING, "transfer of call {0} failed: {1}", call.callId(), why);
+    connecting = null;
+    offer.joinFailed();
+    offer.cancel();
+    context.registry().watchPresence(offer.agent(), call, false);
+    call.move(CallerCallState.QUEUED);
+    call.tell(tenant -> tenant.work().transferToQueue(id, waitingIn));
+  }
+
+  /** The caller talks to the agent now; the end comes from the agent's presence. */
+  void handedOver() {
+    AgentOffer offer = connecting;
+    if (offer != null) {
+      offer.joined();
+    }
+  }
+
+  void agentPresence(Availability availability) {
+    if (connecting == null) {
+      return;
+    }
+    if (IN_A_CALL.contains(availability)) {
+      agentSeenInACall = true;
+      return;
+    }
+    InteractionId id = call.interaction();
+    if (agentSeenInACall
+        && !agentCallOver
+        && call.state() == CallerCallState.HANDED_OVER
+        && id != null) {
+      agentCallOver = true;
+      call.tell(tenant -> tenant.callEnded(id, DisconnectedBy.UNKNOWN));
+    }
+  }
+
+  /** The interaction's call ended in the domain (presence, the agent app): the bot lets go. */
+  void agentCallEnded() {
+    AgentOffer offer = connecting;
+    if (offer != null) {
+      context.registry().watchPresence(offer.agent(), call, false);
+    }
+    if (call.state() == CallerCallState.HANDED_OVER) {
+      call.end();
+    }
+  }
+
+  void operationCompleted(CommsOperation operation) {
+    hold.completed(operation);
+  }
+
+  /** The call is over for the bot: silence, and every ringing agent hung up. */
+  void stopAll() {
+    if (hold.playing()) {
+      hold.stop();
+    }
+    offers.values().stream().filter(offer -> offer != connecting).forEach(AgentOffer::cancel);
+    offers.clear();
+  }
+}
