@@ -34,6 +34,16 @@ class ExtendCallsEndToEndTest {
       new ClientBehaviour(
           Duration.ZERO, ClientBehaviour.Response.NO_ANSWER, null, null, null, null, null);
 
+  private static final ClientBehaviour ANSWERS_AND_HANGS_UP_AT_ONCE =
+      new ClientBehaviour(
+          Duration.ofMillis(500),
+          ClientBehaviour.Response.ANSWER,
+          Duration.ZERO,
+          null,
+          null,
+          null,
+          null);
+
   private final ExtendRig rig = new ExtendRig();
 
   ExtendCallsEndToEndTest() throws Exception {}
@@ -115,6 +125,24 @@ class ExtendCallsEndToEndTest {
             .map(entry -> entry.kind())
             .toList();
     assertThat(deletedCalls).as("the bot hung up Finn's ringing call").isNotEmpty();
+  }
+
+  @Test
+  void transferOntoAnAgentWhoLeftAtOnce_fails_andTheCallerGoesBackToTheQueue() throws Exception {
+    Map<String, ClientBehaviour> agents = new LinkedHashMap<>();
+    agents.put("gus", ANSWERS_AND_HANGS_UP_AT_ONCE);
+    agents.put("dana", ANSWERS_AFTER_1S);
+    rig.staff(billing(), agents, 5);
+
+    rig.dial("\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}],\"talkFor\":\"PT1S\"");
+
+    await(() -> rig.events(InteractionEvent.Connected.class).size() == 2, "two connections");
+    assertThat(rig.events(InteractionEvent.TransferredToQueue.class))
+        .singleElement()
+        .satisfies(back -> assertThat(back.fromAgent()).isEqualTo(new AgentId("gus")));
+    assertThat(rig.events(InteractionEvent.Connected.class).get(1).agent())
+        .isEqualTo(new AgentId("dana"));
+    assertThat(rig.journal(entry -> entry.kind().equals("call.partiesJoined"))).hasSize(1);
   }
 
   @Test

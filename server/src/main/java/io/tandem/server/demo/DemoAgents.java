@@ -109,10 +109,21 @@ final class DemoAgents {
     timers.after(
         sample(group.answerDelay()),
         tenant -> {
-          if (tenant.state().reservation(reservation) != null) {
+          if (tenant.state().reservation(reservation) != null && !answeredInTeams(tenant, offer)) {
             tenant.acceptOffer(reservation);
           }
         });
+  }
+
+  /**
+   * Whether the offer is a call the Extend bot placed to the agent's Teams client, which answers it
+   * itself (the emulator's Teams user), so the simulated agent stays out of it.
+   */
+  private static boolean answeredInTeams(Tenant tenant, InteractionEvent.Offered offer) {
+    Interaction interaction = tenant.state().interaction(offer.interaction());
+    return interaction != null
+        && io.tandem.graph.extend.ExtendCalls.EXTEND_MODEL.equals(
+            interaction.attributes().get(io.tandem.graph.extend.ExtendCalls.MODEL_ATTRIBUTE));
   }
 
   private static void readyAgain(Tenant tenant, AgentId id) {

@@ -86,7 +86,11 @@ public final class DemoTraffic {
         .tell(
             tenant -> {
               DemoTenantSetup.Changes changes = DemoTenantSetup.apply(tenant, demo);
-              callers.useFlow(DemoTenantSetup.flow(tenant, demo));
+              io.tandem.core.flow.Flow entry = EntryFlow.of(demo.entryMenu());
+              if (!entry.equals(tenant.state().catalog().flow(EntryFlow.ID))) {
+                tenant.defineFlow(entry); // so that channels outside the demo (Extend) find it
+              }
+              callers.useFlow(tenant.flow(EntryFlow.ID));
               tenant.addListener(this::on);
               int loggedIn = agents.start(tenant);
               arrivals.start();
