@@ -46,6 +46,9 @@ final class CacheEviction {
   }
 
   private static List<Entry> entries(Path directory, String suffix) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
     try (Stream<Path> files = Files.list(directory)) {
       List<Entry> entries = new ArrayList<>();
       for (Path file : (Iterable<Path>) files::iterator) {

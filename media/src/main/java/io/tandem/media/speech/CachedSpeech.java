@@ -47,15 +47,15 @@ public final class CachedSpeech implements TextToSpeech {
 
   /**
    * @param engine what renders texts not yet in the directory
-   * @param directory where renderings are kept (created if missing)
+   * @param directory where renderings are kept (created with the first one)
    * @param maxBytes the most bytes of renderings to keep, positive
    */
-  public CachedSpeech(TextToSpeech engine, Path directory, long maxBytes) throws IOException {
+  public CachedSpeech(TextToSpeech engine, Path directory, long maxBytes) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("cache size must be positive: " + maxBytes);
     }
     this.engine = engine;
-    this.directory = Files.createDirectories(directory);
+    this.directory = directory;
     this.maxBytes = maxBytes;
     this.storedBytes = new AtomicLong(CacheEviction.sizeOf(directory, SUFFIX));
   }
@@ -135,6 +135,7 @@ public final class CachedSpeech implements TextToSpeech {
 
   private void store(String key, byte[] wav) {
     try {
+      Files.createDirectories(directory);
       Path temporary = Files.createTempFile(directory, key, ".part");
       Files.write(temporary, wav);
       Files.move(

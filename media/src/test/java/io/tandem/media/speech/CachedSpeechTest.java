@@ -43,6 +43,18 @@ class CachedSpeechTest {
   }
 
   @Test
+  void directory_isCreatedWithTheFirstRendering() throws Exception {
+    Path nested = directory.resolve("not/yet");
+    CachedSpeech cache = new CachedSpeech(CountingSpeech.fake(10), nested, 10_000);
+    assertThat(nested).doesNotExist();
+
+    cache.render("Hello", null, 8000);
+
+    assertThat(nested).isDirectory();
+    assertThat(cache.cached(cache.keyOf("Hello", null, 8000))).isPresent();
+  }
+
+  @Test
   void render_afterRestart_readsTheDirectory() throws Exception {
     CountingSpeech before = CountingSpeech.fake(100);
     new CachedSpeech(before, directory, 10_000).render("Welcome", null, 16000);
