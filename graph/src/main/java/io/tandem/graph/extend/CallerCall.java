@@ -105,7 +105,12 @@ final class CallerCall {
             ? incoming.callerNumber()
             : incoming.callerUserId() != null ? "teams:" + incoming.callerUserId() : "anonymous";
     String to = incoming.applicationInstanceId() != null ? incoming.applicationInstanceId() : "bot";
-    Map<String, String> attributes = Map.of("graph.callId", callId(), "channel.model", "extend");
+    Map<String, String> attributes =
+        Map.of(
+            ExtendCalls.CALL_ID_ATTRIBUTE,
+            callId(),
+            ExtendCalls.MODEL_ATTRIBUTE,
+            ExtendCalls.EXTEND_MODEL);
     context
         .tenant()
         .ask(

@@ -31,6 +31,15 @@ import java.util.concurrent.Executor;
  */
 public final class ExtendCalls implements TenantEventListener {
 
+  /** The interaction attribute that names the integration model a call came through. */
+  public static final String MODEL_ATTRIBUTE = "channel.model";
+
+  /** {@link #MODEL_ATTRIBUTE}'s value on the interactions of this channel. */
+  public static final String EXTEND_MODEL = "extend";
+
+  /** The interaction attribute that holds the caller's Graph call id. */
+  public static final String CALL_ID_ATTRIBUTE = "graph.callId";
+
   private static final System.Logger LOG = System.getLogger(ExtendCalls.class.getName());
   private static final int UNCLAIMED_LIMIT = 10_000;
 
