@@ -5,19 +5,15 @@ import io.tandem.core.agent.AgentId;
 import io.tandem.core.presence.Availability;
 import io.tandem.core.routing.Agent;
 import io.tandem.graph.presence.ClientStateCheck;
-import io.tandem.graph.presence.PollingSettings;
 import io.tandem.graph.presence.PresenceChanged;
 import io.tandem.graph.presence.PresenceFeed;
-import io.tandem.graph.presence.PresenceScheduler;
 import io.tandem.graph.presence.ReceivedNotifications;
-import io.tandem.graph.presence.SubscriptionSettings;
 import io.tandem.server.eventlog.LoggedEvent;
 import io.tandem.server.microsoft.MicrosoftConnection;
 import io.tandem.server.microsoft.MicrosoftProperties;
 import io.tandem.server.tenant.EventFeed;
 import io.tandem.server.tenant.RunningTenant;
 import io.tandem.server.tenant.TenantRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,8 +53,8 @@ import org.springframework.context.ApplicationListener;
  * even start is tried again after the poll interval.
  *
  * <p>Threading: re-reading the agents and replacing the feed run on one virtual thread ({@code
- * teams-presence-sync}), requests coalesced; the feed reads on virtual threads and its timers wait
- * on one platform thread. {@link #received} and {@link #clientStates} never block.
+ * teams-presence-sync}), requests coalesced; the feed reads and waits on the threads of {@link
+ * TeamsPresenceFeeds}. {@link #received} and {@link #clientStates} never block.
  */
 public final class TeamsPresenceRouting
     implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
@@ -81,14 +76,10 @@ public final class TeamsPresenceRouting
 
   private final MicrosoftConnection microsoft;
   private final MicrosoftProperties.Presence settings;
+  private final TeamsPresenceFeeds feeds;
   private final TenantRegistry tenants;
   private final EventFeed events;
   private final EventFeed.Subscriber agentChanges = this::onEvent;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("teams-presence-timer").daemon(true).factory());
-  private final ExecutorService reads =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("teams-presence-", 0).factory());
   private final ExecutorService syncs =
       Executors.newSingleThreadExecutor(Thread.ofVirtual().name("teams-presence-sync").factory());
   private final AtomicBoolean syncQueued = new AtomicBoolean();
@@ -102,6 +93,7 @@ public final class TeamsPresenceRouting
       EventFeed events) {
     this.microsoft = microsoft;
     this.settings = settings;
+    this.feeds = new TeamsPresenceFeeds(microsoft, settings);
     this.tenants = tenants;
     this.events = events;
     events.subscribe(agentChanges);
@@ -170,8 +162,7 @@ public final class TeamsPresenceRouting
     if (current != null) {
       closeQuietly(current.feed());
     }
-    timer.shutdownNow();
-    reads.shutdownNow();
+    feeds.close();
   }
 
   private void onEvent(LoggedEvent logged) {
@@ -232,7 +223,7 @@ public final class TeamsPresenceRouting
   private void start(TeamsAgents agents) {
     PresenceFeed feed;
     try {
-      feed = newFeed(agents);
+      feed = feeds.create(change -> route(change, agents));
       watch = new Watch(feed, agents); // before start: notifications may arrive during it
       feed.start(agents.userIds());
     } catch (RuntimeException e) {
@@ -268,31 +259,6 @@ public final class TeamsPresenceRouting
         .get(READ_AGENTS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private PresenceFeed newFeed(TeamsAgents agents) {
-    URI url = microsoft.publicUrl(NOTIFICATION_PATH);
-    SubscriptionSettings subscriptions =
-        new SubscriptionSettings(
-            url,
-            url,
-            settings.renewalLead(),
-            SubscriptionSettings.defaults(url, url).expiryMargin(),
-            settings.subscriptionRetryDelay());
-    PollingSettings polling =
-        new PollingSettings(
-            settings.silenceWindow(),
-            settings.pollInterval(),
-            PollingSettings.DEFAULT.requestsPerWindow(),
-            PollingSettings.DEFAULT.throttleWindow());
-    return new PresenceFeed(
-        microsoft.presence(),
-        subscriptions,
-        polling,
-        microsoft.clock(),
-        PresenceScheduler.onVirtualThreads(timer),
-        reads,
-        change -> route(change, agents));
-  }
-
   /** Tells the tenant, on its mailbox, the new availability of each agent who is the user. */
   private void route(PresenceChanged change, TeamsAgents agents) {
     List<AgentId> ids = agents.agentsOf(change.userId());
@@ -319,11 +285,7 @@ public final class TeamsPresenceRouting
   }
 
   private void retryLater() {
-    try {
-      timer.schedule(this::requestSync, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException closing) {
-      // closed meanwhile
-    }
+    feeds.later(settings.pollInterval(), this::requestSync);
   }
 
   private static void closeQuietly(PresenceFeed feed) {
