@@ -1,5 +1,6 @@
 package io.tandem.server.demo;
 
+import io.tandem.core.agent.AgentId;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.simulation.Distribution;
 import java.time.Duration;
@@ -27,11 +28,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class DemoExtrasReader {
 
   /** The second document, read and checked on its own. */
-  record Extras(EntryMenu entryMenu, CallerHabits callers, AgentHabits agents) {}
+  record Extras(
+      EntryMenu entryMenu,
+      CallerHabits callers,
+      AgentHabits agents,
+      Map<AgentId, String> teamsUsers) {}
 
   // The document's shape: every key optional here, so that a missing one is reported by path.
   record Document(
-      @Nullable Assistant virtualAssistant, @Nullable Callers callers, @Nullable Agents agents) {}
+      @Nullable Assistant virtualAssistant,
+      @Nullable Callers callers,
+      @Nullable Agents agents,
+      @Nullable Map<String, String> teamsUsers) {}
 
   record Assistant(@Nullable String greeting, @Nullable Menu menu) {}
 
@@ -104,9 +112,8 @@ final class DemoExtrasReader {
                     ? new Callers(null, null, null, null)
                     : document.callers()),
             reader.agents(
-                document.agents() == null
-                    ? new Agents(null, null, null, null)
-                    : document.agents()));
+                document.agents() == null ? new Agents(null, null, null, null) : document.agents()),
+            reader.teamsUsers(document.teamsUsers()));
     return problems.size() == before ? extras : null;
   }
 
@@ -143,6 +150,22 @@ final class DemoExtrasReader {
         retries,
         menu.retryPrompt(),
         queueId(at + ".menu.noInput", required(at + ".menu.noInput", menu.noInput())));
+  }
+
+  private Map<AgentId, String> teamsUsers(@Nullable Map<String, String> teamsUsers) {
+    Map<AgentId, String> users = new LinkedHashMap<>();
+    if (teamsUsers != null) {
+      teamsUsers.forEach(
+          (agent, user) -> {
+            String path = "teamsUsers." + agent;
+            try {
+              users.put(new AgentId(agent), required(path, user));
+            } catch (IllegalArgumentException e) {
+              problem(path, "is not an agent id: " + e.getMessage());
+            }
+          });
+    }
+    return users;
   }
 
   private CallerHabits callers(Callers callers) {

@@ -54,7 +54,8 @@ public final class DemoFile {
     if (!problems.isEmpty() || tenant == null || extras == null) {
       throw new InvalidDemoFileException(source, problems);
     }
-    return new DemoDefinition(tenant, extras.entryMenu(), extras.callers(), extras.agents());
+    return new DemoDefinition(
+        tenant, extras.entryMenu(), extras.callers(), extras.agents(), extras.teamsUsers());
   }
 
   /** The index of the line that starts the second document; -1 (and a problem) if none. */

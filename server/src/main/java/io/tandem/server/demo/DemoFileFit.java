@@ -1,12 +1,15 @@
 package io.tandem.server.demo;
 
+import io.tandem.core.agent.AgentId;
 import io.tandem.core.flow.FlowCatalog;
 import io.tandem.core.flow.FlowProblem;
 import io.tandem.core.flow.FlowValidator;
 import io.tandem.core.hours.BusinessHours;
 import io.tandem.core.queue.QueueId;
+import io.tandem.core.simulation.AgentGroup;
 import io.tandem.core.simulation.QueueScenario;
 import io.tandem.core.simulation.Scenario;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Checks that a demo file's two documents, each valid on its own, fit together and suit the demo:
- * the menu and the wrap-up codes name the tenant's queues, every queue with callers is reachable
- * from the menu, arrival rates are constant, agents have no shifts, and callers press their key
- * before the menu times out. Each problem names its field and line.
+ * the menu and the wrap-up codes name the tenant's queues, {@code teamsUsers} its agents, every
+ * queue with callers is reachable from the menu, arrival rates are constant, agents have no shifts,
+ * and callers press their key before the menu times out. Each problem names its field and line.
  */
 final class DemoFileFit {
 
@@ -56,6 +59,15 @@ final class DemoFileFit {
             "are not used by the demo, whose agents stay logged in; remove them");
       }
     }
+    Set<AgentId> agents = new HashSet<>();
+    tenant.agents().forEach(group -> agentIds(group, agents));
+    for (AgentId agent : extras.teamsUsers().keySet()) {
+      if (!agents.contains(agent)) {
+        extrasProblem(
+            "teamsUsers." + agent.value(),
+            "names unknown agent '" + agent.value() + "'; agent ids are <group name>-001, -002 …");
+      }
+    }
     if (extras.callers().pressAfter().maxNanos() >= menu.timeout().toNanos()) {
       extrasProblem(
           "callers.pressAfter.max",
@@ -65,6 +77,12 @@ final class DemoFileFit {
       for (FlowProblem problem : FlowValidator.problems(EntryFlow.of(menu), catalogOf(queues))) {
         extrasProblem("virtualAssistant", "makes a flow that cannot run: " + problem);
       }
+    }
+  }
+
+  private static void agentIds(AgentGroup group, Set<AgentId> into) {
+    for (int i = 0; i < group.count(); i++) {
+      into.add(new AgentId(group.agentId(i)));
     }
   }
 

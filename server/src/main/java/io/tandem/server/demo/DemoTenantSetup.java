@@ -36,12 +36,22 @@ final class DemoTenantSetup {
 
   private DemoTenantSetup() {}
 
-  /** The demo's agents, one profile per agent of every group, in the file's order. */
+  /**
+   * The demo's agents, one profile per agent of every group, in the file's order, with their Teams
+   * user where the demo file names one.
+   */
   static List<AgentProfile> agents(DemoDefinition demo) {
     List<AgentProfile> agents = new ArrayList<>();
     for (AgentGroup group : demo.tenant().agents()) {
       for (int i = 0; i < group.count(); i++) {
-        agents.add(AgentProfile.voice(group.agentId(i), group.skills()));
+        AgentProfile voice = AgentProfile.voice(group.agentId(i), group.skills());
+        agents.add(
+            new AgentProfile(
+                voice.id(),
+                voice.name(),
+                voice.skills(),
+                voice.capacity(),
+                demo.teamsUsers().get(voice.id())));
       }
     }
     return agents;

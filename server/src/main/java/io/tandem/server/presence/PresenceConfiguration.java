@@ -1,0 +1,24 @@
+package io.tandem.server.presence;
+
+import io.tandem.server.microsoft.MicrosoftConnection;
+import io.tandem.server.microsoft.MicrosoftProperties;
+import io.tandem.server.tenant.EventFeed;
+import io.tandem.server.tenant.TenantRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Teams presence for routing, whenever Tandem is connected to Microsoft. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("tandem.microsoft.enabled")
+class PresenceConfiguration {
+
+  @Bean
+  TeamsPresenceRouting teamsPresenceRouting(
+      MicrosoftConnection microsoft,
+      MicrosoftProperties properties,
+      TenantRegistry tenants,
+      EventFeed events) {
+    return new TeamsPresenceRouting(microsoft, properties.presence(), tenants, events);
+  }
+}
