@@ -51,6 +51,8 @@ final class DemoCallers {
   private final SplittableRandom random;
   private final Map<InteractionId, Caller> callers = new HashMap<>();
   private @Nullable ValidatedFlow flow;
+  private @Nullable ExtendDialer teams;
+  private double teamsShare;
 
   DemoCallers(DemoDefinition demo, DemoTimers timers, SplittableRandom random) {
     this.demo = demo;
@@ -63,12 +65,22 @@ final class DemoCallers {
     this.flow = entryFlow;
   }
 
+  /** Sends {@code share} (0-1) of the callers through Teams: the emulator and the Extend bot. */
+  void throughTeams(ExtendDialer dialer, double share) {
+    this.teams = dialer;
+    this.teamsShare = share;
+  }
+
   /** Places one call from a caller who wants {@code queue}; on the tenant's writer. */
   void call(Tenant tenant, QueueScenario queue) {
     if (flow == null) {
       throw new IllegalStateException("the demo's entry flow is not set");
     }
     String from = "+4930" + (1_000_000 + random.nextInt(9_000_000));
+    if (teams != null && random.nextDouble() < teamsShare) {
+      dialThroughTeams(teams, from, queue);
+      return;
+    }
     InteractionId id = tenant.arrive(null, Channel.VOICE, from, DIALED, Map.of());
     callers.put(id, new Caller());
     int priority = queue.priorityFor(random.nextDouble());
@@ -88,6 +100,23 @@ final class DemoCallers {
         flow,
         new CallerMedia(id, timers, demo.callers().promptLength(), key, pressAfter),
         NO_LOOKUPS);
+  }
+
+  /**
+   * A caller of the emulator's PSTN who dials the resource account: the Extend bot answers, and the
+   * caller presses the queue's key after the greeting, talks for the queue's handle time and waits
+   * for the queue's patience (plus the time in the virtual assistant).
+   */
+  private void dialThroughTeams(ExtendDialer dialer, String from, QueueScenario queue) {
+    boolean silent = random.nextDouble() < demo.callers().silentShare();
+    Duration inAssistant = demo.callers().promptLength().multipliedBy(2);
+    Distribution patience = queue.patience();
+    dialer.dial(
+        from,
+        silent ? null : demo.entryMenu().keyFor(queue.queue().id()),
+        inAssistant.plus(sample(demo.callers().pressAfter())),
+        sample(queue.handleTime()),
+        inAssistant.plus(patience == null ? Duration.ofMinutes(10) : sample(patience)));
   }
 
   /** Reacts to an event by scheduling what the caller does next; on the tenant's writer. */

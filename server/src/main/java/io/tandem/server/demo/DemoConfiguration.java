@@ -1,12 +1,15 @@
 package io.tandem.server.demo;
 
 import io.tandem.core.tenant.TenantId;
+import io.tandem.server.extend.ExtendChannel;
+import io.tandem.server.microsoft.EmbeddedEmulator;
 import io.tandem.server.tenant.TenantDirectory;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +40,39 @@ class DemoConfiguration {
       TenantThreads threads,
       Clock clock,
       @Value("${tandem.demo.tenant}") String tenant,
-      @Value("${tandem.demo.arrival-rate-factor}") double arrivalRateFactor) {
-    return new DemoLauncher(
-        demo, directory, tenants, new TenantId(tenant), clock, threads.timers(), arrivalRateFactor);
+      @Value("${tandem.demo.arrival-rate-factor}") double arrivalRateFactor,
+      @Value("${tandem.demo.teams-share:0.25}") double teamsShare,
+      @Value("${tandem.microsoft.tenant-id:}") String microsoftTenant,
+      ObjectProvider<EmbeddedEmulator> emulator,
+      ObjectProvider<ExtendChannel> bot) {
+    DemoLauncher launcher =
+        new DemoLauncher(
+            demo,
+            directory,
+            tenants,
+            new TenantId(tenant),
+            clock,
+            threads.timers(),
+            arrivalRateFactor);
+    EmbeddedEmulator microsoft = emulator.getIfAvailable();
+    if (microsoft != null && bot.getIfAvailable() != null && teamsShare > 0) {
+      String helpLine =
+          microsoft.tenant(microsoftTenant).resourceAccounts().stream()
+              .map(account -> account.phoneNumber())
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the emulator's tenant has no resource account with a number to dial"));
+      launcher.throughTeams(
+          new ExtendDialer(
+              microsoft.baseUrl(),
+              helpLine,
+              java.net.http.HttpClient.newHttpClient(),
+              java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()),
+          teamsShare);
+    }
+    return launcher;
   }
 }

@@ -37,6 +37,8 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
   private final ScheduledExecutorService timers;
   private final double arrivalRateFactor;
   private volatile @Nullable DemoTraffic traffic;
+  private @Nullable ExtendDialer teams;
+  private double teamsShare;
 
   DemoLauncher(
       DemoDefinition demo,
@@ -55,6 +57,12 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
     this.arrivalRateFactor = arrivalRateFactor;
   }
 
+  /** Sends {@code share} of the callers through Teams (the emulator and the Extend bot). */
+  void throughTeams(ExtendDialer dialer, double share) {
+    this.teams = dialer;
+    this.teamsShare = share;
+  }
+
   @Override
   public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
     if (traffic != null) {
@@ -71,6 +79,10 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
             clock,
             new MailboxScheduler(clock, timers, Runnable::run),
             arrivalRateFactor);
+    ExtendDialer dialer = teams;
+    if (dialer != null) {
+      started.throughTeams(dialer, teamsShare);
+    }
     traffic = started;
     try {
       DemoTraffic.Started report = started.start().get(1, TimeUnit.MINUTES);

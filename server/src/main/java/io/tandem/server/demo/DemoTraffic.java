@@ -77,6 +77,17 @@ public final class DemoTraffic {
    *
    * @throws IllegalStateException on a second call
    */
+  /**
+   * Sends {@code share} (0-1) of the callers through Teams instead: scripted PSTN callers of the
+   * emulator who dial the Extend bot's resource account. Call before {@link #start}.
+   */
+  void throughTeams(ExtendDialer dialer, double share) {
+    if (share < 0 || share > 1) {
+      throw new IllegalArgumentException("the share of callers through Teams is 0-1: " + share);
+    }
+    callers.throughTeams(dialer, share);
+  }
+
   public CompletableFuture<Started> start() {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("the demo traffic was started already");

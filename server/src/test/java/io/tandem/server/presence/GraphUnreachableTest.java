@@ -42,7 +42,7 @@ class GraphUnreachableTest {
       Http http = Http.to(URI.create("http://127.0.0.1:" + port));
       TeamsPresenceRouting routing = context.getBean(TeamsPresenceRouting.class);
 
-      await().atMost(Duration.ofSeconds(20)).until(() -> routing.watchedUsers().size() == 6);
+      await().atMost(Duration.ofSeconds(20)).until(() -> routing.watchedUsers().size() == 20);
       assertThat(routing.feed().orElseThrow().subscriptions().active()).isEmpty();
       Http.Answer agent = http.get("/api/v1/tenants/demo/agents/billing-en-001");
       assertThat(agent.status()).isEqualTo(200);

@@ -75,7 +75,7 @@ class TeamsPresenceRoutingTest {
         .atMost(BOUND)
         .until(
             () ->
-                routing.watchedUsers().size() == 6
+                routing.watchedUsers().size() == 20
                     && routing
                         .feed()
                         .map(f -> !f.subscriptions().active().isEmpty())
