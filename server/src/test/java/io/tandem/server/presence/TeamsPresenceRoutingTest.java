@@ -207,7 +207,7 @@ class TeamsPresenceRoutingTest {
     script(user, "Away", "Away");
 
     await().atMost(BOUND).until(() -> presenceOf("late-joiner").equals("AWAY"));
-    assertThat(routing.watchedUsers()).hasSize(7);
+    assertThat(routing.watchedUsers()).hasSize(21);
   }
 
   private String presenceOf(String agent) {
