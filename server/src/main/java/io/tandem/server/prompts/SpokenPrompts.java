@@ -101,8 +101,16 @@ final class SpokenPrompts implements AutoCloseable {
     }
   }
 
+  /** Stops rendering and waits (up to 10 s) for renderings under way to leave the cache. */
   @Override
   public void close() {
     renderers.shutdownNow();
+    try {
+      if (!renderers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warn("Text prompts still rendering after 10 s at shutdown");
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
