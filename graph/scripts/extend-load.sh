@@ -12,7 +12,8 @@
 #      comma-separated targets (e.g. 1000,2000), all queued with music on hold, held HOLD seconds
 #      (environment, default 30); stops at the first step not held.
 # Prints the report of each; fails only when a call was dropped or failed, never on timing.
-# Environment: JAVA_HOME (Temurin 25), HOLD, MAVEN_OPTS, OFFLINE (default -o; set empty to allow
+# Environment: JAVA_HOME (Temurin 25), HOLD, JVM_OPTS (flags for the test JVM, e.g.
+# -XX:StartFlightRecording=filename=/tmp/extend.jfr), OFFLINE (default -o; set empty to allow
 # downloads).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +29,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
   -Dgroups=benchmark -DexcludedGroups=none \
   -Dextend.bench.rate="$rate" -Dextend.bench.seconds="$seconds" \
   -Dextend.bench.concurrent="$targets" -Dextend.bench.hold="${HOLD:-30}" \
-  -Dsurefire.redirectTestOutputToFile=false -Dspotless.check.skip=true \
+  ${JVM_OPTS:+"-DargLine=$JVM_OPTS"} -Dsurefire.redirectTestOutputToFile=false -Dspotless.check.skip=true \
   | grep -E '^(Extend|  |\[ERROR\]|Tests run:|\[INFO\] BUILD)' || true
 report=graph/target/surefire-reports/io.tandem.graph.extend.bench.ExtendLoadBenchmark.txt
 [ -f "$report" ] && grep -q 'FAILURE' "$report" && { cat "$report"; exit 1; }

@@ -1,6 +1,8 @@
 package io.tandem.graph.extend.bench;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +28,9 @@ final class Dialler implements AutoCloseable {
   final AtomicInteger placed = new AtomicInteger();
   final AtomicInteger refused = new AtomicInteger();
 
+  /** Why dials were refused, by the first line of the reason, counted. */
+  final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+
   /**
    * Dials calls {@code first} … {@code first + count - 1} at {@code perSecond}; completes when
    * every dial has returned.
@@ -46,6 +51,8 @@ final class Dialler implements AutoCloseable {
                 placed.incrementAndGet();
               } catch (Exception refusedDial) {
                 refused.incrementAndGet();
+                refusals.merge(
+                    String.valueOf(refusedDial).lines().findFirst().orElse("?"), 1, Integer::sum);
               } finally {
                 if (returned.incrementAndGet() == count) {
                   done.complete(null);

@@ -43,6 +43,7 @@ final class JournalTap {
   final Map<String, Integer> terminations = new TreeMap<>();
   int holdPrompts;
   int notificationsNotAccepted;
+  final Map<String, Integer> notificationReplies = new TreeMap<>();
   int callersHungUp;
   int callersDisconnectedByBot;
   int tonesLost;
@@ -113,6 +114,10 @@ final class JournalTap {
         String status = entry.attributes().getOrDefault("status", "0");
         if (!status.startsWith("2")) {
           notificationsNotAccepted++;
+          String why =
+              entry.body() == null ? "" : " " + entry.body().lines().findFirst().orElse("");
+          notificationReplies.merge(
+              status + why.substring(0, Math.min(why.length(), 80)), 1, Integer::sum);
         }
       }
       case "caller.hungUp" -> callersHungUp++;
