@@ -68,10 +68,13 @@ final class CallerCall {
     return context;
   }
 
-  /** Stops the flow's media and the queue's (music, ringing agents) without hanging up. */
-  void silence() {
+  /**
+   * Stops the flow's media and the queue's (music, ringing agents) without hanging up; nothing is
+   * cancelled on Graph if {@code callGone}.
+   */
+  void silence(boolean callGone) {
     flow.stop();
-    queue.stopAll();
+    queue.stopAll(callGone);
   }
 
   void start() {
@@ -163,12 +166,9 @@ final class CallerCall {
           queue.operationCompleted(done.operation());
         }
       }
-      case CallSignal.IncomingCall duplicate -> {
-        // Graph retried the incoming notification: the call is already being handled.
-      }
-      case CallSignal.RosterUpdated roster -> {
-        // Who is in the call changes nothing the bot decides on.
-      }
+      // A retried incoming notification, or the roster: nothing for the bot to decide.
+      case CallSignal.IncomingCall duplicate -> {}
+      case CallSignal.RosterUpdated roster -> {}
     }
   }
 
@@ -206,7 +206,7 @@ final class CallerCall {
       return;
     }
     boolean forwarded = state == CallerCallState.FORWARDING;
-    end();
+    end(true);
     InteractionId id = interaction;
     if (id != null && !forwarded) {
       tell(tenant -> tenant.customerHungUp(id));
@@ -249,7 +249,7 @@ final class CallerCall {
     if (state == CallerCallState.ENDED) {
       return;
     }
-    end();
+    end(true); // hanging up ends the media too
     try {
       context.graph().hangUp(callId());
     } catch (GraphException | RuntimeException failed) {
@@ -257,13 +257,16 @@ final class CallerCall {
     }
   }
 
-  /** The call is over for the bot (hung up on either side, or forwarded). */
-  void end() {
+  /**
+   * The call is over for the bot (hung up on either side, or forwarded); {@code callGone} when
+   * Graph already ended it, so nothing on it is cancelled.
+   */
+  void end(boolean callGone) {
     if (state != CallerCallState.ENDED) {
       move(CallerCallState.ENDED);
     }
     keepAlive.cancel();
-    silence();
+    silence(callGone);
     context.registry().forget(this);
   }
 

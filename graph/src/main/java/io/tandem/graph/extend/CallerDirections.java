@@ -60,7 +60,7 @@ final class CallerDirections {
     if (call.state() != CallerCallState.IN_FLOW && call.state() != CallerCallState.QUEUED) {
       return;
     }
-    call.silence();
+    call.silence(false);
     call.move(CallerCallState.FORWARDING);
     try {
       GraphTarget target =

@@ -260,7 +260,7 @@ final class CallerQueue implements AgentOffer.Outcome {
       context.registry().watchPresence(offer.agent(), call, false);
     }
     if (call.state() == CallerCallState.HANDED_OVER) {
-      call.end();
+      call.end(true);
     }
   }
 
@@ -268,9 +268,14 @@ final class CallerQueue implements AgentOffer.Outcome {
     hold.completed(operation);
   }
 
-  /** The call is over for the bot: silence, and every ringing agent hung up. */
-  void stopAll() {
-    if (hold.playing()) {
+  /**
+   * The call is over for the bot: silence (cancelled on Graph unless {@code callGone}), and every
+   * ringing agent hung up.
+   */
+  void stopAll(boolean callGone) {
+    if (callGone) {
+      hold.forget();
+    } else if (hold.playing()) {
       hold.stop();
     }
     offers.values().stream().filter(offer -> offer != connecting).forEach(AgentOffer::cancel);

@@ -72,6 +72,12 @@ final class HoldLoop {
     }
   }
 
+  /** The call is gone: the music ends with it, nothing to cancel on Graph. */
+  void forget() {
+    announcements = null;
+    playing = null;
+  }
+
   /** Handles a completed operation if it is the hold music; plays on while still holding. */
   boolean completed(CommsOperation operation) {
     String context = operation.clientContext();
@@ -122,7 +128,17 @@ final class HoldLoop {
     try {
       graph.playPrompt(callId, uris.size() > 20 ? uris.subList(0, 20) : uris, context);
       playing = context;
-    } catch (GraphException | RuntimeException failed) {
+    } catch (GraphException gone) {
+      // 404/409: the caller hung up as the music came round again; the hang-up follows.
+      LOG.log(
+          gone.status() == 404 || gone.status() == 409
+              ? System.Logger.Level.DEBUG
+              : System.Logger.Level.WARNING,
+          "hold music refused on call {0}: {1}",
+          callId,
+          gone.getMessage());
+      announcements = null;
+    } catch (RuntimeException failed) {
       LOG.log(System.Logger.Level.WARNING, "hold music refused on call " + callId, failed);
       announcements = null;
     }
