@@ -11,7 +11,6 @@ import io.tandem.core.queue.RoutingStrategyKind;
 import io.tandem.emulator.world.ClientBehaviour;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -120,11 +119,11 @@ class ExtendCallsEndToEndTest {
     assertThat(rig.events(InteractionEvent.OfferTimedOut.class))
         .singleElement()
         .satisfies(rona -> assertThat(rona.agent()).isEqualTo(new AgentId("finn")));
-    List<String> deletedCalls =
-        rig.journal(entry -> entry.kind().startsWith("DELETE /v1.0/communications/calls/")).stream()
-            .map(entry -> entry.kind())
-            .toList();
-    assertThat(deletedCalls).as("the bot hung up Finn's ringing call").isNotEmpty();
+    await(
+        () ->
+            !rig.journal(entry -> entry.kind().startsWith("DELETE /v1.0/communications/calls/"))
+                .isEmpty(),
+        "the bot hung up Finn's ringing call");
   }
 
   @Test
@@ -142,7 +141,10 @@ class ExtendCallsEndToEndTest {
         .satisfies(back -> assertThat(back.fromAgent()).isEqualTo(new AgentId("gus")));
     assertThat(rig.events(InteractionEvent.Connected.class).get(1).agent())
         .isEqualTo(new AgentId("dana"));
-    assertThat(rig.journal(entry -> entry.kind().equals("call.partiesJoined"))).hasSize(1);
+    // Connected comes with the accept, before the transfer onto Dana's call has joined the parties.
+    await(
+        () -> rig.journal(entry -> entry.kind().equals("call.partiesJoined")).size() == 1,
+        "the caller joined to Dana");
   }
 
   @Test
