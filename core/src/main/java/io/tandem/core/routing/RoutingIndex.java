@@ -210,6 +210,31 @@ final class RoutingIndex {
     }
   }
 
+  /**
+   * The 1-based place of {@code interaction} among the waiting interactions of its queue in service
+   * order, or 0 if it does not wait there: counts those ahead, without copying or sorting the line.
+   */
+  int positionOf(QueueId queue, Interaction interaction) {
+    QueueLine line = queues.get(queue);
+    if (line == null) {
+      return 0;
+    }
+    int[] ahead = {0};
+    boolean[] found = {false};
+    java.util.function.Consumer<Interaction> count =
+        other -> {
+          if (other == interaction) {
+            found[0] = true;
+          } else if (queue.equals(other.queue())
+              && RoutingGroup.SERVICE_ORDER.compare(other, interaction) < 0) {
+            ahead[0]++;
+          }
+        };
+    line.groups.forEach(group -> group.allWaiting().forEach(count));
+    preferred.values().forEach(held -> held.forEach(count));
+    return found[0] ? ahead[0] + 1 : 0;
+  }
+
   /** Waiting interactions of {@code queue} in service order (for positions and snapshots). */
   List<Interaction> waitingIn(QueueId queue) {
     List<Interaction> all = new ArrayList<>();

@@ -197,6 +197,15 @@ public final class TenantState {
     return line == null ? 0 : line.waiting;
   }
 
+  /**
+   * The caller's place in {@code queue} (1 = next in service order), or 0 if {@code interaction}
+   * does not wait there; cheaper than {@link #waitingLine} for announcements.
+   */
+  public int positionIn(QueueId queue, InteractionId interaction) {
+    Interaction waiting = interactions.get(interaction);
+    return waiting == null ? 0 : index.positionOf(queue, waiting);
+  }
+
   /** Waiting interactions of {@code queue} in service order. */
   public List<Interaction> waitingLine(QueueId queue) {
     return index.waitingIn(queue);

@@ -396,6 +396,20 @@ final class ScriptedContactCenter implements ScriptedOp.Cast {
                 + waiting
                 + " wait there");
       }
+      List<Interaction> inOrder = state.waitingLine(queue.id());
+      for (int i = 0; i < inOrder.size(); i++) {
+        int position = state.positionIn(queue.id(), inOrder.get(i).id());
+        if (position != i + 1) {
+          problems.add(
+              inOrder.get(i).id()
+                  + " is number "
+                  + (i + 1)
+                  + " in "
+                  + queue.id()
+                  + ", not "
+                  + position);
+        }
+      }
     }
   }
 

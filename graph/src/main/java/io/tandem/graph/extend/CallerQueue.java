@@ -11,7 +11,6 @@ import io.tandem.core.queue.Announcements;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.routing.Agent;
-import io.tandem.core.routing.Interaction;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.calls.CommsOperation;
 import io.tandem.graph.calls.GraphTarget;
@@ -20,7 +19,6 @@ import io.tandem.graph.client.GraphException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -94,19 +92,7 @@ final class CallerQueue implements AgentOffer.Outcome {
     if (id == null || waitingIn == null) {
       return 0;
     }
-    return context
-        .tenant()
-        .ask(
-            tenant -> {
-              List<Interaction> line = tenant.state().waitingLine(waitingIn);
-              for (int i = 0; i < line.size(); i++) {
-                if (line.get(i).id().equals(id)) {
-                  return i + 1;
-                }
-              }
-              return 0;
-            })
-        .join();
+    return context.tenant().ask(tenant -> tenant.state().positionIn(waitingIn, id)).join();
   }
 
   private void offer(ReservationId reservation, AgentId agent) {
