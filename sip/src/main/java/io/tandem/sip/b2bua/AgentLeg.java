@@ -1,0 +1,348 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.time.Timer;
+import io.tandem.sip.stack.ClientRequest;
+import io.tandem.sip.stack.InboundRequest;
+import io.tandem.sip.stack.InboundResponse;
+import io.tandem.sip.stack.OutboundRequest;
+import io.tandem.sip.stack.ResponseHandler;
+import io.tandem.sip.trunk.DirectRoutingTrunk;
+import java.util.List;
+
+/**
+ * Tandem's call to an agent's Teams number over Direct Routing, as the tenant's SBC: INVITE to the
+ * proxies in failover order (next proxy on 408, 503, 504, a transport failure or no response within
+ * the trunk's failover time; never after 603), ACK of the 2xx, CANCEL or BYE when Tandem ends it,
+ * BYE from Teams. Everything runs on the caller call's lane.
+ */
+final class AgentLeg implements SipLeg {
+
+  /** What the leg tells its caller call, on the call's lane. */
+  interface Listener {
+    void answered(AgentLeg leg);
+
+    /** The call was refused or not reached; {@code status} is the final SIP status (408: none). */
+    void refused(AgentLeg leg, int status);
+
+    /** Teams hung up an answered call. */
+    void hungUp(AgentLeg leg);
+  }
+
+  private static final System.Logger LOG = System.getLogger(AgentLeg.class.getName());
+
+  private final ConnectContext context;
+  private final String lane;
+  private final DirectRoutingTrunk trunk;
+  private final String number;
+  private final String callerNumber;
+  private final LegMedia media;
+  private final Listener listener;
+  private final String callId = ContextIds.callId();
+  private final String localTag = ContextIds.tag();
+  private Dialog dialog;
+  private AgentLegState state = AgentLegState.INVITING;
+  private int proxy;
+  private boolean provisional;
+  private boolean cancelWhenProvisional;
+  private long inviteCseq;
+  private ClientRequest invite = ClientRequest.NONE;
+  private Timer failover = Timer.NONE;
+
+  AgentLeg(
+      ConnectContext context,
+      String lane,
+      DirectRoutingTrunk trunk,
+      String number,
+      String callerNumber,
+      LegMedia media,
+      Listener listener) {
+    this.context = context;
+    this.lane = lane;
+    this.trunk = trunk;
+    this.number = number;
+    this.callerNumber = callerNumber;
+    this.media = media;
+    this.listener = listener;
+    this.dialog = dialogFor(trunk.proxies().get(0));
+  }
+
+  LegMedia media() {
+    return media;
+  }
+
+  AgentLegState state() {
+    return state;
+  }
+
+  String number() {
+    return number;
+  }
+
+  /** Sends the INVITE to the first proxy. */
+  void start() {
+    context.calls().add(callId, this);
+    sendInvite();
+  }
+
+  /** Tandem ends the leg: CANCEL while it rings, BYE once answered. */
+  void hangUp() {
+    switch (state) {
+      case INVITING, RINGING -> {
+        move(AgentLegState.CANCELLING);
+        failover.cancel();
+        if (provisional) {
+          invite.cancel();
+        } else {
+          cancelWhenProvisional = true;
+        }
+      }
+      case ANSWERED -> {
+        move(AgentLegState.ENDED);
+        sendBye();
+        close();
+      }
+      case CANCELLING, ENDED -> {}
+    }
+  }
+
+  private Dialog dialogFor(DirectRoutingTrunk.Proxy target) {
+    String remote = "sip:" + number + "@" + target.fqdn() + ";user=phone";
+    String requestUri =
+        "sip:"
+            + number
+            + "@"
+            + target.fqdn()
+            + ":"
+            + target.port()
+            + ";user=phone;transport="
+            + trunk.transport().token();
+    String local = "sip:" + callerNumber + "@" + trunk.sbcFqdn() + ";user=phone";
+    var point = context.endpoint().listenPoint(trunk.transport());
+    String contact =
+        "<sip:"
+            + callerNumber
+            + "@"
+            + trunk.sbcFqdn()
+            + ":"
+            + point.port()
+            + ";transport="
+            + trunk.transport().token()
+            + ">";
+    return Dialog.calling(callId, localTag, local, remote, requestUri, point, contact);
+  }
+
+  private void sendInvite() {
+    DirectRoutingTrunk.Proxy target = trunk.proxies().get(proxy);
+    OutboundRequest sent = dialog.request("INVITE");
+    inviteCseq = dialog.localCseq();
+    sent.header("Allow", SipConstants.ALLOW)
+        .header("Supported", "replaces, timer")
+        .header("X-MS-SBC", trunk.sbcIdentity())
+        .header("User-Agent", context.settings().userAgent())
+        .body("application/sdp", media.localSdp());
+    provisional = false;
+    invite = context.endpoint().send(dialog.via(), sent, new Responses(inviteCseq));
+    failover =
+        context.after(trunk.failoverTimeout(), lane, () -> noResponse(inviteCseq, target.fqdn()));
+  }
+
+  private void noResponse(long cseq, String fqdn) {
+    if (cseq == inviteCseq && state == AgentLegState.INVITING && !provisional) {
+      LOG.log(System.Logger.Level.INFO, "no answer from {0} for call {1}", fqdn, callId);
+      invite.cancel();
+      failOver(408);
+    }
+  }
+
+  private void failOver(int status) {
+    failover.cancel();
+    if (proxy + 1 < trunk.proxies().size() && state == AgentLegState.INVITING) {
+      proxy++;
+      dialog = dialogFor(trunk.proxies().get(proxy));
+      sendInvite();
+    } else {
+      refused(status);
+    }
+  }
+
+  private final class Responses implements ResponseHandler {
+    private final long cseq;
+
+    Responses(long cseq) {
+      this.cseq = cseq;
+    }
+
+    @Override
+    public void onResponse(InboundResponse response) {
+      context.endpoint().execute(lane, () -> response(cseq, response));
+    }
+
+    @Override
+    public void onTimeout() {
+      context.endpoint().execute(lane, () -> timeout(cseq));
+    }
+  }
+
+  private void response(long cseq, InboundResponse response) {
+    if (cseq != inviteCseq) {
+      if (response.isSuccess()) {
+        ackAndBye(response);
+      }
+      return;
+    }
+    if (response.isProvisional()) {
+      provisional(response);
+    } else if (response.isSuccess()) {
+      success(response);
+    } else {
+      failure(response.status());
+    }
+  }
+
+  private void provisional(InboundResponse response) {
+    if (response.status() == 100) {
+      provisional = true;
+    } else if (state == AgentLegState.INVITING || state == AgentLegState.RINGING) {
+      provisional = true;
+      failover.cancel();
+      move(AgentLegState.RINGING);
+    }
+    if (cancelWhenProvisional && provisional) {
+      cancelWhenProvisional = false;
+      invite.cancel();
+    }
+  }
+
+  private void success(InboundResponse response) {
+    failover.cancel();
+    if (state != AgentLegState.INVITING && state != AgentLegState.RINGING) {
+      ackAndBye(response);
+      return;
+    }
+    dialog.confirm(response);
+    context.endpoint().sendStateless(dialog.via(), dialog.ack(inviteCseq));
+    try {
+      media.answered(response.bodyText());
+    } catch (MediaRefusedException unusable) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "agent answer on {0} unusable: {1}",
+          callId,
+          unusable.getMessage());
+      move(AgentLegState.ENDED);
+      sendBye();
+      close();
+      listener.refused(this, 488);
+      return;
+    }
+    move(AgentLegState.ANSWERED);
+    listener.answered(this);
+  }
+
+  private void failure(int status) {
+    if (state == AgentLegState.CANCELLING) {
+      move(AgentLegState.ENDED);
+      close();
+      return;
+    }
+    if (status == 408 || status == 503 || status == 504) {
+      failOver(status);
+    } else {
+      refused(status);
+    }
+  }
+
+  private void timeout(long cseq) {
+    if (cseq != inviteCseq) {
+      return;
+    }
+    if (state == AgentLegState.CANCELLING) {
+      move(AgentLegState.ENDED);
+      close();
+    } else if (state == AgentLegState.INVITING || state == AgentLegState.RINGING) {
+      failOver(408);
+    }
+  }
+
+  private void refused(int status) {
+    if (state == AgentLegState.ENDED) {
+      return;
+    }
+    move(AgentLegState.ENDED);
+    close();
+    listener.refused(this, status);
+  }
+
+  /** A 2xx Tandem no longer wants (cancel raced the answer, another fork): ACK, then BYE. */
+  private void ackAndBye(InboundResponse response) {
+    Dialog late = dialogFor(trunk.proxies().get(proxy));
+    late.confirm(response);
+    context.endpoint().sendStateless(late.via(), late.ack(inviteCseq));
+    context.endpoint().send(late.via(), late.request("BYE"), SipConstants.IGNORE);
+    if (state == AgentLegState.CANCELLING) {
+      move(AgentLegState.ENDED);
+      close();
+    }
+  }
+
+  private void sendBye() {
+    context.endpoint().send(dialog.via(), dialog.request("BYE"), SipConstants.IGNORE);
+  }
+
+  @Override
+  public void onRequest(InboundRequest request) {
+    context.endpoint().execute(lane, () -> inDialog(request));
+  }
+
+  private void inDialog(InboundRequest request) {
+    switch (request.method()) {
+      case "BYE" -> {
+        request.respond(200, "OK", dialog.localTag(), List.of());
+        if (state == AgentLegState.ANSWERED) {
+          move(AgentLegState.ENDED);
+          close();
+          listener.hungUp(this);
+        }
+      }
+      case "INVITE", "UPDATE" ->
+          request.respond(
+              200,
+              "OK",
+              dialog.localTag(),
+              List.of(SipConstants.contact(dialog.contact())),
+              request.method().equals("INVITE") ? media.localSdp() : null,
+              request.method().equals("INVITE") ? "application/sdp" : null);
+      case "ACK" -> {}
+      case "OPTIONS", "INFO", "NOTIFY" -> request.respond(200, "OK", dialog.localTag(), List.of());
+      default -> request.respond(501, "Not Implemented", dialog.localTag(), List.of());
+    }
+  }
+
+  @Override
+  public void onStrayResponse(InboundResponse response) {
+    context
+        .endpoint()
+        .execute(
+            lane,
+            () -> {
+              if (response.isSuccess()
+                  && response.method().equals("INVITE")
+                  && state == AgentLegState.ANSWERED) {
+                context.endpoint().sendStateless(dialog.via(), dialog.ack(inviteCseq));
+              }
+            });
+  }
+
+  private void close() {
+    failover.cancel();
+    media.close();
+    context.calls().remove(callId, this);
+  }
+
+  private void move(AgentLegState next) {
+    if (!state.canMoveTo(next)) {
+      throw new IllegalStateException("agent leg " + callId + ": " + state + " → " + next);
+    }
+    state = next;
+  }
+}

@@ -1,0 +1,211 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.interaction.DisconnectedBy;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.interaction.ReservationId;
+import io.tandem.core.queue.QueueId;
+import io.tandem.core.time.Timer;
+import io.tandem.sip.trunk.DirectRoutingTrunk;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the domain's events make a caller's call do once it has arrived: music on hold with its
+ * position while queued, a call to the offered agent's Teams number ({@link AgentLeg}), the relay
+ * once the agent answers, and the end of the call when the domain ends it. Runs on the call's lane.
+ */
+final class CallerQueueing implements AgentLeg.Listener {
+
+  private static final System.Logger LOG = System.getLogger(CallerQueueing.class.getName());
+
+  private final CarrierCall call;
+  private final ConnectContext context;
+  private @Nullable QueueId queue;
+  private @Nullable AgentLeg agentLeg;
+  private @Nullable ReservationId reservation;
+  private Timer positionRefresh = Timer.NONE;
+
+  CallerQueueing(CarrierCall call, ConnectContext context) {
+    this.call = call;
+    this.context = context;
+  }
+
+  void on(TenantEvent event) {
+    switch (event) {
+      case InteractionEvent.Queued queued -> queued(queued.queue());
+      case InteractionEvent.TransferredToQueue moved -> queued(moved.queue());
+      case InteractionEvent.Offered offered -> offered(offered);
+      case InteractionEvent.OfferTimedOut timedOut -> withdraw(timedOut.reservation());
+      case InteractionEvent.OfferWithdrawn withdrawn -> withdraw(withdrawn.reservation());
+      case InteractionEvent.Ended ended -> call.hangUp();
+      case InteractionEvent.Failed failed -> call.hangUp();
+      case InteractionEvent.Abandoned abandoned -> call.hangUp();
+      case InteractionEvent.CallbackRequested callback -> call.hangUp();
+      case InteractionEvent.VoicemailStarted voicemail -> {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "voicemail over SIP is not built yet; call {0} is ended",
+            call.lane());
+        call.hangUp();
+        InteractionId id = call.interaction();
+        if (id != null) {
+          call.tell(t -> t.customerHungUp(id));
+        }
+      }
+      default -> {
+        // Nothing to do on the wire.
+      }
+    }
+  }
+
+  private void queued(QueueId target) {
+    queue = target;
+    if (call.state() == CarrierCallState.IN_FLOW) {
+      call.move(CarrierCallState.QUEUED);
+    }
+    refreshPosition();
+  }
+
+  private void refreshPosition() {
+    positionRefresh.cancel();
+    QueueId current = queue;
+    InteractionId id = call.interaction();
+    if (current == null || id == null) {
+      return;
+    }
+    call.tenant()
+        .ask(t -> t.state().positionIn(current, id))
+        .thenAccept(
+            position ->
+                context
+                    .endpoint()
+                    .execute(
+                        call.lane(),
+                        () -> {
+                          if (call.state() == CarrierCallState.QUEUED
+                              || call.state() == CarrierCallState.CONNECTING) {
+                            call.media().holdMusic(position, null);
+                          }
+                        }));
+    positionRefresh =
+        context.after(context.settings().positionInterval(), call.lane(), this::refreshPosition);
+  }
+
+  private void offered(InteractionEvent.Offered offered) {
+    if (call.state() != CarrierCallState.QUEUED && call.state() != CarrierCallState.IN_FLOW) {
+      call.tell(t -> t.declineOffer(offered.reservation()));
+      return;
+    }
+    Optional<DirectRoutingTrunk> trunk = context.trunks().directRouting(call.tenantId());
+    Optional<String> number = context.tenants().teamsNumber(call.tenantId(), offered.agent());
+    if (trunk.isEmpty() || number.isEmpty()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "agent {0} cannot be called over Direct Routing (trunk: {1}, number: {2})",
+          offered.agent().value(),
+          trunk.isPresent(),
+          number.isPresent());
+      call.tell(t -> t.declineOffer(offered.reservation()));
+      return;
+    }
+    if (call.state() == CarrierCallState.IN_FLOW) {
+      call.move(CarrierCallState.QUEUED);
+    }
+    reservation = offered.reservation();
+    call.move(CarrierCallState.CONNECTING);
+    AgentLeg leg =
+        new AgentLeg(
+            context,
+            call.lane(),
+            trunk.get(),
+            number.get(),
+            call.callerNumber(),
+            context.media().offer(),
+            this);
+    agentLeg = leg;
+    leg.start();
+  }
+
+  private void withdraw(ReservationId withdrawn) {
+    if (withdrawn.equals(reservation) && agentLeg != null) {
+      agentLeg.hangUp();
+      agentLeg = null;
+      reservation = null;
+      if (call.state() == CarrierCallState.CONNECTING) {
+        call.move(CarrierCallState.QUEUED);
+      }
+    }
+  }
+
+  @Override
+  public void answered(AgentLeg leg) {
+    ReservationId accepted = reservation;
+    if (leg != agentLeg || accepted == null || call.state() != CarrierCallState.CONNECTING) {
+      leg.hangUp();
+      return;
+    }
+    positionRefresh.cancel();
+    call.move(CarrierCallState.BRIDGED);
+    call.media().relayWith(leg.media());
+    call.tenant()
+        .tell(t -> t.acceptOffer(accepted))
+        .whenComplete(
+            (done, refused) -> {
+              if (refused != null) {
+                // The offer ended while the agent answered: the agent leg goes, the caller stays.
+                LOG.log(System.Logger.Level.INFO, "offer {0} ended before the answer", accepted);
+                context.endpoint().execute(call.lane(), () -> unbridge(leg));
+              }
+            });
+  }
+
+  private void unbridge(AgentLeg leg) {
+    leg.hangUp();
+    if (agentLeg == leg) {
+      agentLeg = null;
+      reservation = null;
+    }
+  }
+
+  @Override
+  public void refused(AgentLeg leg, int status) {
+    if (leg != agentLeg) {
+      return;
+    }
+    ReservationId refusedOffer = reservation;
+    agentLeg = null;
+    reservation = null;
+    if (call.state() == CarrierCallState.CONNECTING) {
+      call.move(CarrierCallState.QUEUED);
+    }
+    LOG.log(System.Logger.Level.DEBUG, "agent leg of {0} refused: {1}", call.lane(), status);
+    if (refusedOffer != null) {
+      call.tell(t -> t.declineOffer(refusedOffer));
+    }
+  }
+
+  @Override
+  public void hungUp(AgentLeg leg) {
+    if (leg != agentLeg) {
+      return;
+    }
+    agentLeg = null;
+    InteractionId id = call.interaction();
+    call.hangUp();
+    if (id != null) {
+      call.tell(t -> t.callEnded(id, DisconnectedBy.AGENT));
+    }
+  }
+
+  /** The call is over: the agent leg goes too. */
+  void stop() {
+    positionRefresh.cancel();
+    AgentLeg leg = agentLeg;
+    agentLeg = null;
+    if (leg != null) {
+      leg.hangUp();
+    }
+  }
+}

@@ -1,0 +1,382 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.flow.FlowRun;
+import io.tandem.core.interaction.Channel;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.tenant.Tenant;
+import io.tandem.core.tenant.TenantId;
+import io.tandem.core.time.Timer;
+import io.tandem.sip.stack.InboundRequest;
+import io.tandem.sip.stack.SentResponse;
+import io.tandem.sip.stack.SipHeader;
+import io.tandem.sip.trunk.InboundTrunk;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A caller's call from a carrier trunk, from the INVITE until both legs are gone: answered at once
+ * with Tandem's media, arrived in the tenant, the virtual assistant, then the queue and the agent
+ * leg ({@link CallerQueueing}), and hang-ups on the caller's side. Every method runs on the call's
+ * lane (keyed by the caller's Call-ID); entry points from other threads hop there.
+ */
+final class CarrierCall implements SipLeg {
+
+  private static final System.Logger LOG = System.getLogger(CarrierCall.class.getName());
+  private static final Duration T1 = Duration.ofMillis(500);
+  private static final Duration T2 = Duration.ofSeconds(4);
+
+  /** The interaction attributes a Connect call carries. */
+  static final String MODEL_ATTRIBUTE = "channel.model";
+
+  static final String CONNECT_MODEL = "connect";
+  static final String CALL_ID_ATTRIBUTE = "sip.callId";
+  static final String TRUNK_ATTRIBUTE = "sip.trunk";
+
+  private final ConnectContext context;
+  private final InboundRequest invite;
+  private final InboundTrunk trunk;
+  private final TenantAccess tenant;
+  private final CallerQueueing queueing;
+  private final String localTag = ContextIds.tag();
+  private CarrierCallState state = CarrierCallState.ANSWERED;
+  private @Nullable LegMedia media;
+  private @Nullable Dialog dialog;
+  private @Nullable InteractionId interaction;
+  private SentResponse ok = SentResponse.NONE;
+  private Timer okRetransmission = Timer.NONE;
+  private boolean acked;
+  private boolean offerInAck;
+
+  CarrierCall(
+      ConnectContext context, InboundRequest invite, InboundTrunk trunk, TenantAccess tenant) {
+    this.context = context;
+    this.invite = invite;
+    this.trunk = trunk;
+    this.tenant = tenant;
+    this.queueing = new CallerQueueing(this, context);
+  }
+
+  String lane() {
+    return invite.callId();
+  }
+
+  TenantId tenantId() {
+    return trunk.tenant();
+  }
+
+  CarrierCallState state() {
+    return state;
+  }
+
+  @Nullable InteractionId interaction() {
+    return interaction;
+  }
+
+  LegMedia media() {
+    if (media == null) {
+      throw new IllegalStateException("call " + lane() + " has no media");
+    }
+    return media;
+  }
+
+  /** The caller's number: the user part of From. */
+  String callerNumber() {
+    try {
+      String user = invite.from().sipUri().user();
+      return user == null || user.isBlank() ? "anonymous" : user;
+    } catch (IllegalArgumentException notSip) {
+      return "anonymous";
+    }
+  }
+
+  /** Answers the INVITE: 100, then 200 with Tandem's SDP, then the arrival in the tenant. */
+  void start() {
+    invite.respond(100, "Trying", "", List.of());
+    try {
+      media =
+          invite.body().length == 0
+              ? context.media().offer()
+              : context.media().answer(invite.bodyText());
+      offerInAck = invite.body().length == 0;
+    } catch (MediaRefusedException refused) {
+      invite.respond(
+          refused.status(),
+          refused.status() == 488 ? "Not Acceptable Here" : "Bad Request",
+          localTag,
+          List.of(SipHeader.of("Warning", "399 tandem \"" + refused.getMessage() + "\"")));
+      context.calls().remove(lane(), this);
+      return;
+    }
+    String contact = contactFor();
+    dialog = Dialog.answering(invite, localTag, contact);
+    ok =
+        invite.respond(
+            200,
+            "OK",
+            localTag,
+            List.of(
+                SipConstants.contact(contact),
+                SipHeader.of("Allow", SipConstants.ALLOW),
+                SipHeader.of("Supported", "replaces, timer")),
+            media.localSdp(),
+            "application/sdp");
+    retransmitOk(T1, Duration.ZERO);
+    arrive();
+  }
+
+  private String contactFor() {
+    var point = invite.arrivedOn();
+    return "<sip:tandem@"
+        + context.endpoint().address()
+        + ":"
+        + point.port()
+        + ";transport="
+        + point.transport().token()
+        + ">";
+  }
+
+  /** RFC 3261 §13.3.1.4: the 2xx again at T1, 2·T1 … T2 until ACK; after 64·T1 the call ends. */
+  private void retransmitOk(Duration interval, Duration waited) {
+    if (waited.compareTo(T1.multipliedBy(64)) >= 0) {
+      LOG.log(System.Logger.Level.WARNING, "no ACK for the 200 of call {0}: hanging up", lane());
+      hangUp();
+      callerGone();
+      return;
+    }
+    okRetransmission =
+        context.after(
+            interval,
+            lane(),
+            () -> {
+              if (!acked && state != CarrierCallState.ENDED) {
+                ok.retransmit();
+                Duration next = interval.multipliedBy(2);
+                retransmitOk(next.compareTo(T2) > 0 ? T2 : next, waited.plus(interval));
+              }
+            });
+  }
+
+  private void arrive() {
+    String to;
+    try {
+      String user = io.tandem.sip.stack.SipUri.parse(invite.requestUri()).user();
+      to = user == null ? invite.requestUri() : user;
+    } catch (IllegalArgumentException notSip) {
+      to = invite.requestUri();
+    }
+    String dialed = to;
+    Map<String, String> attributes =
+        Map.of(
+            MODEL_ATTRIBUTE,
+            CONNECT_MODEL,
+            CALL_ID_ATTRIBUTE,
+            lane(),
+            TRUNK_ATTRIBUTE,
+            trunk.name());
+    tenant
+        .ask(
+            t -> {
+              InteractionId id = t.arrive(null, Channel.VOICE, callerNumber(), dialed, attributes);
+              context.calls().bind(id, this);
+              return id;
+            })
+        .whenComplete(
+            (id, failed) ->
+                context
+                    .endpoint()
+                    .execute(
+                        lane(),
+                        () -> {
+                          if (failed != null) {
+                            LOG.log(
+                                System.Logger.Level.ERROR,
+                                "call " + lane() + " did not arrive",
+                                failed);
+                            hangUp();
+                          } else {
+                            arrived(id);
+                          }
+                        }));
+  }
+
+  private void arrived(InteractionId id) {
+    interaction = id;
+    if (state == CarrierCallState.ENDED) {
+      tell(t -> t.customerHungUp(id));
+      return;
+    }
+    move(CarrierCallState.IN_FLOW);
+    var flowMedia = media().flowMedia(this::report);
+    tenant
+        .tell(
+            t ->
+                t.startVirtualAssistant(
+                    id,
+                    context.settings().entryFlow().apply(t),
+                    flowMedia,
+                    context.tenants().lookups(tenantId(), id)))
+        .whenComplete(
+            (done, failed) -> {
+              if (failed != null) {
+                LOG.log(System.Logger.Level.ERROR, "no entry flow for call " + lane(), failed);
+                context.endpoint().execute(lane(), this::hangUp);
+                tell(t -> t.fail(id, "entry-flow-failed"));
+              }
+            });
+  }
+
+  /** A tenant event about this call's interaction, already on the lane. */
+  void event(TenantEvent event) {
+    if (state != CarrierCallState.ENDED) {
+      queueing.on(event);
+    }
+  }
+
+  @Override
+  public void onRequest(InboundRequest request) {
+    context.endpoint().execute(lane(), () -> inDialog(request));
+  }
+
+  private void inDialog(InboundRequest request) {
+    switch (request.method()) {
+      case "ACK" -> acked(request);
+      case "BYE" -> {
+        request.respond(200, "OK", localTag, List.of());
+        if (state != CarrierCallState.ENDED) {
+          callerGone();
+        }
+      }
+      case "CANCEL" -> request.respond(200, "OK", localTag, List.of());
+      case "INVITE" -> {
+        if (request.cseq() == invite.cseq()) {
+          return; // a retransmission the transaction layer let through
+        }
+        request.respond(
+            200,
+            "OK",
+            localTag,
+            List.of(SipConstants.contact(contactFor())),
+            media().localSdp(),
+            "application/sdp");
+      }
+      case "UPDATE", "INFO", "OPTIONS", "NOTIFY" -> request.respond(200, "OK", localTag, List.of());
+      default -> request.respond(501, "Not Implemented", localTag, List.of());
+    }
+  }
+
+  private void acked(InboundRequest ack) {
+    if (acked) {
+      return;
+    }
+    acked = true;
+    okRetransmission.cancel();
+    if (offerInAck) {
+      try {
+        media().answered(ack.bodyText());
+      } catch (MediaRefusedException unusable) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "answer in ACK of {0} unusable: {1}",
+            lane(),
+            unusable.getMessage());
+        hangUp();
+        callerGone();
+      }
+    }
+  }
+
+  @Override
+  public void onStrayResponse(io.tandem.sip.stack.InboundResponse response) {}
+
+  /** The caller hung up (or can no longer be reached): the domain learns it, both legs end. */
+  private void callerGone() {
+    boolean bridged = state == CarrierCallState.BRIDGED;
+    end();
+    InteractionId id = interaction;
+    if (id != null) {
+      tell(
+          t -> {
+            if (bridged) {
+              t.callEnded(id, io.tandem.core.interaction.DisconnectedBy.CUSTOMER);
+            } else {
+              t.customerHungUp(id);
+            }
+          });
+    }
+  }
+
+  /** Tandem hangs the caller up (BYE) and ends the call. */
+  void hangUp() {
+    if (state == CarrierCallState.ENDED) {
+      return;
+    }
+    Dialog current = dialog;
+    if (current != null) {
+      context.endpoint().send(current.via(), current.request("BYE"), SipConstants.IGNORE);
+    }
+    end();
+  }
+
+  /** Ends both legs and forgets the call; nothing is sent to the caller. */
+  void end() {
+    if (state != CarrierCallState.ENDED) {
+      move(CarrierCallState.ENDED);
+    }
+    okRetransmission.cancel();
+    queueing.stop();
+    if (media != null) {
+      media.close();
+    }
+    context.calls().remove(lane(), this);
+    InteractionId id = interaction;
+    if (id != null) {
+      context.calls().unbind(id, this);
+    }
+  }
+
+  void move(CarrierCallState next) {
+    if (!state.canMoveTo(next)) {
+      throw new IllegalStateException("call " + lane() + ": " + state + " → " + next);
+    }
+    state = next;
+  }
+
+  /** Reports a media outcome to the call's flow run, on the tenant's writer. */
+  private void report(Consumer<FlowRun> outcome) {
+    InteractionId id = interaction;
+    if (id != null) {
+      tell(
+          t -> {
+            FlowRun run = t.virtualAssistantOf(id);
+            if (run != null) {
+              outcome.accept(run);
+            }
+          });
+    }
+  }
+
+  /**
+   * Runs {@code command} on the tenant's writer; a refusal (the interaction moved on) is logged.
+   */
+  void tell(Consumer<Tenant> command) {
+    tenant
+        .tell(command)
+        .whenComplete(
+            (done, failed) -> {
+              if (failed != null) {
+                LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "tenant refused a command of call " + lane(),
+                    failed);
+              }
+            });
+  }
+
+  TenantAccess tenant() {
+    return tenant;
+  }
+}

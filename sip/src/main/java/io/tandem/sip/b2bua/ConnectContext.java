@@ -1,0 +1,25 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.time.Scheduler;
+import io.tandem.core.time.Timer;
+import io.tandem.sip.stack.SipEndpoint;
+import io.tandem.sip.trunk.TrunkPlan;
+import java.time.Clock;
+import java.time.Duration;
+
+/** What every call of a node shares: the SIP endpoint, trunks, media, time and the call table. */
+record ConnectContext(
+    ConnectSettings settings,
+    SipEndpoint endpoint,
+    TrunkPlan trunks,
+    LegMediaFactory media,
+    Tenants tenants,
+    CallTable calls,
+    Scheduler scheduler,
+    Clock clock) {
+
+  /** Runs {@code task} on the lane {@code lane} after {@code delay}. */
+  Timer after(Duration delay, String lane, Runnable task) {
+    return scheduler.schedule(clock.instant().plus(delay), () -> endpoint.execute(lane, task));
+  }
+}

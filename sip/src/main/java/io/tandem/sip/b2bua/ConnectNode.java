@@ -1,0 +1,163 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.event.TenantEventListener;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.tenant.TenantId;
+import io.tandem.core.time.Scheduler;
+import io.tandem.sip.stack.EndpointSettings;
+import io.tandem.sip.stack.InboundRequest;
+import io.tandem.sip.stack.InboundResponse;
+import io.tandem.sip.stack.RequestHandler;
+import io.tandem.sip.stack.SipEndpoint;
+import io.tandem.sip.stack.SipHeader;
+import io.tandem.sip.stack.SipUri;
+import io.tandem.sip.trunk.Admission;
+import io.tandem.sip.trunk.TrunkPlan;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * One Tandem SIP node of the Connect model: a B2BUA between carrier trunks and Teams Direct
+ * Routing. New INVITEs are admitted by the {@link TrunkPlan} (403 unknown peer, 404 number not
+ * served, 503 over the trunk's call rate: nothing is created for a refused call) and become caller
+ * calls; in-dialog requests go to their leg; OPTIONS is answered 200. Tenant events reach calls
+ * through {@link #listener(TenantId)}.
+ *
+ * <p>Threading: SIP messages arrive on the endpoint's lanes; each caller call and its agent leg run
+ * on the lane of the caller's Call-ID; tenant events hop there from the tenant's writer.
+ */
+public final class ConnectNode implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(ConnectNode.class.getName());
+
+  private final ConnectContext context;
+
+  private ConnectNode(
+      ConnectSettings settings,
+      EndpointSettings endpoint,
+      TrunkPlan trunks,
+      LegMediaFactory media,
+      Tenants tenants,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock) {
+    Requests requests = new Requests();
+    SipEndpoint sip = SipEndpoint.start(endpoint, requests, executor);
+    this.context =
+        new ConnectContext(
+            settings, sip, trunks, media, tenants, new CallTable(), scheduler, clock);
+  }
+
+  static ConnectNode start(
+      ConnectSettings settings,
+      EndpointSettings endpoint,
+      TrunkPlan trunks,
+      LegMediaFactory media,
+      Tenants tenants,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock) {
+    return new ConnectNode(settings, endpoint, trunks, media, tenants, executor, scheduler, clock);
+  }
+
+  /** The listener to add to {@code tenant}: hands its events to the calls they concern. */
+  public TenantEventListener listener(TenantId tenant) {
+    return this::on;
+  }
+
+  /** Caller calls in progress. */
+  public int activeCalls() {
+    return context.calls().calls();
+  }
+
+  /** The SIP endpoint (its address and listening points). */
+  public SipEndpoint endpoint() {
+    return context.endpoint();
+  }
+
+  private void on(TenantEvent event) {
+    if (event instanceof InteractionEvent interactionEvent) {
+      CarrierCall call = context.calls().call(interactionEvent.interaction());
+      if (call != null) {
+        context.endpoint().execute(call.lane(), () -> call.event(event));
+      }
+    }
+  }
+
+  private final class Requests implements RequestHandler {
+
+    @Override
+    public void onRequest(InboundRequest request) {
+      SipLeg leg = context.calls().leg(request.callId());
+      if (leg != null) {
+        leg.onRequest(request);
+        return;
+      }
+      switch (request.method()) {
+        case "INVITE" -> invited(request);
+        case "OPTIONS" ->
+            request.respond(
+                200,
+                "OK",
+                ContextIds.tag(),
+                List.of(
+                    SipHeader.of("Allow", SipConstants.ALLOW),
+                    SipHeader.of("Accept", "application/sdp"),
+                    SipHeader.of("Supported", "replaces, timer")));
+        case "ACK" -> {}
+        default ->
+            request.respond(481, "Call/Transaction Does Not Exist", ContextIds.tag(), List.of());
+      }
+    }
+
+    @Override
+    public void onStrayResponse(String callId, InboundResponse response) {
+      SipLeg leg = context.calls().leg(callId);
+      if (leg != null) {
+        leg.onStrayResponse(response);
+      }
+    }
+  }
+
+  private void invited(InboundRequest invite) {
+    if (!invite.to().tag().isEmpty()) {
+      invite.respond(481, "Call/Transaction Does Not Exist", "", List.of());
+      return;
+    }
+    String dialed;
+    try {
+      SipUri uri = SipUri.parse(invite.requestUri());
+      dialed = uri.user() == null ? "" : uri.user();
+    } catch (IllegalArgumentException notSip) {
+      invite.respond(416, "Unsupported URI Scheme", ContextIds.tag(), List.of());
+      return;
+    }
+    Admission admission =
+        context.trunks().admit(invite.source().getAddress().getHostAddress(), dialed);
+    if (!admission.admitted()) {
+      List<SipHeader> extra =
+          admission.status() == 503 ? List.of(SipHeader.of("Retry-After", "1")) : List.of();
+      invite.respond(admission.status(), admission.reason(), ContextIds.tag(), extra);
+      return;
+    }
+    var trunk = admission.trunk();
+    Optional<TenantAccess> tenant = context.tenants().access(trunk.tenant());
+    if (tenant.isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "trunk {0} names an unknown tenant", trunk.name());
+      invite.respond(404, "Not Found", ContextIds.tag(), List.of());
+      return;
+    }
+    CarrierCall call = new CarrierCall(context, invite, trunk, tenant.get());
+    if (context.calls().addIfAbsent(invite.callId(), call) == call) {
+      call.start();
+    }
+  }
+
+  @Override
+  public void close() {
+    context.endpoint().close();
+  }
+}

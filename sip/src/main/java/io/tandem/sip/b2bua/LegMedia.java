@@ -1,0 +1,37 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.flow.FlowMedia;
+import io.tandem.core.flow.FlowRun;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The RTP side of one leg of a call: its SDP, what it plays (the virtual assistant's prompts, music
+ * on hold with announcements) and the relay to the other leg. Runs on the call's lane; audio flows
+ * on the media module's threads.
+ */
+interface LegMedia extends AutoCloseable {
+
+  /** The SDP Tandem sends for this leg: the answer to the carrier's offer, or the agent offer. */
+  String localSdp();
+
+  /** Takes the SDP answer of the agent leg; throws {@link MediaRefusedException} if unusable. */
+  void answered(String sdp) throws MediaRefusedException;
+
+  /** The virtual assistant's media on this leg, reporting through {@code report}. */
+  FlowMedia flowMedia(Consumer<Consumer<FlowRun>> report);
+
+  /** Starts (or keeps) music on hold with position announcements. */
+  void holdMusic(int position, @Nullable Duration expectedWait);
+
+  /** Stops prompts and music. */
+  void silence();
+
+  /** Relays RTP both ways between this leg and {@code other}, ending what either played. */
+  void relayWith(LegMedia other);
+
+  /** Releases the leg's RTP port; nothing more is sent or received. */
+  @Override
+  void close();
+}

@@ -1,0 +1,11 @@
+package io.tandem.sip.b2bua;
+
+/** Opens the RTP side of legs. */
+interface LegMediaFactory {
+
+  /** The media of a leg answering {@code offer}; throws when the offer cannot be taken. */
+  LegMedia answer(String offer) throws MediaRefusedException;
+
+  /** The media of a leg Tandem offers (the agent leg). */
+  LegMedia offer();
+}

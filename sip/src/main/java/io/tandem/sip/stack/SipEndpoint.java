@@ -1,0 +1,413 @@
+package io.tandem.sip.stack;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import gov.nist.javax.sip.stack.HopImpl;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One JAIN-SIP RI stack with its listening points, behind Tandem's small SIP interface: requests go
+ * to the {@link RequestHandler}, responses to the {@link ResponseHandler} of the request that
+ * caused them, each on the Call-ID's lane. Transactions (retransmissions, Timers A–K) are
+ * JAIN-SIP's; automatic dialog support is off, dialogs are the caller's.
+ */
+public final class SipEndpoint implements SipListener, AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
+
+  private final SipStackImpl stack;
+  private final RequestHandler handler;
+  private final SerialLanes lanes;
+  private final MessageFactoryImpl messages = new MessageFactoryImpl();
+  private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+  private final Map<SipProvider, ListenPoint> pointsByProvider = new HashMap<>();
+  private final Map<ListenPoint, SipProvider> providersByPoint = new HashMap<>();
+  private final Map<ClientTransaction, ResponseHandler> pending = new ConcurrentHashMap<>();
+  private final String address;
+
+  private SipEndpoint(EndpointSettings settings, RequestHandler handler, Executor executor)
+      throws Exception {
+    this.handler = handler;
+    this.lanes = new SerialLanes(executor);
+    this.address = settings.bind().getHostAddress();
+    this.stack = new SipStackImpl(properties(settings));
+    stack.setAddressResolver(
+        hop ->
+            new HopImpl(
+                settings.resolveHost().apply(hop.getHost()),
+                hop.getPort() > 0
+                    ? hop.getPort()
+                    : Transport.parse(hop.getTransport()).defaultPort(),
+                hop.getTransport()));
+    try {
+      for (ListenPoint point : settings.points()) {
+        ListeningPoint listening =
+            stack.createListeningPoint(address, point.port(), point.transport().token());
+        SipProvider provider = stack.createSipProvider(listening);
+        provider.addSipListener(this);
+        pointsByProvider.put(provider, point);
+        providersByPoint.put(point, provider);
+      }
+      stack.start();
+    } catch (Exception failed) {
+      stack.stop();
+      throw failed;
+    }
+  }
+
+  /**
+   * Starts listening on every point of {@code settings}; handlers run on {@code executor} (virtual
+   * threads), one Call-ID at a time. Throws {@link IllegalStateException} if a point cannot be
+   * opened, after releasing those that were.
+   */
+  public static SipEndpoint start(
+      EndpointSettings settings, RequestHandler handler, Executor executor) {
+    try {
+      return new SipEndpoint(settings, handler, executor);
+    } catch (Exception failed) {
+      throw new IllegalStateException(
+          "SIP endpoint " + settings.name() + " did not start: " + failed, failed);
+    }
+  }
+
+  private static Properties properties(EndpointSettings settings) {
+    Properties properties = new Properties();
+    properties.setProperty("javax.sip.STACK_NAME", settings.name());
+    properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+    properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+    properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+    properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+    properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+    properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+    TlsMaterial tls = settings.tls();
+    if (tls != null) {
+      properties.setProperty("javax.net.ssl.keyStore", tls.keyStore().toString());
+      properties.setProperty("javax.net.ssl.keyStorePassword", tls.keyStorePassword());
+      properties.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+      properties.setProperty("javax.net.ssl.trustStore", tls.trustStore().toString());
+      properties.setProperty("javax.net.ssl.trustStorePassword", tls.trustStorePassword());
+      properties.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+      // JAIN-SIP's default suites use RSA key exchange, which current JDKs disable.
+      properties.setProperty(
+          "gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+          "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
+              + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+      properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+      properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Want");
+    }
+    return properties;
+  }
+
+  /** The address the listening points are bound to (written in Via, usable in SDP). */
+  public String address() {
+    return address;
+  }
+
+  public List<ListenPoint> listenPoints() {
+    return List.copyOf(providersByPoint.keySet());
+  }
+
+  /** The listening point of {@code transport}; throws when the endpoint has none. */
+  public ListenPoint listenPoint(Transport transport) {
+    return providersByPoint.keySet().stream()
+        .filter(point -> point.transport() == transport)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no " + transport + " listening point"));
+  }
+
+  /** Runs {@code task} on the lane of {@code callId}, after what is queued there. */
+  public void execute(String callId, Runnable task) {
+    lanes.execute(callId, task);
+  }
+
+  /**
+   * Sends {@code outgoing} from {@code from} in a new client transaction; its responses (or its
+   * timeout) go to {@code responses} on the Call-ID's lane. A request that cannot be sent reports
+   * {@link ResponseHandler#onTimeout()} the same way.
+   */
+  public ClientRequest send(ListenPoint from, OutboundRequest outgoing, ResponseHandler responses) {
+    Request request = parse(from, outgoing);
+    String callId = outgoing.header("Call-ID");
+    try {
+      ClientTransaction transaction = provider(from).getNewClientTransaction(request);
+      pending.put(transaction, responses);
+      try {
+        transaction.sendRequest();
+      } catch (Exception unreachable) {
+        pending.remove(transaction);
+        LOG.log(
+            System.Logger.Level.DEBUG, "could not send {0}: {1}", request.getMethod(), unreachable);
+        lanes.execute(String.valueOf(callId), responses::onTimeout);
+        return ClientRequest.NONE;
+      }
+      return () -> cancel(from, transaction);
+    } catch (Exception failed) {
+      throw new IllegalStateException(
+          "could not send " + request.getMethod() + ": " + failed, failed);
+    }
+  }
+
+  /** Sends a request outside any transaction: the ACK of a 2xx. */
+  public void sendStateless(ListenPoint from, OutboundRequest outgoing) {
+    Request request = parse(from, outgoing);
+    try {
+      provider(from).sendRequest(request);
+    } catch (Exception failed) {
+      LOG.log(System.Logger.Level.DEBUG, "could not send {0}: {1}", request.getMethod(), failed);
+    }
+  }
+
+  private void cancel(ListenPoint from, ClientTransaction invite) {
+    if (!Request.INVITE.equals(invite.getRequest().getMethod())) {
+      return;
+    }
+    javax.sip.TransactionState state = invite.getState();
+    if (state != javax.sip.TransactionState.PROCEEDING
+        && state != javax.sip.TransactionState.CALLING) {
+      return;
+    }
+    try {
+      Request cancel = invite.createCancel();
+      ClientTransaction transaction = provider(from).getNewClientTransaction(cancel);
+      transaction.sendRequest();
+    } catch (Exception failed) {
+      LOG.log(System.Logger.Level.DEBUG, "CANCEL not sent: {0}", failed.toString());
+    }
+  }
+
+  SentResponse respond(
+      Request request,
+      @Nullable ServerTransaction transaction,
+      ListenPoint at,
+      int status,
+      String reason,
+      String toTag,
+      List<SipHeader> extra,
+      @Nullable String body,
+      @Nullable String contentType) {
+    try {
+      Response response = messages.createResponse(status, request);
+      response.setReasonPhrase(reason);
+      ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+      if (status != 100 && to.getTag() == null && !toTag.isEmpty()) {
+        to.setTag(toTag);
+      }
+      for (SipHeader header : extra) {
+        for (Header parsed : parseHeader(header)) {
+          response.addHeader(parsed);
+        }
+      }
+      if (body != null && contentType != null) {
+        String[] type = contentType.split("/", 2);
+        ContentTypeHeader contentTypeHeader = headers.createContentTypeHeader(type[0], type[1]);
+        response.setContent(body.getBytes(StandardCharsets.UTF_8), contentTypeHeader);
+      }
+      SipProvider provider = provider(at);
+      if (transaction != null) {
+        transaction.sendResponse(response);
+      } else {
+        provider.sendResponse(response);
+      }
+      return () -> {
+        try {
+          provider.sendResponse(response);
+        } catch (Exception failed) {
+          LOG.log(System.Logger.Level.DEBUG, "retransmission not sent: {0}", failed.toString());
+        }
+      };
+    } catch (Exception failed) {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "{0} to {1} not sent: {2}",
+          status,
+          request.getMethod(),
+          failed.toString());
+      return SentResponse.NONE;
+    }
+  }
+
+  private Request parse(ListenPoint from, OutboundRequest outgoing) {
+    String via =
+        "SIP/2.0/"
+            + from.transport().name()
+            + " "
+            + address
+            + ":"
+            + from.port()
+            + ";branch=z9hG4bK"
+            + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
+            + ";rport";
+    byte[] body = outgoing.body();
+    String text = outgoing.text(via) + new String(body, StandardCharsets.UTF_8);
+    try {
+      return messages.createRequest(text);
+    } catch (Exception malformed) {
+      throw new IllegalArgumentException("malformed outgoing request: " + malformed + "\n" + text);
+    }
+  }
+
+  private SipProvider provider(ListenPoint point) {
+    SipProvider provider = providersByPoint.get(point);
+    if (provider == null) {
+      throw new IllegalArgumentException("not a listening point of this endpoint: " + point);
+    }
+    return provider;
+  }
+
+  private List<Header> parseHeader(SipHeader header) throws java.text.ParseException {
+    try {
+      return List.of(headers.createHeader(header.name(), header.value()));
+    } catch (java.text.ParseException listHeader) {
+      List<Header> parsed = new ArrayList<>();
+      headers
+          .createHeaders(header.name() + ": " + header.value())
+          .forEach(h -> parsed.add((Header) h));
+      return parsed;
+    }
+  }
+
+  @Override
+  public void processRequest(RequestEvent event) {
+    Request request = event.getRequest();
+    SipProvider provider = (SipProvider) event.getSource();
+    ListenPoint point = pointsByProvider.get(provider);
+    ServerTransaction transaction = event.getServerTransaction();
+    if (transaction == null && !Request.ACK.equals(request.getMethod())) {
+      try {
+        transaction = provider.getNewServerTransaction(request);
+      } catch (TransactionAlreadyExistsException retransmission) {
+        return;
+      } catch (Exception unavailable) {
+        transaction = null;
+      }
+    }
+    InboundRequest inbound = new InboundRequest(this, request, transaction, point);
+    lanes.execute(callIdOf(request), () -> deliver(inbound));
+  }
+
+  private void deliver(InboundRequest request) {
+    try {
+      handler.onRequest(request);
+    } catch (RuntimeException failed) {
+      LOG.log(System.Logger.Level.ERROR, "handling " + request.method() + " failed", failed);
+      if (request.hasTransaction() && !request.method().equals("ACK")) {
+        request.respond(500, "Server Internal Error", "", List.of());
+      }
+    }
+  }
+
+  @Override
+  public void processResponse(ResponseEvent event) {
+    Response response = event.getResponse();
+    ClientTransaction transaction = event.getClientTransaction();
+    InboundResponse inbound =
+        new InboundResponse(
+            response.getStatusCode(),
+            response.getReasonPhrase(),
+            ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod(),
+            headersOf(response),
+            response.getRawContent() == null ? new byte[0] : response.getRawContent());
+    String callId = callIdOf(response);
+    ResponseHandler responses = transaction == null ? null : pending.get(transaction);
+    if (responses == null) {
+      lanes.execute(callId, () -> handler.onStrayResponse(callId, inbound));
+      return;
+    }
+    if (response.getStatusCode() >= 200) {
+      pending.remove(transaction);
+    }
+    lanes.execute(callId, () -> responses.onResponse(inbound));
+  }
+
+  @Override
+  public void processTimeout(TimeoutEvent event) {
+    if (event.isServerTransaction()) {
+      return;
+    }
+    ClientTransaction transaction = event.getClientTransaction();
+    ResponseHandler responses = pending.remove(transaction);
+    if (responses != null) {
+      lanes.execute(callIdOf(transaction.getRequest()), responses::onTimeout);
+    }
+  }
+
+  @Override
+  public void processIOException(IOExceptionEvent event) {
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "SIP transport error towards {0}:{1}/{2}",
+        event.getHost(),
+        event.getPort(),
+        event.getTransport());
+  }
+
+  @Override
+  public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    if (!event.isServerTransaction()) {
+      pending.remove(event.getClientTransaction());
+    }
+  }
+
+  @Override
+  public void processDialogTerminated(DialogTerminatedEvent event) {}
+
+  static String callIdOf(Message message) {
+    Header header = message.getHeader("Call-ID");
+    return header == null ? "" : valueOf(header);
+  }
+
+  private static String valueOf(Header header) {
+    String encoded = header.toString();
+    return encoded.substring(encoded.indexOf(':') + 1).trim();
+  }
+
+  static List<SipHeader> headersOf(Message message) {
+    List<SipHeader> all = new ArrayList<>();
+    ListIterator<String> names = message.getHeaderNames();
+    while (names.hasNext()) {
+      String headerName = names.next();
+      ListIterator<Header> values = message.getHeaders(headerName);
+      while (values.hasNext()) {
+        Header header = values.next();
+        all.add(new SipHeader(header.getName(), valueOf(header)));
+      }
+    }
+    return all;
+  }
+
+  @Override
+  public void close() {
+    stack.stop();
+  }
+}
