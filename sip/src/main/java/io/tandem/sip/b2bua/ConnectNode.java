@@ -33,7 +33,8 @@ public final class ConnectNode implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ConnectNode.class.getName());
 
-  private final ConnectContext context;
+  private volatile ConnectContext context;
+  private final ProxyKeepalive keepalive;
 
   private ConnectNode(
       ConnectSettings settings,
@@ -49,6 +50,8 @@ public final class ConnectNode implements AutoCloseable {
     this.context =
         new ConnectContext(
             settings, sip, trunks, media, tenants, new CallTable(), scheduler, clock);
+    this.keepalive = new ProxyKeepalive(context, trunks.directRouting());
+    keepalive.start();
   }
 
   static ConnectNode start(
@@ -73,6 +76,11 @@ public final class ConnectNode implements AutoCloseable {
     return context.calls().calls();
   }
 
+  /** The last OPTIONS status of each Direct Routing proxy ({@code fqdn:port}); 408: no answer. */
+  public java.util.Map<String, Integer> proxyHealth() {
+    return keepalive.lastStatus();
+  }
+
   /** The SIP endpoint (its address and listening points). */
   public SipEndpoint endpoint() {
     return context.endpoint();
@@ -91,6 +99,10 @@ public final class ConnectNode implements AutoCloseable {
 
     @Override
     public void onRequest(InboundRequest request) {
+      if (context == null) {
+        request.respond(503, "Service Unavailable", ContextIds.tag(), List.of());
+        return;
+      }
       SipLeg leg = context.calls().leg(request.callId());
       if (leg != null) {
         leg.onRequest(request);
@@ -158,6 +170,7 @@ public final class ConnectNode implements AutoCloseable {
 
   @Override
   public void close() {
+    keepalive.close();
     context.endpoint().close();
   }
 }

@@ -59,6 +59,11 @@ public final class TrunkPlan {
     return Optional.ofNullable(directRouting.get(tenant));
   }
 
+  /** Every tenant's Direct Routing trunk. */
+  public List<DirectRoutingTrunk> directRouting() {
+    return List.copyOf(directRouting.values());
+  }
+
   public List<InboundTrunk> inbound() {
     return inbound;
   }
