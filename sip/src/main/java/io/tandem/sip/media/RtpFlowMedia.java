@@ -123,6 +123,9 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   public void play(Prompt prompt) {
     long attempt;
     synchronized (lock) {
+      if (state == State.CLOSED) {
+        return;
+      }
       attempt = begin(State.PLAYING);
     }
     load(attempt, prompt);
@@ -134,6 +137,9 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
     boolean keyedAhead = false;
     @Nullable String answer = null;
     synchronized (lock) {
+      if (state == State.CLOSED) {
+        return;
+      }
       attempt = begin(State.PROMPTING);
       DigitCollector listening = new DigitCollector(request);
       collector = listening;

@@ -9,6 +9,7 @@ import io.tandem.core.flow.Menu;
 import io.tandem.core.flow.Play;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
+import io.tandem.media.dtmf.DtmfToneGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,6 +239,41 @@ class RtpFlowMediaTest {
     MediaRig.await("the flow to hang up", () -> rig.decisions.decisions().contains("hungUp:done"));
 
     assertThat(rig.ear.loudFrames()).as("about a second of speech").isGreaterThan(20);
+  }
+
+  @Test
+  void inbandTones_areHeardWhenTheLegHasNoTelephoneEvents() throws Exception {
+    media.detectInbandTones(rig.pacer);
+    rig.start(
+        media,
+        "menu",
+        new Menu(LONG, Map.of("5", "sales"), Duration.ofSeconds(5), 0, null, null, "gone"),
+        "sales",
+        new RouteToQueue("sales", null),
+        "gone",
+        new HangUp(null, "no-input"));
+    rig.awaitHeard(3);
+
+    rig.caller.play(DtmfToneGenerator.DEFAULT.source("5"));
+
+    MediaRig.await("the in-band key", () -> !rig.decisions.decisions().isEmpty());
+    assertThat(rig.decisions.decisions()).containsExactly("routeToQueue:sales");
+  }
+
+  @Test
+  void close_stopsListening_keysAfterwardsAreIgnored() throws Exception {
+    media.close();
+
+    media.collect(
+        new io.tandem.core.flow.InputRequest.Choice(
+            BEEP, java.util.List.of("1"), Duration.ofSeconds(5)));
+    rig.caller.sendDigits("1");
+    CountDownLatch later = new CountDownLatch(1);
+    rig.scheduler.schedule(Instant.now().plusMillis(500), later::countDown);
+
+    assertThat(later.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(media.state()).isEqualTo(RtpFlowMedia.State.CLOSED);
+    assertThat(rig.ear.loudFrames()).isZero();
   }
 
   private static CollectDigits digits(int min, int max, String terminator, Duration timeout) {
