@@ -9,15 +9,11 @@ import io.tandem.core.time.Timer;
 import io.tandem.media.audio.PcmAudio;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.dtmf.DtmfDigit;
-import io.tandem.media.listen.InbandDtmfTap;
 import io.tandem.media.playback.PlaybackOutcome;
 import io.tandem.media.playback.PromptPlayer;
-import io.tandem.media.session.RtpListener;
 import io.tandem.media.session.RtpSession;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -63,7 +59,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   private final Scheduler scheduler;
   private final Clock clock;
   private final Consumer<Consumer<FlowRun>> report;
-  private final List<AutoCloseable> listeners = new ArrayList<>();
+  private final LegKeys keys;
   private final Object lock = new Object();
   private final ArrayDeque<String> typeAhead = new ArrayDeque<>();
   private State state = State.IDLE;
@@ -96,14 +92,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
     this.scheduler = scheduler;
     this.clock = clock;
     this.report = report;
-    listeners.add(
-        leg.tap(
-            new RtpListener() {
-              @Override
-              public void onDigit(DtmfDigit digit) {
-                key(digit);
-              }
-            }));
+    this.keys = new LegKeys(leg, this::key);
   }
 
   /**
@@ -113,7 +102,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   public RtpFlowMedia detectInbandTones(Pacer pacer) {
     synchronized (lock) {
       if (state != State.CLOSED) {
-        listeners.add(InbandDtmfTap.listen(leg, pacer, this::key));
+        keys.detectInband(pacer);
       }
     }
     return this;
@@ -172,20 +161,11 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   /** Stops, and stops listening to the leg. Idempotent. */
   @Override
   public void close() {
-    List<AutoCloseable> detached;
     synchronized (lock) {
       begin(State.CLOSED);
       typeAhead.clear();
-      detached = List.copyOf(listeners);
-      listeners.clear();
     }
-    for (AutoCloseable listener : detached) {
-      try {
-        listener.close();
-      } catch (Exception e) {
-        LOG.log(System.Logger.Level.DEBUG, "closing a digit listener failed", e);
-      }
-    }
+    keys.close();
   }
 
   /** Where the media is now. */
