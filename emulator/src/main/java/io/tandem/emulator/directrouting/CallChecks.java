@@ -37,7 +37,7 @@ final class CallChecks {
   }
 
   @Nullable Rejection requestUriIsE164(InboundChecks.Context context) {
-    SipUri uri = SipUri.parse(context.request.requestUri());
+    SipUri uri = SipUri.parseUri(context.request.requestUri());
     String user = uri.user() == null ? "" : uri.user();
     if (E164.matcher(user).matches()) {
       context.number = user;

@@ -103,7 +103,7 @@ final class InboundChecks {
 
   private void warnings(Context context) {
     IncomingRequest request = context.request;
-    SipUri uri = SipUri.parse(request.requestUri());
+    SipUri uri = SipUri.parseUri(request.requestUri());
     if (!"phone".equals(uri.parameter("user"))) {
       warn(request, "Request-URI without ;user=phone: Microsoft recommends adding it");
     }

@@ -146,6 +146,26 @@ class InboundChecksTest {
     }
   }
 
+  @Test
+  void requestUriWithUserPhone_noUserPhoneWarning() throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      String invite = sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550103"));
+      sbc.send(invite);
+      assertThat(sbc.next().status()).isEqualTo(100);
+      assertThat(sbc.next().status()).isEqualTo(180);
+      String callId = SipText.parse(invite).header("Call-ID").orElseThrow();
+      assertThat(fixture.journal("sip.warning"))
+          .noneSatisfy(
+              e -> {
+                assertThat(e.callId()).isEqualTo(callId);
+                assertThat(e.attributes().get("warning")).contains(";user=phone");
+              });
+      sbc.send(cancel(SipText.parse(invite)));
+      assertThat(sbc.nextFinal().status()).isEqualTo(200);
+      assertThat(sbc.nextFinal().status()).isEqualTo(487);
+    }
+  }
+
   static String cancel(SipText invite) {
     return "CANCEL "
         + invite.requestUri()

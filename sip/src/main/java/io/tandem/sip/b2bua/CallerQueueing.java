@@ -90,7 +90,8 @@ final class CallerQueueing implements AgentLeg.Listener {
                           }
                         }));
     positionRefresh =
-        context.after(context.settings().positionInterval(), call.lane(), this::refreshPosition);
+        context.after(
+            context.settings().announcementInterval(), call.lane(), this::refreshPosition);
   }
 
   private void offered(InteractionEvent.Offered offered) {
@@ -113,17 +114,19 @@ final class CallerQueueing implements AgentLeg.Listener {
     if (call.state() == CarrierCallState.IN_FLOW) {
       call.move(CarrierCallState.QUEUED);
     }
+    LegMedia media;
+    try {
+      media = context.media().offer();
+    } catch (MediaRefusedException noMedia) {
+      LOG.log(System.Logger.Level.WARNING, "no media for an agent leg: {0}", noMedia.getMessage());
+      call.tell(t -> t.declineOffer(offered.reservation()));
+      return;
+    }
     reservation = offered.reservation();
     call.move(CarrierCallState.CONNECTING);
     AgentLeg leg =
         new AgentLeg(
-            context,
-            call.lane(),
-            trunk.get(),
-            number.get(),
-            call.callerNumber(),
-            context.media().offer(),
-            this);
+            context, call.lane(), trunk.get(), number.get(), call.callerNumber(), media, this);
     agentLeg = leg;
     leg.start();
   }

@@ -105,7 +105,11 @@ final class CarrierCall implements SipLeg {
     } catch (MediaRefusedException refused) {
       invite.respond(
           refused.status(),
-          refused.status() == 488 ? "Not Acceptable Here" : "Bad Request",
+          switch (refused.status()) {
+            case 488 -> "Not Acceptable Here";
+            case 503 -> "Service Unavailable";
+            default -> "Bad Request";
+          },
           localTag,
           List.of(SipHeader.of("Warning", "399 tandem \"" + refused.getMessage() + "\"")));
       context.calls().remove(lane(), this);

@@ -5,6 +5,9 @@ import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.time.Scheduler;
+import io.tandem.media.clock.Pacer;
+import io.tandem.sip.media.PromptAudio;
+import io.tandem.sip.media.RtpPorts;
 import io.tandem.sip.stack.EndpointSettings;
 import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.stack.InboundResponse;
@@ -52,6 +55,28 @@ public final class ConnectNode implements AutoCloseable {
             settings, sip, trunks, media, tenants, new CallTable(), scheduler, clock);
     this.keepalive = new ProxyKeepalive(context, trunks.directRouting());
     keepalive.start();
+  }
+
+  /**
+   * Starts a node listening as {@code endpoint} says, with legs' RTP on {@code ports} paced by
+   * {@code pacer}, prompts from {@code prompts}, timers from {@code scheduler}; handlers and prompt
+   * loading run on {@code executor} (virtual threads).
+   */
+  public static ConnectNode start(
+      ConnectSettings settings,
+      EndpointSettings endpoint,
+      TrunkPlan trunks,
+      RtpPorts ports,
+      PromptAudio prompts,
+      Pacer pacer,
+      Tenants tenants,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock) {
+    LegMediaFactory media =
+        new RtpLegMediaFactory(
+            ports, prompts, pacer, executor, scheduler, clock, settings.announcementInterval());
+    return new ConnectNode(settings, endpoint, trunks, media, tenants, executor, scheduler, clock);
   }
 
   static ConnectNode start(

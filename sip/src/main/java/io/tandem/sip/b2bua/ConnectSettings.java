@@ -11,14 +11,14 @@ import java.util.function.Function;
  *
  * @param entryFlow the virtual assistant every call starts in, chosen per tenant
  * @param userAgent the User-Agent of Tandem's requests
- * @param positionInterval how often a queued caller's position is refreshed for announcements
+ * @param announcementInterval how often a queued caller hears their position between music
  */
 public record ConnectSettings(
-    Function<Tenant, ValidatedFlow> entryFlow, String userAgent, Duration positionInterval) {
+    Function<Tenant, ValidatedFlow> entryFlow, String userAgent, Duration announcementInterval) {
 
   public ConnectSettings {
-    if (positionInterval.isNegative() || positionInterval.isZero()) {
-      throw new IllegalArgumentException("positionInterval must be positive");
+    if (announcementInterval.isNegative() || announcementInterval.isZero()) {
+      throw new IllegalArgumentException("announcementInterval must be positive");
     }
   }
 }

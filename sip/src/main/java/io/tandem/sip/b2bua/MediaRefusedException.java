@@ -1,6 +1,9 @@
 package io.tandem.sip.b2bua;
 
-/** An SDP Tandem cannot take: malformed (400) or with nothing it can play (488). */
+/**
+ * Media Tandem cannot set up: malformed SDP (400), nothing it can play (488), no RTP port free
+ * (503).
+ */
 final class MediaRefusedException extends Exception {
 
   private final int status;
@@ -10,7 +13,7 @@ final class MediaRefusedException extends Exception {
     this.status = status;
   }
 
-  /** The SIP status that refuses it: 400 or 488. */
+  /** The SIP status that refuses it: 400, 488 or 503. */
   int status() {
     return status;
   }

@@ -25,6 +25,14 @@ public record SipUri(
   private static final Pattern URI =
       Pattern.compile("(?i)(sips?|tel):(?:([^@;>]*)@)?(\\[[^]]+]|[^:;>?]+)(?::(\\d+))?([^?>]*)");
 
+  /**
+   * Parses a bare URI such as a Request-URI, where every parameter after the host is a URI
+   * parameter ({@code ;user=phone}); throws {@link IllegalArgumentException}.
+   */
+  public static SipUri parseUri(String uri) {
+    return parse("<" + uri.trim() + ">");
+  }
+
   /** Parses a URI or a header value holding one; throws {@link IllegalArgumentException}. */
   public static SipUri parse(String value) {
     String text = value.trim();

@@ -1,0 +1,139 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.flow.FlowMedia;
+import io.tandem.core.flow.FlowRun;
+import io.tandem.media.bridge.RelayBridge;
+import io.tandem.media.session.RtpSession;
+import io.tandem.sip.media.HoldMusic;
+import io.tandem.sip.media.RtpFlowMedia;
+import io.tandem.sip.sdp.MalformedSdpException;
+import io.tandem.sip.sdp.NegotiatedMedia;
+import io.tandem.sip.sdp.NotAcceptableException;
+import io.tandem.sip.sdp.OfferAnswer;
+import io.tandem.sip.sdp.SessionDescription;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A leg's media on Tandem's own RTP: one {@link RtpSession}, the flow media or the hold music
+ * playing on it, and the relay to the other leg once bridged.
+ */
+final class RtpLegMedia implements LegMedia {
+
+  private static final System.Logger LOG = System.getLogger(RtpLegMedia.class.getName());
+
+  private final RtpLegMediaFactory factory;
+  private final String localSdp;
+  private final @Nullable SessionDescription offerSent;
+  private RtpSession session;
+  private @Nullable NegotiatedMedia negotiated;
+  private @Nullable RtpFlowMedia flow;
+  private @Nullable HoldMusic music;
+  private @Nullable RelayBridge bridge;
+
+  RtpLegMedia(
+      RtpLegMediaFactory factory,
+      RtpSession session,
+      String localSdp,
+      @Nullable SessionDescription offerSent,
+      @Nullable NegotiatedMedia negotiated) {
+    this.factory = factory;
+    this.session = session;
+    this.localSdp = localSdp;
+    this.offerSent = offerSent;
+    this.negotiated = negotiated;
+  }
+
+  @Override
+  public String localSdp() {
+    return localSdp;
+  }
+
+  @Override
+  public void answered(String sdp) throws MediaRefusedException {
+    if (offerSent == null) {
+      throw new IllegalStateException("this leg answered an offer; it takes no answer");
+    }
+    try {
+      NegotiatedMedia accepted = OfferAnswer.accepted(offerSent, SessionDescription.parse(sdp));
+      session = factory.ports().adopt(session, accepted);
+      negotiated = accepted;
+    } catch (MalformedSdpException malformed) {
+      throw new MediaRefusedException(400, malformed.getMessage());
+    } catch (NotAcceptableException unusable) {
+      throw new MediaRefusedException(488, unusable.getMessage());
+    } catch (IOException noPort) {
+      throw new MediaRefusedException(503, "no RTP port: " + noPort.getMessage());
+    }
+  }
+
+  @Override
+  public FlowMedia flowMedia(Consumer<Consumer<FlowRun>> report) {
+    RtpFlowMedia media = factory.flowMedia(session, report);
+    NegotiatedMedia current = negotiated;
+    if (current != null && !current.hasTelephoneEvents()) {
+      media.detectInbandTones(factory.pacer());
+    }
+    flow = media;
+    return media;
+  }
+
+  @Override
+  public void holdMusic(int position, @Nullable Duration expectedWait) {
+    if (bridge != null) {
+      return;
+    }
+    if (music == null) {
+      closeFlow();
+      try {
+        music = factory.holdMusic(session);
+      } catch (RuntimeException unavailable) {
+        LOG.log(System.Logger.Level.WARNING, "no music on hold: {0}", unavailable.getMessage());
+        return;
+      }
+    }
+    music.update(position, expectedWait);
+  }
+
+  @Override
+  public void silence() {
+    closeFlow();
+    HoldMusic playing = music;
+    music = null;
+    if (playing != null) {
+      playing.close();
+    }
+    session.play(null);
+  }
+
+  @Override
+  public void relayWith(LegMedia other) {
+    if (!(other instanceof RtpLegMedia rtp)) {
+      throw new IllegalArgumentException("can only relay to another RTP leg");
+    }
+    silence();
+    rtp.silence();
+    bridge = RelayBridge.connect(session, rtp.session);
+  }
+
+  private void closeFlow() {
+    RtpFlowMedia running = flow;
+    flow = null;
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    RelayBridge joined = bridge;
+    bridge = null;
+    if (joined != null) {
+      joined.close();
+    }
+    silence();
+    session.close();
+  }
+}

@@ -1,0 +1,296 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.agent.AgentId;
+import io.tandem.core.agent.AgentProfile;
+import io.tandem.core.flow.DataLookup;
+import io.tandem.core.flow.Flow;
+import io.tandem.core.flow.FlowRun;
+import io.tandem.core.flow.FlowValidator;
+import io.tandem.core.flow.Menu;
+import io.tandem.core.flow.Prompt;
+import io.tandem.core.flow.RouteToQueue;
+import io.tandem.core.interaction.Channel;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.presence.Availability;
+import io.tandem.core.queue.QueueConfig;
+import io.tandem.core.skill.AgentSkills;
+import io.tandem.core.tenant.Tenant;
+import io.tandem.core.tenant.TenantId;
+import io.tandem.core.tenant.TenantMailbox;
+import io.tandem.core.time.MailboxScheduler;
+import io.tandem.emulator.Emulator;
+import io.tandem.emulator.EmulatorSettings;
+import io.tandem.emulator.directrouting.DirectRoutingSettings;
+import io.tandem.emulator.time.SystemScheduler;
+import io.tandem.sip.stack.EndpointSettings;
+import io.tandem.sip.stack.ListenPoint;
+import io.tandem.sip.stack.Transport;
+import io.tandem.sip.trunk.DirectRoutingTrunk;
+import io.tandem.sip.trunk.InboundTrunk;
+import io.tandem.sip.trunk.TrunkPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Connect node against the in-process emulator on the wall clock: the emulator's carrier trunk
+ * delivers {@code +1 425 555 0190-0199} to Tandem over UDP, Tandem calls agents' Teams numbers
+ * through the emulator's Direct Routing proxy (UDP) as {@code sbc.connect.tandem.test}, the tenant
+ * runs on its own mailbox with the entry flow "press 1 for billing", and every event is recorded.
+ */
+final class ConnectRig implements AutoCloseable {
+
+  static final String HELP_LINE = "+14255550190";
+  static final TenantId TENANT = new TenantId("t1");
+  static final String SBC = "sbc.connect.tandem.test";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Flow ENTRY =
+      new Flow(
+          "entry",
+          "Entry",
+          "menu",
+          Map.of(
+              "menu",
+              new Menu(
+                  new Prompt.File("prompts/welcome.wav"),
+                  Map.of("1", "billing"),
+                  Duration.ofSeconds(5),
+                  0,
+                  null,
+                  null,
+                  "billing"),
+              "billing",
+              new RouteToQueue("billing", null)));
+
+  final Emulator emulator;
+  final ConnectNode node;
+  final List<Object> events = Collections.synchronizedList(new ArrayList<>());
+  private final Map<AgentId, String> numbers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Tenant tenant;
+  private final TenantMailbox mailbox;
+  private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  private final ScheduledExecutorService pacerThread = Executors.newSingleThreadScheduledExecutor();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  ConnectRig() throws Exception {
+    Clock clock = Clock.systemUTC();
+    int tandemPort = freeUdpAndTcpPort();
+    int proxyPort = freeUdpAndTcpPort();
+    String world;
+    try (InputStream in = ConnectRig.class.getResourceAsStream("/connect-world.yaml")) {
+      world = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path file = Files.createTempFile("connect-world-", ".yaml");
+    file.toFile().deleteOnExit();
+    Files.writeString(file, world.replace("{{tandemPort}}", Integer.toString(tandemPort)));
+    DirectRoutingSettings sip =
+        DirectRoutingSettings.defaults()
+            .withProxies(
+                List.of(
+                    new DirectRoutingSettings.ProxyPorts(
+                        DirectRoutingSettings.PROXY_FQDNS.get(0), -1, proxyPort, proxyPort)))
+            .withOutboundTransport("udp")
+            .withCarrierPort(freeUdpAndTcpPort());
+    emulator =
+        Emulator.start(
+            EmulatorSettings.defaults().withWorld(file).withDirectRouting(sip),
+            new SystemScheduler(clock));
+    mailbox = new TenantMailbox(virtualThreads);
+    MailboxScheduler scheduler = new MailboxScheduler(clock, timers, mailbox);
+    tenant = new Tenant(TENANT, clock, scheduler);
+    TrunkPlan trunks =
+        new TrunkPlan(
+            List.of(
+                new InboundTrunk(
+                    "carrier",
+                    TENANT,
+                    List.of("127.0.0.1"),
+                    List.of(Pattern.compile("\\+1425555019[0-9]")),
+                    200)),
+            List.of(
+                new DirectRoutingTrunk(
+                    TENANT,
+                    SBC,
+                    List.of(
+                        new DirectRoutingTrunk.Proxy(
+                            DirectRoutingSettings.PROXY_FQDNS.get(0), proxyPort)),
+                    Transport.UDP,
+                    "Tandem/Connect/test",
+                    Duration.ofSeconds(2))),
+            clock);
+    var pacer = new io.tandem.media.clock.ScheduledPacer(pacerThread, System::nanoTime);
+    node =
+        ConnectNode.start(
+            new ConnectSettings(
+                t -> FlowValidator.validate(ENTRY, t.flowCatalog()),
+                "Tandem/test",
+                Duration.ofSeconds(5)),
+            new EndpointSettings(
+                "connect-test",
+                InetAddress.getLoopbackAddress(),
+                List.of(new ListenPoint(Transport.UDP, tandemPort)),
+                null,
+                host -> "127.0.0.1"),
+            trunks,
+            io.tandem.sip.media.RtpPorts.loopback(pacer),
+            new io.tandem.sip.media.DefaultPromptAudio(
+                null,
+                new io.tandem.media.speech.CachedSpeech(
+                    io.tandem.media.speech.EspeakNgSpeech.installed(),
+                    Files.createTempDirectory("tts"),
+                    10_000_000)),
+            pacer,
+            new RigTenants(),
+            virtualThreads,
+            new MailboxScheduler(clock, timers, virtualThreads),
+            clock);
+    tell(t -> {
+          t.addListener(node.listener(TENANT));
+          t.addListener(events::add);
+          t.configureQueue(
+              QueueConfig.builder("billing")
+                  .skills("billing >= 1")
+                  .ringTimeout(Duration.ofSeconds(4))
+                  .build());
+        })
+        .join();
+  }
+
+  /** An agent with the billing skill, logged in and available, reached at {@code number}. */
+  void agent(String id, String number) {
+    AgentId agent = new AgentId(id);
+    numbers.put(agent, number);
+    tell(t -> {
+          t.configureAgent(
+              new AgentProfile(
+                  agent, id, AgentSkills.of(Map.of("billing", 5)), Map.of(Channel.VOICE, 1), null));
+          t.logIn(agent, true);
+          t.presenceChanged(agent, Availability.AVAILABLE);
+        })
+        .join();
+  }
+
+  <T> CompletableFuture<T> ask(Function<Tenant, T> command) {
+    return mailbox.ask(() -> command.apply(tenant));
+  }
+
+  CompletableFuture<Void> tell(Consumer<Tenant> command) {
+    return mailbox.tell(() -> command.accept(tenant));
+  }
+
+  /** A PSTN caller dials the help line through the carrier trunk; the emulator's call id. */
+  String dial(String scriptMembers) throws Exception {
+    HttpResponse<String> placed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(emulator.httpBaseUrl() + "/emulator/pstn/calls"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"from\":\"+14255557777\",\"to\":\""
+                            + HELP_LINE
+                            + "\""
+                            + (scriptMembers.isEmpty() ? "" : "," + scriptMembers)
+                            + "}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (placed.statusCode() != 201) {
+      throw new IllegalStateException("dial refused: " + placed.statusCode() + " " + placed.body());
+    }
+    return JSON.readTree(placed.body()).path("callId").asString();
+  }
+
+  /** The emulator's view of a carrier call (state, heard audio, SIP messages). */
+  JsonNode callView(String callId) throws Exception {
+    HttpResponse<String> view =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(emulator.httpBaseUrl() + "/emulator/pstn/calls/" + callId))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(view.body());
+  }
+
+  /** The events recorded of {@code type}, in order. */
+  <E> List<E> events(Class<E> type) {
+    synchronized (events) {
+      return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+  }
+
+  private final class RigTenants implements Tenants {
+    @Override
+    public Optional<TenantAccess> access(TenantId id) {
+      return id.equals(TENANT) ? Optional.of(ConnectRig.this::ask) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> teamsNumber(TenantId id, AgentId agent) {
+      return Optional.ofNullable(numbers.get(agent));
+    }
+
+    @Override
+    public DataLookup lookups(TenantId id, InteractionId interaction) {
+      return (url, timeout) ->
+          tell(
+              t -> {
+                FlowRun run = t.virtualAssistantOf(interaction);
+                if (run != null) {
+                  run.onLookupFailed("no-lookup-in-tests");
+                }
+              });
+    }
+  }
+
+  /** A port free for UDP and TCP. */
+  static int freeUdpAndTcpPort() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int port = tcp.getLocalPort();
+        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+          return port;
+        } catch (IOException taken) {
+          // try another
+        }
+      }
+    }
+    throw new IOException("no free port");
+  }
+
+  @Override
+  public void close() {
+    node.close();
+    emulator.close();
+    if (emulator.scheduler() instanceof SystemScheduler system) {
+      system.close();
+    }
+    pacerThread.shutdownNow();
+    timers.shutdownNow();
+    virtualThreads.shutdownNow();
+  }
+}
