@@ -99,6 +99,11 @@ final class ConnectRig implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   ConnectRig() throws Exception {
+    this(List.of("127.0.0.1"));
+  }
+
+  /** A rig whose carrier trunk admits calls from {@code carrierSources} only. */
+  ConnectRig(List<String> carrierSources) throws Exception {
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
     int proxyPort = freeUdpAndTcpPort();
@@ -130,7 +135,7 @@ final class ConnectRig implements AutoCloseable {
                 new InboundTrunk(
                     "carrier",
                     TENANT,
-                    List.of("127.0.0.1"),
+                    carrierSources,
                     List.of(Pattern.compile("\\+1425555019[0-9]")),
                     200)),
             List.of(

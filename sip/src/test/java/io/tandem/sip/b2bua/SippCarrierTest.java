@@ -1,0 +1,97 @@
+package io.tandem.sip.b2bua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.core.interaction.DisconnectedBy;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.sip.sipp.Sipp;
+import io.tandem.sip.sipp.SippResult;
+import io.tandem.sip.stack.Transport;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The carrier side played by SIPp against a Connect node (the agents' Teams side is the emulator's
+ * Direct Routing): the scenario files' expected outcomes hold against Tandem itself.
+ */
+class SippCarrierTest {
+
+  private ConnectRig rig;
+  private int port;
+
+  @BeforeEach
+  void start() throws Exception {
+    Sipp.assumeAvailable();
+    rig = new ConnectRig();
+    port = rig.node.endpoint().listenPoint(Transport.UDP).port();
+  }
+
+  @AfterEach
+  void stop() {
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  private Sipp carrier(String scenario) {
+    return Sipp.scenario(scenario)
+        .remote("127.0.0.1", port)
+        .service(ConnectRig.HELP_LINE)
+        .calls(1)
+        .timeout(Duration.ofSeconds(40));
+  }
+
+  @Test
+  void carrierCallAnsweredByAgent() {
+    rig.agent("ann", "+14255550401");
+
+    SippResult result =
+        carrier("carrier-call-answered-by-agent.xml")
+            .key("digit", "1")
+            .key("talk_ms", "6000")
+            .run();
+
+    assertThat(result.exitCode()).as(result.errors()).isZero();
+    assertThat(result.successful()).isEqualTo(1);
+    assertThat(rig.events(InteractionEvent.Connected.class))
+        .singleElement()
+        .satisfies(connected -> assertThat(connected.agent().value()).isEqualTo("ann"));
+    assertThat(rig.events(InteractionEvent.Disconnected.class))
+        .singleElement()
+        .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));
+  }
+
+  @Test
+  void carrierHangsUpInQueue() {
+    SippResult result =
+        carrier("carrier-hangs-up-in-queue.xml").key("digit", "1").key("queue_ms", "2000").run();
+
+    assertThat(result.exitCode()).as(result.errors()).isZero();
+    assertThat(rig.events(InteractionEvent.Queued.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Abandoned.class)).hasSize(1);
+  }
+
+  @Test
+  void carrierSendsMalformedInvite_400_nothingCreated() {
+    SippResult result = carrier("carrier-sends-malformed-invite.xml").run();
+
+    assertThat(result.exitCode()).as(result.errors()).isZero();
+    assertThat(rig.events(InteractionEvent.Arrived.class)).isEmpty();
+    assertThat(rig.node.activeCalls()).isZero();
+  }
+
+  @Test
+  void carrierFromAnUnknownAddress_403_nothingCreated() throws Exception {
+    rig.close();
+    rig = new ConnectRig(java.util.List.of("192.0.2.10"));
+    port = rig.node.endpoint().listenPoint(Transport.UDP).port();
+
+    SippResult result = carrier("carrier-unknown-trunk.xml").run();
+
+    assertThat(result.exitCode()).as(result.errors()).isZero();
+    assertThat(rig.events(InteractionEvent.Arrived.class)).isEmpty();
+    assertThat(rig.node.activeCalls()).isZero();
+  }
+}
