@@ -167,7 +167,7 @@ class ConnectChannelTest {
                 RunningServer.start(
                         directory.resolve("bad"),
                         "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache"),
-                        "--tandem.microsoft.emulator.direct-routing.enabled=false",
+                        "--tandem.sip.enabled=true",
                         "--tandem.sip.trunks[0].tenant=",
                         "--tandem.sip.trunks[0].numbers=\\+1(",
                         "--tandem.sip.direct-routing[0].transport=carrier-pigeon",
