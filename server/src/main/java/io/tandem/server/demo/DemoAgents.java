@@ -116,14 +116,18 @@ final class DemoAgents {
   }
 
   /**
-   * Whether the offer is a call the Extend bot placed to the agent's Teams client, which answers it
-   * itself (the emulator's Teams user), so the simulated agent stays out of it.
+   * Whether the offer is a call the Extend bot or the Connect node placed to the agent's Teams
+   * client, which answers it itself (the emulator's Teams user), so the simulated agent stays out
+   * of it.
    */
   private static boolean answeredInTeams(Tenant tenant, InteractionEvent.Offered offer) {
     Interaction interaction = tenant.state().interaction(offer.interaction());
-    return interaction != null
-        && io.tandem.graph.extend.ExtendCalls.EXTEND_MODEL.equals(
-            interaction.attributes().get(io.tandem.graph.extend.ExtendCalls.MODEL_ATTRIBUTE));
+    if (interaction == null) {
+      return false;
+    }
+    String model = interaction.attributes().get(io.tandem.graph.extend.ExtendCalls.MODEL_ATTRIBUTE);
+    return io.tandem.graph.extend.ExtendCalls.EXTEND_MODEL.equals(model)
+        || io.tandem.server.connect.ConnectChannel.CONNECT_MODEL.equals(model);
   }
 
   private static void readyAgain(Tenant tenant, AgentId id) {

@@ -53,6 +53,8 @@ final class DemoCallers {
   private @Nullable ValidatedFlow flow;
   private @Nullable ExtendDialer teams;
   private double teamsShare;
+  private @Nullable ExtendDialer connect;
+  private double connectShare;
 
   DemoCallers(DemoDefinition demo, DemoTimers timers, SplittableRandom random) {
     this.demo = demo;
@@ -71,14 +73,28 @@ final class DemoCallers {
     this.teamsShare = share;
   }
 
+  /**
+   * Sends {@code share} (0-1) of the callers through the carrier trunk to Tandem's SIP port (the
+   * Connect model), on top of the share through Teams.
+   */
+  void throughConnect(ExtendDialer dialer, double share) {
+    this.connect = dialer;
+    this.connectShare = share;
+  }
+
   /** Places one call from a caller who wants {@code queue}; on the tenant's writer. */
   void call(Tenant tenant, QueueScenario queue) {
     if (flow == null) {
       throw new IllegalStateException("the demo's entry flow is not set");
     }
     String from = "+4930" + (1_000_000 + random.nextInt(9_000_000));
-    if (teams != null && random.nextDouble() < teamsShare) {
+    double channel = teams != null || connect != null ? random.nextDouble() : 1;
+    if (teams != null && channel < teamsShare) {
       dialThroughTeams(teams, from, queue);
+      return;
+    }
+    if (connect != null && channel >= teamsShare && channel < teamsShare + connectShare) {
+      dialThroughTeams(connect, from, queue); // the same scripted caller, another number
       return;
     }
     InteractionId id = tenant.arrive(null, Channel.VOICE, from, DIALED, Map.of());

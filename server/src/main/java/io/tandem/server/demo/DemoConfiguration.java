@@ -1,6 +1,7 @@
 package io.tandem.server.demo;
 
 import io.tandem.core.tenant.TenantId;
+import io.tandem.server.connect.ConnectChannel;
 import io.tandem.server.extend.ExtendChannel;
 import io.tandem.server.microsoft.EmbeddedEmulator;
 import io.tandem.server.tenant.TenantDirectory;
@@ -42,9 +43,12 @@ class DemoConfiguration {
       @Value("${tandem.demo.tenant}") String tenant,
       @Value("${tandem.demo.arrival-rate-factor}") double arrivalRateFactor,
       @Value("${tandem.demo.teams-share:0.25}") double teamsShare,
+      @Value("${tandem.demo.connect-share:0.25}") double connectShare,
+      @Value("${tandem.demo.connect-number:+14255550300}") String connectNumber,
       @Value("${tandem.microsoft.tenant-id:}") String microsoftTenant,
       ObjectProvider<EmbeddedEmulator> emulator,
-      ObjectProvider<ExtendChannel> bot) {
+      ObjectProvider<ExtendChannel> bot,
+      ObjectProvider<ConnectChannel> connect) {
     DemoLauncher launcher =
         new DemoLauncher(
             demo,
@@ -72,6 +76,23 @@ class DemoConfiguration {
               java.net.http.HttpClient.newHttpClient(),
               java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()),
           teamsShare);
+    }
+    if (microsoft != null
+        && microsoft.emulator().carrierTrunks() != null
+        && connect.getIfAvailable() != null
+        && connectShare > 0) {
+      if (teamsShare + connectShare > 1) {
+        throw new IllegalStateException(
+            "tandem.demo.teams-share + tandem.demo.connect-share must be at most 1, not "
+                + (teamsShare + connectShare));
+      }
+      launcher.throughConnect(
+          new ExtendDialer(
+              microsoft.baseUrl(),
+              connectNumber,
+              java.net.http.HttpClient.newHttpClient(),
+              java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()),
+          connectShare);
     }
     return launcher;
   }

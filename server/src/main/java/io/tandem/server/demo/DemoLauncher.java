@@ -39,6 +39,8 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
   private volatile @Nullable DemoTraffic traffic;
   private @Nullable ExtendDialer teams;
   private double teamsShare;
+  private @Nullable ExtendDialer connect;
+  private double connectShare;
 
   DemoLauncher(
       DemoDefinition demo,
@@ -63,6 +65,12 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
     this.teamsShare = share;
   }
 
+  /** Sends {@code share} of the callers through the carrier trunk to Connect (Tandem's SIP). */
+  void throughConnect(ExtendDialer dialer, double share) {
+    this.connect = dialer;
+    this.connectShare = share;
+  }
+
   @Override
   public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
     if (traffic != null) {
@@ -82,6 +90,10 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
     ExtendDialer dialer = teams;
     if (dialer != null) {
       started.throughTeams(dialer, teamsShare);
+    }
+    ExtendDialer sip = connect;
+    if (sip != null) {
+      started.throughConnect(sip, connectShare);
     }
     traffic = started;
     try {

@@ -88,6 +88,17 @@ public final class DemoTraffic {
     callers.throughTeams(dialer, share);
   }
 
+  /**
+   * Sends {@code share} (0-1) of the callers through the emulator's carrier trunk to Tandem's SIP
+   * port (the Connect model). Call before {@link #start}.
+   */
+  void throughConnect(ExtendDialer dialer, double share) {
+    if (share < 0 || share > 1) {
+      throw new IllegalArgumentException("the share of callers through Connect is 0-1: " + share);
+    }
+    callers.throughConnect(dialer, share);
+  }
+
   public CompletableFuture<Started> start() {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("the demo traffic was started already");

@@ -2,6 +2,7 @@ package io.tandem.server.microsoft;
 
 import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
+import io.tandem.emulator.directrouting.DirectRoutingSettings;
 import io.tandem.emulator.time.SystemScheduler;
 import io.tandem.emulator.world.AppRegistration;
 import io.tandem.emulator.world.EmulatedTenant;
@@ -41,13 +42,28 @@ public final class EmbeddedEmulator implements AutoCloseable {
    * @throws IllegalStateException when the world cannot be read or the emulator cannot start
    */
   public static EmbeddedEmulator start(Resource world, int httpPort, Clock clock) {
+    return start(world, httpPort, null, clock);
+  }
+
+  /**
+   * Starts the emulator with {@code world} on {@code httpPort} (0 = any free port), playing Direct
+   * Routing and the PSTN carrier as {@code directRouting} says (null: no SIP).
+   *
+   * @throws IllegalStateException when the world cannot be read or the emulator cannot start
+   */
+  public static EmbeddedEmulator start(
+      Resource world, int httpPort, @Nullable DirectRoutingSettings directRouting, Clock clock) {
     SystemScheduler scheduler = new SystemScheduler(clock);
     try {
       Path file = world.isFile() ? world.getFile().toPath() : copy(world);
       try {
         return new EmbeddedEmulator(
             Emulator.start(
-                EmulatorSettings.defaults().withHttpPort(httpPort).withWorld(file), scheduler),
+                EmulatorSettings.defaults()
+                    .withHttpPort(httpPort)
+                    .withWorld(file)
+                    .withDirectRouting(directRouting),
+                scheduler),
             scheduler);
       } finally {
         if (!world.isFile()) {

@@ -14,16 +14,22 @@ import org.springframework.core.io.ResourceLoader;
  * MicrosoftConnection} when {@code tandem.microsoft.enabled=true}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MicrosoftProperties.class)
+@EnableConfigurationProperties({MicrosoftProperties.class, EmulatorDirectRoutingProperties.class})
 class MicrosoftConfiguration {
 
   @Bean
   @ConditionalOnBooleanProperty("tandem.microsoft.emulator.enabled")
   EmbeddedEmulator embeddedEmulator(
-      MicrosoftProperties properties, ResourceLoader resources, Clock clock) {
+      MicrosoftProperties properties,
+      EmulatorDirectRoutingProperties directRouting,
+      ResourceLoader resources,
+      Clock clock) {
     MicrosoftProperties.Emulator emulator = properties.emulator();
     return EmbeddedEmulator.start(
-        resources.getResource(emulator.world()), emulator.httpPort(), clock);
+        resources.getResource(emulator.world()),
+        emulator.httpPort(),
+        directRouting.enabled() ? directRouting.settings() : null,
+        clock);
   }
 
   @Bean

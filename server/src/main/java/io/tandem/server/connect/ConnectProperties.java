@@ -1,0 +1,289 @@
+package io.tandem.server.connect;
+
+import io.tandem.core.tenant.TenantId;
+import io.tandem.sip.stack.Transport;
+import io.tandem.sip.trunk.DirectRoutingTrunk;
+import io.tandem.sip.trunk.InboundTrunk;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code tandem.sip.*} configuration keys: Tandem's SIP and RTP ports, the carrier trunks that
+ * deliver callers, each tenant's Direct Routing trunk to Microsoft and the agents' Teams numbers.
+ * Each key is documented, with its default, in {@code server/README.md}. When enabled, a
+ * configuration that cannot work stops the start with every problem at once.
+ *
+ * @param enabled whether the Connect node runs
+ * @param bindAddress the address SIP and RTP bind
+ * @param udpPort Tandem's SIP port over UDP; -1 for none
+ * @param tcpPort Tandem's SIP port over TCP; -1 for none
+ * @param resolveHostsTo when set, every host name (Microsoft's proxies) resolves to this address
+ *     instead of through DNS (the demo's in-process emulator)
+ * @param entryFlow the id of the tenant's flow every caller meets first
+ * @param announcementInterval how often a queued caller hears their position again
+ * @param userAgent the User-Agent and Server header value
+ * @param rtp the RTP port range
+ * @param trunks the carrier trunks that deliver callers to Tandem
+ * @param directRouting each tenant's Direct Routing trunk (at most one per tenant)
+ * @param agentNumbers agent id to Teams number (+E.164), ahead of the Teams directory
+ */
+@ConfigurationProperties("tandem.sip")
+public record ConnectProperties(
+    @DefaultValue("false") boolean enabled,
+    @DefaultValue("127.0.0.1") String bindAddress,
+    @DefaultValue("5070") int udpPort,
+    @DefaultValue("-1") int tcpPort,
+    @Nullable String resolveHostsTo,
+    @DefaultValue("entry") String entryFlow,
+    @DefaultValue("30s") Duration announcementInterval,
+    @DefaultValue("Tandem") String userAgent,
+    @DefaultValue Rtp rtp,
+    @DefaultValue List<Trunk> trunks,
+    @DefaultValue List<DirectRouting> directRouting,
+    @DefaultValue Map<String, String> agentNumbers) {
+
+  private static final String PREFIX = "tandem.sip.";
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+  /**
+   * The {@code tandem.sip.rtp.*} keys.
+   *
+   * @param firstPort the first RTP port (even)
+   * @param lastPort the last RTP port
+   */
+  public record Rtp(@DefaultValue("20000") int firstPort, @DefaultValue("29998") int lastPort) {}
+
+  /**
+   * One {@code tandem.sip.trunks[i].*} entry.
+   *
+   * @param name the trunk's name
+   * @param tenant the Tandem tenant its calls belong to
+   * @param sources the IP addresses its calls come from; {@code *} for any (development only)
+   * @param numbers regular expressions of the dialed numbers (+E.164) it serves
+   * @param callsPerSecond the most new calls per second it may deliver
+   */
+  public record Trunk(
+      @Nullable String name,
+      @Nullable String tenant,
+      @DefaultValue List<String> sources,
+      @DefaultValue List<String> numbers,
+      @DefaultValue("10") int callsPerSecond) {}
+
+  /**
+   * One {@code tandem.sip.direct-routing[i].*} entry.
+   *
+   * @param tenant the Tandem tenant whose agents it rings
+   * @param sbcFqdn Tandem's SBC FQDN as the Microsoft tenant registered it
+   * @param proxies Microsoft's proxies as {@code fqdn:port}, in order; empty for Microsoft's three
+   *     on 5061
+   * @param transport {@code udp}, {@code tcp} or {@code tls} (Microsoft takes TLS only)
+   * @param sbcIdentity the X-MS-SBC header value
+   * @param failoverTimeout how long a proxy may stay silent before the next is tried
+   */
+  public record DirectRouting(
+      @Nullable String tenant,
+      @Nullable String sbcFqdn,
+      @DefaultValue List<String> proxies,
+      @DefaultValue("tls") String transport,
+      @DefaultValue("Tandem/Connect") String sbcIdentity,
+      @DefaultValue("10s") Duration failoverTimeout) {}
+
+  public ConnectProperties {
+    trunks = List.copyOf(trunks);
+    directRouting = List.copyOf(directRouting);
+    agentNumbers = Map.copyOf(agentNumbers);
+    if (enabled) {
+      List<String> problems = new ArrayList<>();
+      checkPorts(problems, udpPort, tcpPort, rtp);
+      requireText(problems, "bind-address", bindAddress);
+      requireText(problems, "entry-flow", entryFlow);
+      requireText(problems, "user-agent", userAgent);
+      if (announcementInterval.isNegative() || announcementInterval.isZero()) {
+        problems.add(
+            PREFIX + "announcement-interval must be positive, not " + announcementInterval);
+      }
+      for (int i = 0; i < trunks.size(); i++) {
+        inbound(problems, i, trunks.get(i));
+      }
+      Set<TenantId> routed = new HashSet<>();
+      for (int i = 0; i < directRouting.size(); i++) {
+        DirectRoutingTrunk trunk = outbound(problems, i, directRouting.get(i));
+        if (trunk != null && !routed.add(trunk.tenant())) {
+          problems.add(
+              PREFIX + "direct-routing[" + i + "]: tenant " + trunk.tenant() + " has one already");
+        }
+      }
+      agentNumbers.forEach(
+          (agent, number) -> {
+            if (!E164.matcher(number).matches()) {
+              problems.add(
+                  PREFIX + "agent-numbers." + agent + " must be +E.164, not '" + number + "'");
+            }
+          });
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(
+            "invalid Connect (SIP) configuration ("
+                + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems")
+                + "):\n  "
+                + String.join("\n  ", problems));
+      }
+    }
+  }
+
+  /** The carrier trunks as the sip module's; call only on valid properties. */
+  public List<InboundTrunk> inboundTrunks() {
+    List<String> ignored = new ArrayList<>();
+    List<InboundTrunk> all = new ArrayList<>();
+    for (int i = 0; i < trunks.size(); i++) {
+      InboundTrunk trunk = inbound(ignored, i, trunks.get(i));
+      if (trunk != null) {
+        all.add(trunk);
+      }
+    }
+    return all;
+  }
+
+  /** The Direct Routing trunks as the sip module's; call only on valid properties. */
+  public List<DirectRoutingTrunk> directRoutingTrunks() {
+    List<String> ignored = new ArrayList<>();
+    List<DirectRoutingTrunk> all = new ArrayList<>();
+    for (int i = 0; i < directRouting.size(); i++) {
+      DirectRoutingTrunk trunk = outbound(ignored, i, directRouting.get(i));
+      if (trunk != null) {
+        all.add(trunk);
+      }
+    }
+    return all;
+  }
+
+  private static void checkPorts(List<String> problems, int udp, int tcp, Rtp rtp) {
+    if (udp == -1 && tcp == -1) {
+      problems.add(PREFIX + "udp-port and tcp-port are both off (-1): Connect needs one");
+    }
+    port(problems, "udp-port", udp, true);
+    port(problems, "tcp-port", tcp, true);
+    port(problems, "rtp.first-port", rtp.firstPort(), false);
+    port(problems, "rtp.last-port", rtp.lastPort(), false);
+    if (rtp.firstPort() % 2 != 0) {
+      problems.add(PREFIX + "rtp.first-port must be even, not " + rtp.firstPort());
+    }
+    if (rtp.lastPort() < rtp.firstPort() + 2) {
+      problems.add(
+          PREFIX
+              + "rtp.last-port must leave room for two sessions after rtp.first-port: "
+              + rtp.firstPort()
+              + "-"
+              + rtp.lastPort());
+    }
+  }
+
+  private static void port(List<String> problems, String key, int port, boolean mayBeOff) {
+    if ((port < 1 || port > 65535) && !(mayBeOff && port == -1)) {
+      problems.add(
+          PREFIX + key + " must be 1-65535" + (mayBeOff ? " or -1 (off)" : "") + ", not " + port);
+    }
+  }
+
+  private static @Nullable InboundTrunk inbound(List<String> problems, int i, Trunk trunk) {
+    String key = PREFIX + "trunks[" + i + "]";
+    TenantId tenant = tenant(problems, key, trunk.tenant());
+    List<Pattern> numbers = new ArrayList<>();
+    for (String number : trunk.numbers()) {
+      try {
+        numbers.add(Pattern.compile(number));
+      } catch (PatternSyntaxException e) {
+        problems.add(key + ".numbers: '" + number + "' is not a regular expression");
+      }
+    }
+    if (tenant == null || numbers.size() != trunk.numbers().size()) {
+      return null;
+    }
+    try {
+      return new InboundTrunk(
+          trunk.name() == null ? "" : trunk.name(),
+          tenant,
+          trunk.sources(),
+          numbers,
+          trunk.callsPerSecond());
+    } catch (IllegalArgumentException e) {
+      problems.add(key + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static @Nullable DirectRoutingTrunk outbound(
+      List<String> problems, int i, DirectRouting trunk) {
+    String key = PREFIX + "direct-routing[" + i + "]";
+    TenantId tenant = tenant(problems, key, trunk.tenant());
+    Transport transport = null;
+    try {
+      transport = Transport.valueOf(trunk.transport().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(key + ".transport must be udp, tcp or tls, not '" + trunk.transport() + "'");
+    }
+    if (transport == Transport.TLS) {
+      problems.add(
+          key + ".transport tls needs TLS material, which the server cannot configure yet");
+      transport = null;
+    }
+    List<DirectRoutingTrunk.Proxy> proxies = new ArrayList<>();
+    for (String proxy : trunk.proxies()) {
+      int colon = proxy.lastIndexOf(':');
+      try {
+        int port = Integer.parseInt(proxy.substring(colon + 1));
+        if (colon < 1 || port < 1 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        proxies.add(new DirectRoutingTrunk.Proxy(proxy.substring(0, colon), port));
+      } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+        problems.add(key + ".proxies: '" + proxy + "' is not fqdn:port");
+      }
+    }
+    if (tenant == null || transport == null || proxies.size() != trunk.proxies().size()) {
+      return null;
+    }
+    try {
+      return new DirectRoutingTrunk(
+          tenant,
+          trunk.sbcFqdn() == null ? "" : trunk.sbcFqdn(),
+          proxies.isEmpty() ? DirectRoutingTrunk.microsoftProxies() : proxies,
+          transport,
+          trunk.sbcIdentity(),
+          trunk.failoverTimeout());
+    } catch (IllegalArgumentException e) {
+      problems.add(key + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static @Nullable TenantId tenant(
+      List<String> problems, String key, @Nullable String tenant) {
+    if (tenant == null || tenant.isBlank()) {
+      problems.add(key + ".tenant is required");
+      return null;
+    }
+    try {
+      return new TenantId(tenant);
+    } catch (IllegalArgumentException e) {
+      problems.add(key + ".tenant is not a tenant id: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static void requireText(List<String> problems, String key, String value) {
+    if (value.isBlank()) {
+      problems.add(PREFIX + key + " must not be blank");
+    }
+  }
+}
