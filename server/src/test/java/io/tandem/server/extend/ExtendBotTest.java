@@ -70,6 +70,9 @@ class ExtendBotTest {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--tandem.demo.arrival-rate-factor=0",
+                // Extend only: no SIP node or Direct Routing on the demo's fixed ports.
+                "--tandem.sip.enabled=false",
+                "--tandem.microsoft.emulator.direct-routing.enabled=false",
                 "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache"));
     emulator = context.getBean(EmbeddedEmulator.class).emulator();
     microsoft = context.getBean(MicrosoftConnection.class);
