@@ -11,7 +11,8 @@
 #
 # Prints one line: calls attempted/successful/failed on the caller side, calls the Teams side
 # completed/failed, and the caller's INVITE→200 response time (sipp's rtd, from -trace_rtt): p50,
-# p99, max in ms. That is the post-dial delay through the target. sipp's own share: call the Teams
+# p99, max in ms (sipp's clock has whole milliseconds), and the kernel's UDP receive-buffer drops
+# during the run (all sockets on the machine, /proc/net/snmp RcvbufErrors). That is the post-dial delay through the target. sipp's own share: call the Teams
 # side directly, which then cannot check the dialect (a carrier sends no X-MS-SBC):
 #   TEAMS_SCENARIO=standin/tandem-answers.xml TEAMS_PORT=5070 sip/scripts/call-rate.sh 127.0.0.1:5070 …
 #
@@ -48,12 +49,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# -key arguments for a scenario's declared defaults (<!-- keys: a=1 b=2 -->), overrides first
+# -key arguments for a scenario's declared keys (<!-- keys: a=1 b=2 -->): name=value arguments
+# override the declared defaults
 keys() {
-  local file=$1
+  local file=$1 pair name
   shift
-  for pair in "$@" $(sed -n 's/.*<!-- keys:\(.*\)-->.*/\1/p' "$file"); do
-    printf -- '-key\n%s\n%s\n' "${pair%%=*}" "${pair#*=}"
+  for pair in $(sed -n 's/.*<!-- keys:\(.*\)-->.*/\1/p' "$file"); do
+    name=${pair%%=*}
+    for override in "$@"; do
+      if [ "${override%%=*}" = "$name" ]; then pair=$override; fi
+    done
+    printf -- '-key\n%s\n%s\n' "$name" "${pair#*=}"
   done
 }
 if [ "$hold" -gt 0 ]; then caller=carrier-call-hold-time.xml; else caller=carrier-call-zero-seconds.xml; fi
@@ -69,7 +75,7 @@ cd "$work"
 if grep -q 'keys:.*rtp=' teams.xml; then mapfile -t uas_keys < <(keys teams.xml rtp=off); else mapfile -t uas_keys < <(keys teams.xml); fi
 sipp -sf teams.xml -i 127.0.0.1 -p "$teams_port" -mp "$(free_port)" -t u1 \
   "${uas_keys[@]}" -timeout "${limit}s" -nostdin -max_socket 65000 \
-  -trace_stat -stf uas-stat.csv -fd 1 -trace_err -error_file uas-errors.log \
+  -buff_size 4194304 -trace_stat -stf uas-stat.csv -fd 1 -trace_err -error_file uas-errors.log \
   >uas.out 2>&1 &
 uas=$!
 for _ in $(seq 1 100); do
@@ -79,17 +85,22 @@ for _ in $(seq 1 100); do
 done
 
 mapfile -t uac_keys < <(keys "$caller")
+udp_errors() { awk '/^Udp: [0-9]/ {print $6}' /proc/net/snmp; }
+drops_before=$(udp_errors)
 set +e
 sipp "$target" -sf "$caller" -i 127.0.0.1 -p "$caller_port" -mp "$(free_port)" -t u1 \
   -s "$service" -r "$rate" -m "$calls" -l $((rate * (hold / 1000 + 5))) -d "$hold" \
   "${uac_keys[@]}" -timeout "${limit}s" -timeout_error -nostdin -max_socket 65000 \
-  -trace_stat -stf uac-stat.csv -fd 1 -trace_rtt -rtt_freq 100 \
+  -buff_size 4194304 -trace_stat -stf uac-stat.csv -fd 1 -trace_rtt -rtt_freq 100 \
   -trace_err -error_file uac-errors.log >uac.out 2>&1
 uac_exit=$?
 set -e
-# the Teams side gets its last BYE within a round trip; give it one second, then stop it
-for _ in $(seq 1 20); do kill -0 "$uas" 2>/dev/null || break; sleep 0.05; done
+drops=$(($(udp_errors) - drops_before))
+# the Teams side gets its last BYE within a round trip: ask it to stop (USR1 lets calls finish),
+# and end it after two seconds if a call still waits for a BYE that will never come
 kill -USR1 "$uas" 2>/dev/null || true
+for _ in $(seq 1 40); do kill -0 "$uas" 2>/dev/null || break; sleep 0.05; done
+kill "$uas" 2>/dev/null || true
 wait "$uas" 2>/dev/null || true
 uas=
 
@@ -106,6 +117,6 @@ teams_failed=$(column uas-stat.csv 'FailedCall(C)')
 rtt=$( (cat ./*_rtt.csv 2>/dev/null || true) | awk -F';' 'NR > 1 && $2 ~ /^[0-9.]+$/ {print $2}' | sort -n)
 percentile() { echo "$rtt" | awk -v p="$1" 'NF {v[++n] = $1} END {if (!n) {print "-"; exit}
   i = int(p * n + 0.999999); if (i < 1) i = 1; printf "%d", v[i]}'; }
-printf 'target=%s rate=%d/s seconds=%d hold=%dms: attempted=%d successful=%d failed=%d teamsSide=%d/%dfailed sippExit=%d invite200 p50=%sms p99=%sms max=%sms\n' \
+printf 'target=%s rate=%d/s seconds=%d hold=%dms: attempted=%d successful=%d failed=%d teamsSide=%d/%dfailed sippExit=%d invite200 p50=%sms p99=%sms max=%sms udpRcvbufErrors=%d\n' \
   "$target" "$rate" "$seconds" "$hold" "$attempted" "$ok" "$failed" "$teams_ok" "$teams_failed" \
-  "$uac_exit" "$(percentile 0.5)" "$(percentile 0.99)" "$(percentile 1)"
+  "$uac_exit" "$(percentile 0.5)" "$(percentile 0.99)" "$(percentile 1)" "$drops"

@@ -8,7 +8,8 @@
 # Installs Kamailio when missing (apt-get install -y kamailio; for a workstation, never in CI),
 # runs it in the foreground on free loopback ports under `timeout`, runs call-rate.sh through it,
 # stops it and prints call-rate.sh's line plus Kamailio's CPU time (user+system, all processes).
-# Environment: WORKERS (Kamailio UDP workers, default 2), KEEP=1 keeps the work directory.
+# Environment: WORKERS (Kamailio UDP workers, default 1: one process keeps each call's messages in
+# order; with more, a 180 can overtake its 200 and sipp fails the call), KEEP=1 keeps the work directory.
 set -euo pipefail
 if [ $# -lt 2 ]; then
   sed -n '2,12p' "$0"
@@ -29,7 +30,7 @@ limit=$((seconds + hold / 1000 + 90))
 
 timeout "$limit" kamailio -f "$here/bench/kamailio.cfg" -DD -E -m 512 -M 16 \
   -A "PROXY_PORT=$proxy_port" -A "TEAMS_URI=\"sip:127.0.0.1:$teams_port\"" \
-  -A "WORKERS=${WORKERS:-2}" -w "$work" >"$work/kamailio.log" 2>&1 &
+  -A "WORKERS=${WORKERS:-1}" -w "$work" >"$work/kamailio.log" 2>&1 &
 bounded=$!
 cleanup() {
   kill "$bounded" 2>/dev/null || true
@@ -42,11 +43,18 @@ for _ in $(seq 1 100); do
   kill -0 "$bounded" 2>/dev/null || { cat "$work/kamailio.log"; exit 1; }
   sleep 0.05
 done
-main=$(pgrep -P "$bounded" kamailio || echo "$bounded")
-# CPU ticks of Kamailio's main process and its children (workers, timers)
+# CPU ticks (user + system) of every Kamailio process: the main one under `timeout` and its
+# children (workers, timers), looked up at each call
+descendants() {
+  local child
+  for child in $(pgrep -P "$1" || true); do
+    echo "$child"
+    descendants "$child"
+  done
+}
 ticks() {
   local total=0 pid
-  for pid in "$main" $(pgrep -P "$main" || true); do
+  for pid in $(descendants "$bounded"); do
     total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
   echo "$total"
@@ -55,5 +63,5 @@ before=$(ticks)
 TEAMS_PORT=$teams_port "$here/scripts/call-rate.sh" "127.0.0.1:$proxy_port" "$rate" "$seconds" "$hold" |
   tee "$work/call-rate.txt"
 after=$(ticks)
-awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" -v w="${WORKERS:-2}" \
+awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" -v w="${WORKERS:-1}" \
   'BEGIN {printf "kamailio workers=%d cpu=%.1fs (%.0f%% of one core over %ds)\n", w, t / hz, 100 * t / hz / s, s}'

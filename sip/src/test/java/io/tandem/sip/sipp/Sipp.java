@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,7 +190,7 @@ public final class Sipp {
       Path file = work.resolve(Path.of(scenario).getFileName().toString());
       Files.writeString(file, resourceText(scenario));
       SippMedia.writeAll(work);
-      int port = localPort != 0 ? localPort : freePort();
+      int port = localPort != 0 ? localPort : LoopbackPorts.free();
       List<String> command = new ArrayList<>(List.of(BINARY.toString()));
       if (!server) {
         command.add(remote);
@@ -209,7 +204,7 @@ public final class Sipp {
               "-p",
               Integer.toString(port),
               "-mp",
-              Integer.toString(freeMediaPort()),
+              Integer.toString(LoopbackPorts.freeMedia()),
               "-t",
               transport.flag,
               "-m",
@@ -265,43 +260,6 @@ public final class Sipp {
         throw new IllegalArgumentException("no scenario sipp/" + name + " in the test resources");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A port free for both UDP and TCP on loopback right now. */
-  public static int freePort() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        int port = tcp.getLocalPort();
-        if (udpFree(port)) {
-          return port;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    throw new IllegalStateException("no free port");
-  }
-
-  /** An even UDP port p with p, p+1, p+2 and p+3 free: RTP, RTCP and sipp's echo port p+2. */
-  static int freeMediaPort() {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = 20000 + 2 * (int) (Math.random() * 10000);
-      if (udpFree(port) && udpFree(port + 1) && udpFree(port + 2) && udpFree(port + 3)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no free media port");
-  }
-
-  static boolean udpFree(int port) {
-    try (DatagramSocket socket = new DatagramSocket(null)) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      return true;
-    } catch (BindException taken) {
-      return false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -154,6 +154,24 @@ class SippScenariosTest {
   }
 
   @Test
+  void teamsAnswers_streamsToneToTheOfferedMediaAddress() throws Exception {
+    try (DatagramSocket rtp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      CompletableFuture<List<byte[]>> received = CompletableFuture.supplyAsync(() -> read(rtp));
+
+      pair(
+              Sipp.scenario("teams-answers.xml").key("rtp", "stream"),
+              Sipp.scenario("standin/tandem-calls-agent-rtp-to.xml")
+                  .key("rtp_port", "" + rtp.getLocalPort())
+                  .pause(Duration.ofMillis(800)))
+          .assertBothSucceeded();
+
+      List<byte[]> packets = received.get();
+      assertThat(packets).as("20 ms PCMU packets over ~0.8 s").hasSizeBetween(25, 80);
+      assertThat(packets).allSatisfy(packet -> assertThat(packet[1] & 0x7f).isZero());
+    }
+  }
+
+  @Test
   void teamsDeclines603_teamsBusy486_teamsNoAnswer() {
     pair(
             Sipp.scenario("teams-declines-603.xml").key("ring_ms", "100"),
