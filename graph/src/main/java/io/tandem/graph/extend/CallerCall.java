@@ -4,6 +4,7 @@ import io.tandem.core.event.TenantEvent;
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.time.Timer;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.client.GraphException;
@@ -26,7 +27,7 @@ final class CallerCall {
   private static final int TONES_REMEMBERED = 256;
 
   private final ExtendContext context;
-  private final CallLane lane;
+  private final SerialLane lane;
   private final CallSignal.IncomingCall incoming;
   private final FlowPlayback flow;
   private final CallerQueue queue;

@@ -11,6 +11,7 @@ import io.tandem.core.queue.Announcements;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.routing.Agent;
+import io.tandem.core.tenant.SerialLane;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.calls.CommsOperation;
 import io.tandem.graph.calls.GraphTarget;
@@ -46,7 +47,7 @@ final class CallerQueue implements AgentOffer.Outcome {
   private boolean agentSeenInACall;
   private boolean agentCallOver;
 
-  CallerQueue(CallerCall call, ExtendContext context, CallLane lane) {
+  CallerQueue(CallerCall call, ExtendContext context, SerialLane lane) {
     this.call = call;
     this.context = context;
     this.hold = new HoldLoop(call.callId(), context.graph(), context.prompts(), context.clock());

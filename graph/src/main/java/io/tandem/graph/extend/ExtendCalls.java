@@ -6,6 +6,7 @@ import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.time.Scheduler;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.calls.GraphCallsApi;

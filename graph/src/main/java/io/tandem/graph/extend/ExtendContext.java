@@ -1,5 +1,7 @@
 package io.tandem.graph.extend;
 
+import io.tandem.core.tenant.SerialLane;
+import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.time.Scheduler;
 import io.tandem.graph.calls.GraphCallsApi;
 import java.time.Clock;
@@ -32,7 +34,7 @@ record ExtendContext(
             });
   }
 
-  CallLane newLane() {
-    return new CallLane(executor, scheduler, clock);
+  SerialLane newLane() {
+    return new SerialLane(executor, scheduler, clock);
   }
 }

@@ -3,6 +3,7 @@ package io.tandem.graph.extend;
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.flow.InputRequest;
 import io.tandem.core.flow.Prompt;
+import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.time.Timer;
 import io.tandem.graph.calls.CommsOperation;
 import io.tandem.graph.calls.GraphCallsApi;
@@ -26,7 +27,7 @@ final class FlowPlayback {
   private final String callId;
   private final GraphCallsApi graph;
   private final PromptLocator prompts;
-  private final CallLane lane;
+  private final SerialLane lane;
   private final Consumer<Consumer<FlowRun>> report;
   private final ArrayDeque<String> typeAhead = new ArrayDeque<>();
   private int sequence;
@@ -39,7 +40,7 @@ final class FlowPlayback {
       String callId,
       GraphCallsApi graph,
       PromptLocator prompts,
-      CallLane lane,
+      SerialLane lane,
       Consumer<Consumer<FlowRun>> report) {
     this.callId = callId;
     this.graph = graph;

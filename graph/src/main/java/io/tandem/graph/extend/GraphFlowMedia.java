@@ -3,6 +3,7 @@ package io.tandem.graph.extend;
 import io.tandem.core.flow.FlowMedia;
 import io.tandem.core.flow.InputRequest;
 import io.tandem.core.flow.Prompt;
+import io.tandem.core.tenant.SerialLane;
 
 /**
  * The flow interpreter's media port on a Graph call: called on the tenant's writer, it returns at
@@ -10,10 +11,10 @@ import io.tandem.core.flow.Prompt;
  */
 final class GraphFlowMedia implements FlowMedia {
 
-  private final CallLane lane;
+  private final SerialLane lane;
   private final FlowPlayback playback;
 
-  GraphFlowMedia(CallLane lane, FlowPlayback playback) {
+  GraphFlowMedia(SerialLane lane, FlowPlayback playback) {
     this.lane = lane;
     this.playback = playback;
   }

@@ -1,5 +1,6 @@
 package io.tandem.graph.extend;
 
+import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.time.Timer;
 import io.tandem.graph.client.GraphException;
 import java.time.Duration;
@@ -13,17 +14,17 @@ final class KeepAlive implements Timer {
   private static final System.Logger LOG = System.getLogger(KeepAlive.class.getName());
 
   private final Duration interval;
-  private final CallLane lane;
+  private final SerialLane lane;
   private final CallerCall call;
   private volatile Timer next = Timer.NONE;
 
-  private KeepAlive(Duration interval, CallLane lane, CallerCall call) {
+  private KeepAlive(Duration interval, SerialLane lane, CallerCall call) {
     this.interval = interval;
     this.lane = lane;
     this.call = call;
   }
 
-  static KeepAlive every(Duration interval, CallLane lane, CallerCall call) {
+  static KeepAlive every(Duration interval, SerialLane lane, CallerCall call) {
     KeepAlive keepAlive = new KeepAlive(interval, lane, call);
     keepAlive.schedule();
     return keepAlive;

@@ -3,6 +3,7 @@ package io.tandem.graph.extend;
 import io.tandem.core.flow.DataLookup;
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.tenant.TenantAccess;
 import java.time.Duration;
 
 /**

@@ -19,7 +19,7 @@
  * <p>Threading: every caller call has a lane (a serial executor on virtual threads) where its state
  * lives and its Graph requests are made, one at a time, in order; notification threads and the
  * tenant's writer only hand work to lanes. Tenant commands go through {@link
- * io.tandem.graph.extend.TenantAccess}, never waited for by the writer. Timers come from the
+ * io.tandem.core.tenant.TenantAccess}, never waited for by the writer. Timers come from the
  * injected core {@link io.tandem.core.time.Scheduler} and hop onto the lane.
  */
 @NullMarked

@@ -1,12 +1,12 @@
-package io.tandem.graph.extend;
+package io.tandem.core.tenant;
 
-import io.tandem.core.tenant.Tenant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * How the channel reaches its tenant: every command runs on the tenant's single writer (the
- * server's mailbox), never on the caller's thread.
+ * How a channel adapter reaches a tenant: every command runs on the tenant's single writer (the
+ * server's mailbox), never on a call's lane or a network thread.
  */
 @FunctionalInterface
 public interface TenantAccess {
@@ -15,7 +15,7 @@ public interface TenantAccess {
   <T> CompletableFuture<T> ask(Function<Tenant, T> command);
 
   /** Runs {@code command} on the tenant's writer; completes when it has run. */
-  default CompletableFuture<Void> tell(java.util.function.Consumer<Tenant> command) {
+  default CompletableFuture<Void> tell(Consumer<Tenant> command) {
     return ask(
         tenant -> {
           command.accept(tenant);

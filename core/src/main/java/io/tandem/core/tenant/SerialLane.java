@@ -1,6 +1,5 @@
-package io.tandem.graph.extend;
+package io.tandem.core.tenant;
 
-import io.tandem.core.tenant.TenantMailbox;
 import io.tandem.core.time.Scheduler;
 import io.tandem.core.time.Timer;
 import java.time.Clock;
@@ -8,16 +7,17 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * One caller call's serial executor: its state is touched only by tasks run here, one at a time, in
- * submission order (a mailbox on virtual threads), and its timers hop here when they fire.
+ * A serial executor with timers, e.g. for one call of a channel adapter: the call's state is
+ * touched only by tasks run here, one at a time, in submission order (a mailbox on virtual
+ * threads), and its timers hop here when they fire.
  */
-final class CallLane implements Executor {
+public final class SerialLane implements Executor {
 
   private final TenantMailbox tasks;
   private final Scheduler scheduler;
   private final Clock clock;
 
-  CallLane(Executor executor, Scheduler scheduler, Clock clock) {
+  public SerialLane(Executor executor, Scheduler scheduler, Clock clock) {
     this.tasks = new TenantMailbox(executor);
     this.scheduler = scheduler;
     this.clock = clock;
@@ -29,7 +29,7 @@ final class CallLane implements Executor {
   }
 
   /** Runs {@code task} on this lane after {@code delay}, unless cancelled first. */
-  Timer after(Duration delay, Runnable task) {
+  public Timer after(Duration delay, Runnable task) {
     LaneTimer timer = new LaneTimer(task);
     timer.scheduled = scheduler.schedule(clock.instant().plus(delay), () -> execute(timer));
     return timer;
