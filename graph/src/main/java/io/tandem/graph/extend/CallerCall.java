@@ -4,6 +4,7 @@ import io.tandem.core.event.TenantEvent;
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.tenant.NoDataLookups;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.time.Timer;
 import io.tandem.graph.calls.CallSignal;

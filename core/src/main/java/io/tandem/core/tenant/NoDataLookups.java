@@ -1,24 +1,22 @@
-package io.tandem.graph.extend;
+package io.tandem.core.tenant;
 
 import io.tandem.core.flow.DataLookup;
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.interaction.InteractionId;
-import io.tandem.core.tenant.TenantAccess;
 import java.time.Duration;
 
 /**
- * The data lookup of Extend calls until the server provides an HTTP one: every lookup fails with
- * reason {@code no-lookup-adapter}, reported on the tenant's writer, so the flow takes its failure
- * branch.
+ * The data lookup of a channel that has no lookup adapter yet: every lookup fails with reason
+ * {@code no-lookup-adapter}, reported on the tenant's writer, so the flow takes its failure branch.
  */
-final class NoDataLookups implements DataLookup {
+public final class NoDataLookups implements DataLookup {
 
-  static final String REASON = "no-lookup-adapter";
+  public static final String REASON = "no-lookup-adapter";
 
   private final InteractionId interaction;
   private final TenantAccess tenant;
 
-  NoDataLookups(InteractionId interaction, TenantAccess tenant) {
+  public NoDataLookups(InteractionId interaction, TenantAccess tenant) {
     this.interaction = interaction;
     this.tenant = tenant;
   }
