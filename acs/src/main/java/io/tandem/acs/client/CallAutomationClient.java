@@ -2,7 +2,6 @@ package io.tandem.acs.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * and Teams extension access assignments ({@code 2025-06-30} on {@code /access}) for one ACS
  * resource. Every method is one REST call (participants follows {@code nextLink}); what follows
  * (CallConnected, PlayCompleted …) arrives as callbacks. Operations ACS makes repeatable carry
- * {@code Repeatability-Request-ID}/{@code Repeatability-First-Sent}. This class is long because it
- * is the whole API surface, one short method per operation; bodies live in {@link WireRequests}.
+ * {@code Repeatability-Request-ID}/{@code Repeatability-First-Sent}. One short method per
+ * operation: bodies are written by {@link WireRequests}, replies read by {@link WireReplies}.
  */
 public final class CallAutomationClient {
 
@@ -272,18 +271,18 @@ public final class CallAutomationClient {
   }
 
   private static String connection(String callConnectionId) {
-    return CONNECTIONS + "/" + segment(callConnectionId);
+    return CONNECTIONS + "/" + Requests.segment(callConnectionId);
   }
 
   private static String recording(String recordingId) {
-    return "/calling/recordings/" + segment(recordingId);
+    return "/calling/recordings/" + Requests.segment(recordingId);
   }
 
   private static String assignment(String tenantId, String objectId) {
     return "/access/teamsExtension/tenants/"
-        + segment(tenantId)
+        + Requests.segment(tenantId)
         + "/assignments/"
-        + segment(objectId)
+        + Requests.segment(objectId)
         + "?"
         + ACCESS;
   }
@@ -295,28 +294,5 @@ public final class CallAutomationClient {
       return URI.create(uri + (query == null ? "?" : "&") + CALLING);
     }
     return uri;
-  }
-
-  /** {@code value} percent-encoded as one path segment (ids may hold '/', '+', '='). */
-  static String segment(String value) {
-    if (value.isBlank()) {
-      throw new IllegalArgumentException("an id in the path is blank");
-    }
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        encoded.append(c);
-      } else {
-        encoded.append('%').append(String.format("%02X", b & 0xff));
-      }
-    }
-    return encoded.toString();
   }
 }

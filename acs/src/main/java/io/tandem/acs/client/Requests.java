@@ -1,10 +1,11 @@
 package io.tandem.acs.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
-/** The checks request records make before anything is sent. */
+/** What requests share before anything is sent: field checks and path-segment encoding. */
 final class Requests {
 
   private Requests() {}
@@ -36,5 +37,28 @@ final class Requests {
     if (!allowed.contains(value)) {
       throw new IllegalArgumentException(name + " must be one of " + allowed + ", not " + value);
     }
+  }
+
+  /** {@code value} percent-encoded as one path segment (ids may hold '/', '+', '='). */
+  static String segment(String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("an id in the path is blank");
+    }
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return encoded.toString();
   }
 }

@@ -93,6 +93,18 @@ class HmacSignerTest {
   }
 
   @Test
+  void aKeyLongerThanTheBlock_isHashedFirst_asRfc2104Says() {
+    // python3 -c 'import hmac,hashlib,base64;print(base64.b64encode(hmac.new(bytes(range(100)),
+    //   b"long key message",hashlib.sha256).digest()).decode())'
+    byte[] key = new byte[100];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = (byte) i;
+    }
+    assertThat(new HmacSigner(key).signature("long key message"))
+        .isEqualTo("/rUBM3lFftXV7a0r1dFL+86a6IP0F0REfUPaxzJpCJM=");
+  }
+
+  @Test
   void dateIsRfc1123WithATwoDigitDay() {
     assertThat(HmacSigner.date(Instant.parse("2025-03-04T09:05:07Z")))
         .isEqualTo("Tue, 04 Mar 2025 09:05:07 GMT");
