@@ -203,10 +203,12 @@ public sealed interface Identifier {
           case "microsoftTeamsApp" ->
               new TeamsApp(required(typed, "appId", "microsoftTeamsApp.appId"));
           case "teamsExtensionUser" ->
-              new TeamsExtensionUser(
-                  required(typed, "userId", "teamsExtensionUser.userId"),
-                  required(typed, "tenantId", "teamsExtensionUser.tenantId"),
-                  required(typed, "resourceId", "teamsExtensionUser.resourceId"));
+              text(typed, "resourceId") == null && rawId != null
+                  ? fromRawId(rawId)
+                  : new TeamsExtensionUser(
+                      required(typed, "userId", "teamsExtensionUser.userId"),
+                      required(typed, "tenantId", "teamsExtensionUser.tenantId"),
+                      required(typed, "resourceId", "teamsExtensionUser.resourceId"));
           default -> {
             if (rawId == null) {
               throw new IllegalArgumentException(

@@ -97,7 +97,7 @@ final class CallbackReceiver implements AutoCloseable {
     return next(
         e ->
             ("Microsoft.Communication." + type).equals(e.path("type").asString())
-                && (id == null || id.equals(e.path("data").path("callConnectionId").asString())),
+                && id.equals(e.path("data").path("callConnectionId").asString()),
         Duration.ofSeconds(5));
   }
 

@@ -81,6 +81,22 @@ class IdentifierTest {
                         + USER
                         + "\",\"isAnonymous\":false,\"cloud\":\"public\"}}")))
         .isEqualTo(new Identifier.TeamsUser(USER));
+    assertThat(
+            Identifier.fromJson(
+                json(
+                    "{\"kind\":\"teamsExtensionUser\",\"rawId\":\"8:acs:"
+                        + RESOURCE
+                        + "_"
+                        + TENANT
+                        + "_"
+                        + USER
+                        + "\",\"teamsExtensionUser\":{\"userId\":\""
+                        + USER
+                        + "\",\"tenantId\":\""
+                        + TENANT
+                        + "\"}}")))
+        .as("resourceId is optional in the model; the raw id carries it")
+        .isEqualTo(new Identifier.TeamsExtensionUser(USER, TENANT, RESOURCE));
     assertThat(Identifier.fromJson(json("{\"communicationUser\":{\"id\":\"8:acs:r_u\"}}")))
         .as("no kind: the typed member says which")
         .isEqualTo(new Identifier.CommunicationUser("8:acs:r_u"));
