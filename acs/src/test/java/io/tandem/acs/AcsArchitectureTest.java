@@ -20,6 +20,7 @@ class AcsArchitectureTest {
             "io.tandem.identity..",
             "java..",
             "javax.net..",
+            "javax.crypto..",
             "tools.jackson..",
             "org.jspecify..")
         .because("adapters never import each other, the emulator or the server")

@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The ACS request signature, as the SDKs' {@code HmacAuthenticationPolicy} computes it
@@ -68,33 +70,14 @@ public final class HmacSigner {
         .encodeToString(hmacSha256(accessKey, stringToSign.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /**
-   * HMAC-SHA256 as RFC 2104 defines it, {@code H((K ^ opad) || H((K ^ ipad) || message))} with a
-   * 64-byte block, on {@link MessageDigest}: the module's architecture rule admits {@code java..}
-   * but not {@code javax.crypto}. Checked against Python's {@code hmac} in {@code HmacSignerTest}.
-   */
+  /** HMAC-SHA256 of {@code message} under {@code key}, with the JDK's provider. */
   static byte[] hmacSha256(byte[] key, byte[] message) {
-    MessageDigest sha256 = sha256();
-    byte[] block = new byte[64];
-    byte[] k = key.length > block.length ? sha256.digest(key) : key;
-    System.arraycopy(k, 0, block, 0, k.length);
-    byte[] inner = new byte[64];
-    byte[] outer = new byte[64];
-    for (int i = 0; i < block.length; i++) {
-      inner[i] = (byte) (block[i] ^ 0x36);
-      outer[i] = (byte) (block[i] ^ 0x5c);
-    }
-    sha256.update(inner);
-    byte[] innerHash = sha256.digest(message);
-    sha256.update(outer);
-    return sha256.digest(innerHash);
-  }
-
-  private static MessageDigest sha256() {
     try {
-      return MessageDigest.getInstance("SHA-256");
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(message);
     } catch (GeneralSecurityException impossible) {
-      throw new IllegalStateException(impossible);
+      throw new IllegalStateException("HmacSHA256 is unavailable", impossible);
     }
   }
 
@@ -116,7 +99,11 @@ public final class HmacSigner {
 
   /** Base64 of the SHA-256 of {@code body}. */
   public static String contentHash(byte[] body) {
-    return Base64.getEncoder().encodeToString(sha256().digest(body));
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (GeneralSecurityException impossible) {
+      throw new IllegalStateException("SHA-256 is unavailable", impossible);
+    }
   }
 
   /** {@code now} in the {@code x-ms-date} format. */

@@ -1,10 +1,10 @@
 package io.tandem.acs.events;
 
+import io.tandem.acs.client.Tone;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -15,24 +15,6 @@ import tools.jackson.databind.JsonNode;
 public final class CallEvents {
 
   private static final String PREFIX = "Microsoft.Communication.";
-  private static final Map<String, String> TONES =
-      Map.ofEntries(
-          Map.entry("zero", "0"),
-          Map.entry("one", "1"),
-          Map.entry("two", "2"),
-          Map.entry("three", "3"),
-          Map.entry("four", "4"),
-          Map.entry("five", "5"),
-          Map.entry("six", "6"),
-          Map.entry("seven", "7"),
-          Map.entry("eight", "8"),
-          Map.entry("nine", "9"),
-          Map.entry("a", "A"),
-          Map.entry("b", "B"),
-          Map.entry("c", "C"),
-          Map.entry("d", "D"),
-          Map.entry("pound", "#"),
-          Map.entry("asterisk", "*"));
 
   private CallEvents() {}
 
@@ -145,7 +127,11 @@ public final class CallEvents {
 
   /** The key of a wire tone name ({@code five} → {@code 5}); an unknown name stays as it is. */
   static String key(String tone) {
-    return TONES.getOrDefault(tone.toLowerCase(java.util.Locale.ROOT), tone);
+    try {
+      return String.valueOf(Tone.fromWire(tone).key());
+    } catch (IllegalArgumentException unknown) {
+      return tone;
+    }
   }
 
   private static EventBase base(JsonNode event, JsonNode data, String path, boolean recording) {

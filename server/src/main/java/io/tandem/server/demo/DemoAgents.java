@@ -116,9 +116,9 @@ final class DemoAgents {
   }
 
   /**
-   * Whether the offer is a call the Extend bot or the Connect node placed to the agent's Teams
-   * client, which answers it itself (the emulator's Teams user), so the simulated agent stays out
-   * of it.
+   * Whether the offer is a call the Extend bot, the Connect node or the Unify application placed to
+   * the agent's Teams client, which answers it itself (the emulator's Teams user), so the simulated
+   * agent stays out of it.
    */
   private static boolean answeredInTeams(Tenant tenant, InteractionEvent.Offered offer) {
     Interaction interaction = tenant.state().interaction(offer.interaction());
@@ -127,7 +127,8 @@ final class DemoAgents {
     }
     String model = interaction.attributes().get(io.tandem.graph.extend.ExtendCalls.MODEL_ATTRIBUTE);
     return io.tandem.graph.extend.ExtendCalls.EXTEND_MODEL.equals(model)
-        || io.tandem.server.connect.ConnectChannel.CONNECT_MODEL.equals(model);
+        || io.tandem.server.connect.ConnectChannel.CONNECT_MODEL.equals(model)
+        || io.tandem.acs.unify.UnifyCalls.UNIFY_MODEL.equals(model);
   }
 
   private static void readyAgain(Tenant tenant, AgentId id) {

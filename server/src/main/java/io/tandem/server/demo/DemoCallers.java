@@ -55,6 +55,8 @@ final class DemoCallers {
   private double teamsShare;
   private @Nullable ExtendDialer connect;
   private double connectShare;
+  private @Nullable ExtendDialer unify;
+  private double unifyShare;
 
   DemoCallers(DemoDefinition demo, DemoTimers timers, SplittableRandom random) {
     this.demo = demo;
@@ -82,19 +84,33 @@ final class DemoCallers {
     this.connectShare = share;
   }
 
+  /**
+   * Sends {@code share} (0-1) of the callers to the resource account linked to ACS (the Unify
+   * model), on top of the shares through Teams and Connect.
+   */
+  void throughUnify(ExtendDialer dialer, double share) {
+    this.unify = dialer;
+    this.unifyShare = share;
+  }
+
   /** Places one call from a caller who wants {@code queue}; on the tenant's writer. */
   void call(Tenant tenant, QueueScenario queue) {
     if (flow == null) {
       throw new IllegalStateException("the demo's entry flow is not set");
     }
     String from = "+4930" + (1_000_000 + random.nextInt(9_000_000));
-    double channel = teams != null || connect != null ? random.nextDouble() : 1;
+    double channel = teams != null || connect != null || unify != null ? random.nextDouble() : 1;
     if (teams != null && channel < teamsShare) {
       dialThroughTeams(teams, from, queue);
       return;
     }
     if (connect != null && channel >= teamsShare && channel < teamsShare + connectShare) {
       dialThroughTeams(connect, from, queue); // the same scripted caller, another number
+      return;
+    }
+    double beforeUnify = teamsShare + connectShare;
+    if (unify != null && channel >= beforeUnify && channel < beforeUnify + unifyShare) {
+      dialThroughTeams(unify, from, queue);
       return;
     }
     InteractionId id = tenant.arrive(null, Channel.VOICE, from, DIALED, Map.of());

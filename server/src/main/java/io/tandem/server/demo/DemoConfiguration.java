@@ -45,10 +45,13 @@ class DemoConfiguration {
       @Value("${tandem.demo.teams-share:0.25}") double teamsShare,
       @Value("${tandem.demo.connect-share:0.25}") double connectShare,
       @Value("${tandem.demo.connect-number:+14255550300}") String connectNumber,
+      @Value("${tandem.demo.unify-share:0.25}") double unifyShare,
+      @Value("${tandem.demo.unify-number:+14255550400}") String unifyNumber,
       @Value("${tandem.microsoft.tenant-id:}") String microsoftTenant,
       ObjectProvider<EmbeddedEmulator> emulator,
       ObjectProvider<ExtendChannel> bot,
-      ObjectProvider<ConnectChannel> connect) {
+      ObjectProvider<ConnectChannel> connect,
+      ObjectProvider<io.tandem.server.unify.UnifyChannel> unify) {
     DemoLauncher launcher =
         new DemoLauncher(
             demo,
@@ -93,6 +96,23 @@ class DemoConfiguration {
               java.net.http.HttpClient.newHttpClient(),
               java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()),
           connectShare);
+    }
+    if (microsoft != null && unify.getIfAvailable() != null && unifyShare > 0) {
+      double before =
+          (bot.getIfAvailable() != null ? teamsShare : 0)
+              + (connect.getIfAvailable() != null ? connectShare : 0);
+      if (before + unifyShare > 1) {
+        throw new IllegalStateException(
+            "tandem.demo.teams-share + connect-share + unify-share must be at most 1, not "
+                + (before + unifyShare));
+      }
+      launcher.throughUnify(
+          new ExtendDialer(
+              microsoft.baseUrl(),
+              unifyNumber,
+              java.net.http.HttpClient.newHttpClient(),
+              java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()),
+          unifyShare);
     }
     return launcher;
   }

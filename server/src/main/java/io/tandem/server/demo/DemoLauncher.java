@@ -41,6 +41,8 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
   private double teamsShare;
   private @Nullable ExtendDialer connect;
   private double connectShare;
+  private @Nullable ExtendDialer unify;
+  private double unifyShare;
 
   DemoLauncher(
       DemoDefinition demo,
@@ -71,6 +73,12 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
     this.connectShare = share;
   }
 
+  /** Sends {@code share} of the callers to the resource account linked to ACS (Unify). */
+  void throughUnify(ExtendDialer dialer, double share) {
+    this.unify = dialer;
+    this.unifyShare = share;
+  }
+
   @Override
   public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
     if (traffic != null) {
@@ -94,6 +102,10 @@ final class DemoLauncher implements ApplicationListener<ApplicationReadyEvent>, 
     ExtendDialer sip = connect;
     if (sip != null) {
       started.throughConnect(sip, connectShare);
+    }
+    ExtendDialer acs = unify;
+    if (acs != null) {
+      started.throughUnify(acs, unifyShare);
     }
     traffic = started;
     try {

@@ -99,6 +99,14 @@ public final class DemoTraffic {
     callers.throughConnect(dialer, share);
   }
 
+  /** Sends {@code share} (0-1) of the callers to the Unify line (ACS Call Automation). */
+  void throughUnify(ExtendDialer dialer, double share) {
+    if (share < 0 || share > 1) {
+      throw new IllegalArgumentException("the share of callers through Unify is 0-1: " + share);
+    }
+    callers.throughUnify(dialer, share);
+  }
+
   public CompletableFuture<Started> start() {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("the demo traffic was started already");

@@ -4,6 +4,7 @@ import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.directrouting.DirectRoutingSettings;
 import io.tandem.emulator.time.SystemScheduler;
+import io.tandem.emulator.world.AcsResource;
 import io.tandem.emulator.world.AppRegistration;
 import io.tandem.emulator.world.EmulatedTenant;
 import java.io.IOException;
@@ -154,6 +155,36 @@ public final class EmbeddedEmulator implements AutoCloseable {
                 tenant.resourceAccounts(),
                 tenant.gateways(),
                 tenant.voiceRoutes()));
+  }
+
+  /**
+   * The ACS resource {@code resourceId} of the world, or its first one when none is given.
+   *
+   * @throws IllegalStateException when there is no such resource
+   */
+  public AcsResource acsResource(@Nullable String resourceId) {
+    return emulator.world().acsResources().stream()
+        .filter(
+            resource ->
+                resourceId == null || resourceId.isBlank() || resource.id().equals(resourceId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the emulator's world has no ACS resource"
+                        + (resourceId == null || resourceId.isBlank() ? "" : " " + resourceId)));
+  }
+
+  /** Subscribes {@code webhook} to the IncomingCall events of ACS resource {@code resourceId}. */
+  public void subscribeIncomingCalls(String resourceId, URI webhook) {
+    emulator
+        .world()
+        .acsResource(resourceId)
+        .ifPresent(
+            resource ->
+                emulator
+                    .world()
+                    .putAcsResource(resource.withIncomingCallWebhook(webhook.toString())));
   }
 
   /** Stops the emulator and its timers. */

@@ -1,0 +1,227 @@
+package io.tandem.acs.unify;
+
+import io.tandem.acs.client.AcsException;
+import io.tandem.acs.client.CallAutomationClient;
+import io.tandem.acs.client.Choice;
+import io.tandem.acs.client.DtmfOptions;
+import io.tandem.acs.client.Identifier;
+import io.tandem.acs.client.Play;
+import io.tandem.acs.client.PlaySource;
+import io.tandem.acs.client.Recognize;
+import io.tandem.acs.client.RecognizeInput;
+import io.tandem.acs.client.Tone;
+import io.tandem.acs.events.CallEvent;
+import io.tandem.acs.events.MediaOutcome;
+import io.tandem.core.flow.FlowRun;
+import io.tandem.core.flow.InputRequest;
+import io.tandem.core.flow.Prompt;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The virtual assistant's media on one call connection: prompts with {@code play}, input with
+ * {@code recognize} (DTMF, or choices when a menu offers spoken phrases), barge-in by the service
+ * ({@code interruptPrompt}). Every operation carries its own operation context, so the outcome of
+ * an operation the flow has moved past is ignored. Confined to the call's lane; outcomes reach the
+ * flow run through {@code report}.
+ */
+final class FlowPrompts {
+
+  static final String CONTEXT = "flow-";
+  private static final System.Logger LOG = System.getLogger(FlowPrompts.class.getName());
+  private static final Duration LONGEST_SILENCE = Duration.ofSeconds(300);
+  private static final Duration LONGEST_GAP = Duration.ofSeconds(60);
+
+  private final CallerConnection call;
+  private final CallAutomationClient acs;
+  private final PromptSources prompts;
+  private final Consumer<Consumer<FlowRun>> report;
+  private int sequence;
+  private @Nullable String current;
+  private boolean listening;
+
+  FlowPrompts(
+      CallerConnection call,
+      CallAutomationClient acs,
+      PromptSources prompts,
+      Consumer<Consumer<FlowRun>> report) {
+    this.call = call;
+    this.acs = acs;
+    this.prompts = prompts;
+    this.report = report;
+  }
+
+  void play(Prompt prompt) {
+    String context = next();
+    listening = false;
+    try {
+      acs.play(call.connectionId(), new Play(List.of(file(prompt)), null, false, true, context));
+      current = context;
+    } catch (AcsException | RuntimeException refused) {
+      LOG.log(System.Logger.Level.WARNING, "play refused on " + call.connectionId(), refused);
+      current = null;
+      report.accept(FlowRun::onPlayCompleted);
+    }
+  }
+
+  void collect(InputRequest input) {
+    String context = next();
+    listening = true;
+    try {
+      acs.recognize(call.connectionId(), recognize(input, context));
+      current = context;
+    } catch (AcsException | RuntimeException refused) {
+      LOG.log(System.Logger.Level.WARNING, "recognize refused on " + call.connectionId(), refused);
+      current = null;
+      report.accept(FlowRun::onInputTimeout);
+    }
+  }
+
+  /** The flow is over or the caller left: nothing more is reported, the media stops. */
+  void stop(boolean callGone) {
+    boolean active = current != null;
+    current = null;
+    if (active && !callGone) {
+      try {
+        acs.cancelAllMediaOperations(call.connectionId());
+      } catch (AcsException | RuntimeException refused) {
+        LOG.log(System.Logger.Level.DEBUG, "cancel refused on " + call.connectionId(), refused);
+      }
+    }
+  }
+
+  /** Handles a media event if it answers one of this flow's operations. */
+  boolean handled(CallEvent event) {
+    String context = event.operationContext();
+    if (context == null || !context.startsWith(CONTEXT)) {
+      return false;
+    }
+    if (!context.equals(current)) {
+      return true; // an operation the flow has moved past
+    }
+    switch (event) {
+      case CallEvent.PlayUpdate play when play.outcome() != MediaOutcome.STARTED -> {
+        if (play.outcome() == MediaOutcome.FAILED) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "prompt failed on {0}: {1}",
+              call.connectionId(),
+              play.base().result());
+        }
+        if (!listening) {
+          finish(FlowRun::onPlayCompleted);
+        }
+      }
+      case CallEvent.RecognizeCompleted done -> {
+        String answer = done.choiceLabel() != null ? done.choiceLabel() : done.keys();
+        finish(answer.isEmpty() ? FlowRun::onInputTimeout : run -> run.onInput(answer));
+      }
+      case CallEvent.RecognizeFailed failed -> finish(FlowRun::onInputTimeout);
+      case CallEvent.RecognizeCanceled canceled -> finish(FlowRun::onInputTimeout);
+      default -> {
+        // PlayStarted, or an event of another kind with a flow context: nothing to report.
+      }
+    }
+    return true;
+  }
+
+  private void finish(Consumer<FlowRun> outcome) {
+    current = null;
+    listening = false;
+    report.accept(outcome);
+  }
+
+  private String next() {
+    return CONTEXT + (++sequence);
+  }
+
+  private PlaySource file(Prompt prompt) {
+    return new PlaySource.File(prompts.uriOf(prompt, null), null);
+  }
+
+  private Recognize recognize(InputRequest input, String context) {
+    Identifier caller = call.callerIdentifier();
+    Duration silence = clamp(input.timeout(), Duration.ZERO, LONGEST_SILENCE);
+    List<PlaySource> prompt = List.of(file(input.prompt()));
+    return switch (input) {
+      case InputRequest.Choice choice when onlyKeys(choice.choices()) ->
+          new Recognize(
+              RecognizeInput.DTMF,
+              caller,
+              prompt,
+              true,
+              true,
+              silence,
+              new DtmfOptions(Duration.ofSeconds(2), 1, List.of()),
+              List.of(),
+              null,
+              context);
+      case InputRequest.Choice choice ->
+          new Recognize(
+              RecognizeInput.CHOICES,
+              caller,
+              prompt,
+              true,
+              true,
+              silence,
+              null,
+              choices(choice.choices()),
+              null,
+              context);
+      case InputRequest.Digits digits ->
+          new Recognize(
+              RecognizeInput.DTMF,
+              caller,
+              prompt,
+              true,
+              true,
+              silence,
+              new DtmfOptions(
+                  clamp(digits.timeout(), Duration.ofSeconds(1), LONGEST_GAP),
+                  digits.maxLength(),
+                  digits.terminator() == null
+                      ? List.of()
+                      : List.of(Tone.fromKey(digits.terminator().charAt(0)))),
+              List.of(),
+              null,
+              context);
+    };
+  }
+
+  private static boolean onlyKeys(List<String> choices) {
+    return choices.stream().allMatch(FlowPrompts::isKey);
+  }
+
+  private static boolean isKey(String choice) {
+    return choice.length() == 1 && "0123456789*#".indexOf(choice.charAt(0)) >= 0;
+  }
+
+  private static List<Choice> choices(List<String> offered) {
+    List<Choice> choices = new ArrayList<>();
+    for (String choice : offered) {
+      choices.add(
+          isKey(choice)
+              ? new Choice(
+                  choice, List.of(spoken(choice.charAt(0))), Tone.fromKey(choice.charAt(0)))
+              : new Choice(choice, List.of(choice), null));
+    }
+    return choices;
+  }
+
+  private static String spoken(char key) {
+    return switch (key) {
+      case '*' -> "star";
+      case '#' -> "pound";
+      default ->
+          List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+              .get(key - '0');
+    };
+  }
+
+  private static Duration clamp(Duration value, Duration least, Duration most) {
+    return value.compareTo(least) < 0 ? least : value.compareTo(most) > 0 ? most : value;
+  }
+}

@@ -1,0 +1,185 @@
+package io.tandem.acs.unify;
+
+import io.tandem.acs.client.AcsException;
+import io.tandem.acs.client.CallAutomationClient;
+import io.tandem.acs.client.RejectReason;
+import io.tandem.acs.events.CallEvent;
+import io.tandem.acs.events.IncomingCall;
+import io.tandem.acs.events.SeenEvents;
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.event.TenantEventListener;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.tenant.TenantAccess;
+import io.tandem.core.time.Scheduler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * The Unify channel of one tenant: takes the application's IncomingCall events and mid-call
+ * callbacks (already authenticated by the endpoints) and the tenant's events, and hands each to the
+ * caller connection it concerns. A redelivered event (same id) is acted on once; a callback about a
+ * call connection whose answer has not returned yet waits for it for a while.
+ *
+ * <p>Thread-safe: {@link #incoming} and {@link #received} run on the endpoints' threads, {@link
+ * #on} on the tenant's writer; all of them only look up and hand over.
+ */
+public final class UnifyCalls implements TenantEventListener {
+
+  /** The interaction attribute that names the integration model a call came through. */
+  public static final String MODEL_ATTRIBUTE = "channel.model";
+
+  /** {@link #MODEL_ATTRIBUTE}'s value on the interactions of this channel. */
+  public static final String UNIFY_MODEL = "unify";
+
+  /** The interaction attribute that holds the caller's call connection id. */
+  public static final String CONNECTION_ATTRIBUTE = "acs.callConnectionId";
+
+  /** The interaction attribute that holds the call's correlation id. */
+  public static final String CORRELATION_ATTRIBUTE = "acs.correlationId";
+
+  private static final System.Logger LOG = System.getLogger(UnifyCalls.class.getName());
+  private static final int UNCLAIMED_LIMIT = 10_000;
+  private static final int REMEMBERED_EVENTS = 100_000;
+
+  private final UnifyContext context;
+  private final SeenEvents seen = new SeenEvents(REMEMBERED_EVENTS);
+  private final Map<String, CallerConnection> byConnection = new ConcurrentHashMap<>();
+  private final Map<InteractionId, CallerConnection> byInteraction = new ConcurrentHashMap<>();
+  private final Map<String, Unclaimed> unclaimed = new HashMap<>();
+
+  private record Unclaimed(Instant since, List<CallEvent> events) {}
+
+  /**
+   * @param executor runs the calls' lanes; must not run tasks on the submitting thread (virtual
+   *     threads in production)
+   */
+  public UnifyCalls(
+      UnifySettings settings,
+      CallAutomationClient acs,
+      TenantAccess tenant,
+      PromptSources prompts,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock) {
+    this.context =
+        new UnifyContext(
+            settings, acs, tenant, prompts, new Bindings(), executor, scheduler, clock);
+  }
+
+  /** Takes an IncomingCall event: the call is answered unless this event was seen before. */
+  public void incoming(IncomingCall call) {
+    if (!seen.firstTime("incoming:" + call.eventId())
+        || !seen.firstTime("context:" + call.incomingCallContext())) {
+      return;
+    }
+    new CallerConnection(context, call).start();
+  }
+
+  /** Refuses a call this application does not serve (e.g. a number of another tenant). */
+  public void refuse(IncomingCall call) {
+    context
+        .executor()
+        .execute(
+            () -> {
+              try {
+                context.acs().reject(call.incomingCallContext(), RejectReason.FORBIDDEN);
+              } catch (AcsException | RuntimeException failed) {
+                LOG.log(System.Logger.Level.DEBUG, "reject refused", failed);
+              }
+            });
+  }
+
+  /** Takes the events of one callback body, in order; redelivered events are skipped. */
+  public void received(List<CallEvent> events) {
+    for (CallEvent event : events) {
+      if (!seen.firstTime(event.base().id())) {
+        continue;
+      }
+      CallerConnection call;
+      synchronized (unclaimed) {
+        call = byConnection.get(event.callConnectionId());
+        if (call == null) {
+          park(event);
+          continue;
+        }
+      }
+      call.event(event);
+    }
+  }
+
+  @Override
+  public void on(TenantEvent event) {
+    if (event instanceof InteractionEvent e) {
+      CallerConnection call = byInteraction.get(e.interaction());
+      if (call != null) {
+        call.tenantEvent(event);
+      }
+    }
+  }
+
+  /** The interaction a call connection belongs to, if it is one of this channel's live calls. */
+  public Optional<InteractionId> interactionOf(String callConnectionId) {
+    CallerConnection call = byConnection.get(callConnectionId);
+    return call == null ? Optional.empty() : Optional.ofNullable(call.interaction());
+  }
+
+  /** Calls the application holds now. */
+  public int activeCalls() {
+    return (int) byConnection.values().stream().distinct().count();
+  }
+
+  private void park(CallEvent event) {
+    if (event.callConnectionId().isEmpty()) {
+      return;
+    }
+    Instant now = context.clock().instant();
+    Instant oldest = now.minus(context.settings().unclaimedEventLifetime());
+    Iterator<Unclaimed> old = unclaimed.values().iterator();
+    while (old.hasNext()) {
+      if (old.next().since().isBefore(oldest)) {
+        old.remove();
+      }
+    }
+    if (unclaimed.size() < UNCLAIMED_LIMIT || unclaimed.containsKey(event.callConnectionId())) {
+      unclaimed
+          .computeIfAbsent(event.callConnectionId(), id -> new Unclaimed(now, new ArrayList<>()))
+          .events()
+          .add(event);
+    }
+  }
+
+  private final class Bindings implements Registry {
+
+    @Override
+    public void bind(InteractionId interaction, CallerConnection call) {
+      byInteraction.put(interaction, call);
+    }
+
+    @Override
+    public List<CallEvent> claim(String callConnectionId, CallerConnection call) {
+      synchronized (unclaimed) {
+        byConnection.put(callConnectionId, call);
+        Unclaimed waiting = unclaimed.remove(callConnectionId);
+        return waiting == null ? List.of() : waiting.events();
+      }
+    }
+
+    @Override
+    public void forget(CallerConnection call) {
+      byConnection.values().removeIf(known -> known == call);
+      InteractionId interaction = call.interaction();
+      if (interaction != null) {
+        byInteraction.remove(interaction, call);
+      }
+    }
+  }
+}

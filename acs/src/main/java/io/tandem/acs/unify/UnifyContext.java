@@ -1,0 +1,42 @@
+package io.tandem.acs.unify;
+
+import io.tandem.acs.client.CallAutomationClient;
+import io.tandem.core.tenant.SerialLane;
+import io.tandem.core.tenant.Tenant;
+import io.tandem.core.tenant.TenantAccess;
+import io.tandem.core.time.Scheduler;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/** What every caller connection of one application shares. */
+record UnifyContext(
+    UnifySettings settings,
+    CallAutomationClient acs,
+    TenantAccess tenant,
+    PromptSources prompts,
+    Registry registry,
+    Executor executor,
+    Scheduler scheduler,
+    Clock clock) {
+
+  private static final System.Logger LOG = System.getLogger(UnifyContext.class.getName());
+
+  /** Runs {@code command} on the tenant's writer; a refusal is logged with {@code about}. */
+  void tell(Consumer<Tenant> command, String about) {
+    tenant
+        .tell(command)
+        .whenComplete(
+            (done, failed) -> {
+              if (failed != null) {
+                LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "tenant refused a command for " + about + ": " + failed.getMessage());
+              }
+            });
+  }
+
+  SerialLane newLane() {
+    return new SerialLane(executor, scheduler, clock);
+  }
+}

@@ -1,0 +1,236 @@
+package io.tandem.server.unify;
+
+import io.tandem.acs.client.AcsConnectionString;
+import io.tandem.acs.client.AcsException;
+import io.tandem.acs.client.CallAutomationClient;
+import io.tandem.acs.events.CallEvent;
+import io.tandem.acs.events.IncomingCall;
+import io.tandem.acs.unify.PromptSources;
+import io.tandem.acs.unify.UnifyCalls;
+import io.tandem.acs.unify.UnifySettings;
+import io.tandem.core.agent.AgentProfile;
+import io.tandem.core.flow.Prompt;
+import io.tandem.core.time.MailboxScheduler;
+import io.tandem.identity.MicrosoftTokenValidator;
+import io.tandem.server.microsoft.EmbeddedEmulator;
+import io.tandem.server.microsoft.MicrosoftConnection;
+import io.tandem.server.prompts.PromptCatalog;
+import io.tandem.server.tenant.RunningTenant;
+import io.tandem.server.tenant.TenantRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * The ACS Call Automation application of the Microsoft tenant this server is connected to: the Call
+ * Automation client of its ACS resource, the validator of the resource's callback tokens, and the
+ * {@link UnifyCalls} of the Tandem tenant it serves, built and attached on the first call (the
+ * tenant may be created after start-up, e.g. by the demo). With the embedded emulator, the
+ * resource's IncomingCall events are subscribed to Tandem once the server listens.
+ */
+public final class UnifyChannel
+    implements AutoCloseable, ApplicationListener<WebServerInitializedEvent> {
+
+  /** Where Event Grid posts the resource's IncomingCall events. */
+  public static final String INCOMING_CALLS_PATH = "/api/microsoft/acs/incoming-calls";
+
+  /** Where Call Automation posts the mid-call callbacks. */
+  public static final String CALLBACKS_PATH = "/api/microsoft/acs/callbacks";
+
+  private static final Logger LOG = LoggerFactory.getLogger(UnifyChannel.class);
+
+  private final MicrosoftConnection microsoft;
+  private final UnifyProperties properties;
+  private final TenantRegistry tenants;
+  private final PromptCatalog prompts;
+  private final Clock clock;
+  private final ScheduledExecutorService timers;
+  private final @Nullable EmbeddedEmulator emulator;
+  private final String resourceId;
+  private final CallAutomationClient acs;
+  private final MicrosoftTokenValidator callbackTokens;
+  private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
+  private volatile @Nullable URI publicBaseUrl;
+  private @Nullable UnifyCalls calls;
+
+  UnifyChannel(
+      MicrosoftConnection microsoft,
+      UnifyProperties properties,
+      TenantRegistry tenants,
+      PromptCatalog prompts,
+      Clock clock,
+      ScheduledExecutorService timers,
+      @Nullable EmbeddedEmulator emulator) {
+    this.microsoft = microsoft;
+    this.properties = properties;
+    this.tenants = tenants;
+    this.prompts = prompts;
+    this.clock = clock;
+    this.timers = timers;
+    this.emulator = emulator;
+    String connectionString = properties.connectionString();
+    String resource = properties.resourceId();
+    URI openid = properties.callbacksOpenidConfiguration();
+    if (emulator != null) {
+      var world = emulator.acsResource(resource);
+      String base = emulator.baseUrl().toString().replaceAll("/+$", "");
+      if (connectionString == null || connectionString.isBlank()) {
+        connectionString = "endpoint=" + base + "/;accesskey=" + world.accessKey();
+      }
+      resource = world.id();
+      openid = URI.create(base + "/calling/.well-known/acsopenidconfiguration");
+    }
+    if (connectionString == null || connectionString.isBlank() || resource == null) {
+      throw new IllegalStateException(
+          "tandem.microsoft.unify.connection-string and tandem.microsoft.unify.resource-id are"
+              + " required when tandem.microsoft.unify.enabled=true");
+    }
+    this.resourceId = resource;
+    this.acs =
+        CallAutomationClient.connect(
+            AcsConnectionString.parse(connectionString), microsoft.http(), clock);
+    this.callbackTokens =
+        MicrosoftTokenValidator.forAcsCallbacks(openid, resource, microsoft.http(), clock);
+  }
+
+  /** Validates the Bearer token of ACS's callbacks and Event Grid deliveries. */
+  public MicrosoftTokenValidator callbackTokens() {
+    return callbackTokens;
+  }
+
+  /** Hands an IncomingCall to the channel, or refuses it if it is not for this server. */
+  public void incoming(IncomingCall call) {
+    List<String> served = properties.resourceAccounts();
+    if (!served.isEmpty() && !served.contains(call.resourceAccountId())) {
+      LOG.info("call to {} is not for this server; rejected", call.toRawId());
+      calls().refuse(call);
+      return;
+    }
+    calls().incoming(call);
+  }
+
+  /** Hands the events of one callback body to the channel. */
+  public void received(List<CallEvent> events) {
+    calls().received(events);
+  }
+
+  /** Calls the application holds now (0 before the first call). */
+  public int activeCalls() {
+    UnifyCalls running = calls;
+    return running == null ? 0 : running.activeCalls();
+  }
+
+  /** The channel, if it runs (after the first call). */
+  public Optional<UnifyCalls> running() {
+    return Optional.ofNullable(calls);
+  }
+
+  @Override
+  public void onApplicationEvent(WebServerInitializedEvent event) {
+    if (event.getApplicationContext().getServerNamespace() != null) {
+      return;
+    }
+    try {
+      publicBaseUrl = microsoft.publicBaseUrl();
+    } catch (IllegalStateException notYet) {
+      publicBaseUrl = URI.create("http://localhost:" + event.getWebServer().getPort());
+    }
+    if (emulator != null) {
+      URI webhook = publicUrl(INCOMING_CALLS_PATH);
+      emulator.subscribeIncomingCalls(resourceId, webhook);
+      LOG.info("Emulator's ACS resource {} posts IncomingCall events to {}", resourceId, webhook);
+    }
+  }
+
+  private URI publicUrl(String path) {
+    URI base = publicBaseUrl;
+    if (base == null) {
+      base = microsoft.publicBaseUrl();
+    }
+    return URI.create(base.toString().replaceAll("/+$", "") + path);
+  }
+
+  private synchronized UnifyCalls calls() {
+    UnifyCalls running = calls;
+    if (running != null) {
+      return running;
+    }
+    RunningTenant tenant = tenants.tenant(microsoft.tandemTenant());
+    String entryFlow = properties.entryFlow();
+    UnifySettings settings =
+        new UnifySettings(
+            microsoft.tenantId(),
+            resourceId,
+            publicUrl(CALLBACKS_PATH),
+            t -> t.flow(entryFlow),
+            properties.invitationTimeout(),
+            null,
+            properties.recordWithAgent(),
+            Duration.ofMinutes(1));
+    UnifyCalls created =
+        new UnifyCalls(
+            settings,
+            acs,
+            tenant::ask,
+            new CatalogPrompts(prompts),
+            lanes,
+            new MailboxScheduler(clock, timers, Runnable::run),
+            clock);
+    if (properties.assignAgents()) {
+      assignAgents(tenant);
+    }
+    tenant.tell(t -> t.addListener(created)).join();
+    calls = created;
+    return created;
+  }
+
+  /** Gives every agent with a Teams identity the access assignment that lets ACS ring them. */
+  private void assignAgents(RunningTenant tenant) {
+    List<String> teamsUsers =
+        tenant
+            .ask(
+                t ->
+                    t.state().agents().stream()
+                        .map(agent -> agent.profile())
+                        .map(AgentProfile::teamsUserId)
+                        .filter(id -> id != null)
+                        .toList())
+            .join();
+    for (String user : teamsUsers) {
+      try {
+        acs.assignTeamsExtensionUser(microsoft.tenantId(), user, List.of(microsoft.clientId()));
+      } catch (AcsException | RuntimeException refused) {
+        LOG.warn("Teams extension assignment of {} refused: {}", user, refused.getMessage());
+      }
+    }
+    LOG.info("{} agents assigned to ACS resource {}", teamsUsers.size(), resourceId);
+  }
+
+  @Override
+  public void close() {
+    lanes.shutdownNow();
+  }
+
+  /** The server's prompt catalogue as the adapter's port. */
+  private record CatalogPrompts(PromptCatalog catalog) implements PromptSources {
+    @Override
+    public URI uriOf(Prompt prompt, @Nullable String language) {
+      return catalog.uriOf(prompt, language);
+    }
+
+    @Override
+    public List<URI> announcement(int position, @Nullable Duration expectedWait) {
+      return catalog.announcement(position, expectedWait);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.tandem.server.unify;
+
+import io.tandem.server.microsoft.EmbeddedEmulator;
+import io.tandem.server.microsoft.MicrosoftConnection;
+import io.tandem.server.prompts.PromptCatalog;
+import io.tandem.server.tenant.TenantRegistry;
+import io.tandem.server.tenant.TenantThreads;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Unify model's application, when the Microsoft connection and Unify are both enabled. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UnifyProperties.class)
+@ConditionalOnExpression(UnifyConfiguration.ENABLED)
+class UnifyConfiguration {
+
+  /** Both the Microsoft connection and Unify are on (Unify is off by default). */
+  static final String ENABLED =
+      "${tandem.microsoft.enabled:false} and ${tandem.microsoft.unify.enabled:false}";
+
+  @Bean
+  UnifyChannel unifyChannel(
+      MicrosoftConnection microsoft,
+      UnifyProperties properties,
+      TenantRegistry tenants,
+      PromptCatalog prompts,
+      Clock clock,
+      TenantThreads threads,
+      Optional<EmbeddedEmulator> emulator) {
+    return new UnifyChannel(
+        microsoft, properties, tenants, prompts, clock, threads.timers(), emulator.orElse(null));
+  }
+}

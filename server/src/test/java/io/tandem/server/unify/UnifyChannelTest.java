@@ -1,0 +1,176 @@
+package io.tandem.server.unify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.acs.unify.UnifyCalls;
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.interaction.DisconnectedBy;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.tenant.TenantId;
+import io.tandem.emulator.Emulator;
+import io.tandem.server.TandemApplication;
+import io.tandem.server.microsoft.EmbeddedEmulator;
+import io.tandem.server.tenant.TenantRegistry;
+import io.tandem.server.testing.H2Database;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The server as the demo tenant's ACS Call Automation application, with the emulator in-process
+ * playing ACS and the Teams clients, over real HTTP: a PSTN caller dials the Unify line (a resource
+ * account linked to ACS), Event Grid delivers the IncomingCall to Tandem, the caller presses 1 in
+ * the demo's menu, waits in billing and is joined by a billing agent invited into the call; the
+ * caller hangs up and the interaction ends. Deliveries without ACS's token never reach the domain.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UnifyChannelTest {
+
+  private static final String UNIFY_LINE = "+14255550400";
+  private static final Duration BOUND = Duration.ofSeconds(60);
+
+  @TempDir static Path directory;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<TenantEvent> events = new CopyOnWriteArrayList<>();
+  private H2Database database;
+  private ConfigurableApplicationContext context;
+  private Emulator emulator;
+  private String base;
+
+  @BeforeAll
+  void start() throws Exception {
+    database = new H2Database(directory);
+    int httpPort;
+    try (ServerSocket free = new ServerSocket(0)) {
+      httpPort = free.getLocalPort();
+    }
+    context =
+        new SpringApplication(TandemApplication.class)
+            .run(
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.main.banner-mode=off",
+                "--server.port=" + httpPort,
+                "--server.address=127.0.0.1",
+                "--tandem.demo.arrival-rate-factor=0",
+                "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache"),
+                "--tandem.sip.enabled=false",
+                "--tandem.microsoft.emulator.direct-routing.enabled=false");
+    emulator = context.getBean(EmbeddedEmulator.class).emulator();
+    base = "http://127.0.0.1:" + httpPort;
+    TenantRegistry tenants = context.getBean(TenantRegistry.class);
+    await().atMost(BOUND).until(() -> tenants.find(new TenantId("demo")) != null);
+    tenants.tenant(new TenantId("demo")).tell(t -> t.addListener(events::add)).join();
+  }
+
+  @AfterAll
+  void stop() {
+    if (context != null) {
+      context.close();
+    }
+    database.close();
+  }
+
+  @Test
+  void pstnCaller_toTheUnifyLine_isJoinedByABillingAgent_andHangsUp() throws Exception {
+    UnifyChannel channel = context.getBean(UnifyChannel.class);
+    dial(
+        "{\"from\":\"+447700900888\",\"to\":\""
+            + UNIFY_LINE
+            + "\",\"digits\":[{\"after\":\"PT10S\",\"digits\":\"1\"}],\"talkFor\":\"PT5S\"}");
+
+    await().atMost(BOUND).until(() -> !events(InteractionEvent.Connected.class).isEmpty());
+    InteractionEvent.Arrived arrived = events(InteractionEvent.Arrived.class).get(0);
+    assertThat(arrived.from()).isEqualTo("+447700900888");
+    assertThat(arrived.attributes())
+        .containsEntry(UnifyCalls.MODEL_ATTRIBUTE, UnifyCalls.UNIFY_MODEL)
+        .containsKey(UnifyCalls.CONNECTION_ATTRIBUTE);
+    assertThat(events(InteractionEvent.Queued.class).get(0).queue().value()).isEqualTo("billing");
+    InteractionEvent.Connected connected = events(InteractionEvent.Connected.class).get(0);
+    assertThat(connected.agent().value()).startsWith("billing-");
+    assertThat(channel.activeCalls()).isEqualTo(1);
+
+    await().atMost(BOUND).until(() -> !events(InteractionEvent.Disconnected.class).isEmpty());
+    assertThat(events(InteractionEvent.Disconnected.class).get(0).by())
+        .isEqualTo(DisconnectedBy.CUSTOMER);
+    await().atMost(BOUND).until(() -> channel.activeCalls() == 0);
+    assertThat(
+            emulator.journal().after(0, e -> e.kind().startsWith("GET play source"), 100).stream()
+                .map(e -> String.valueOf(e.attributes())))
+        .isNotEmpty();
+    assertThat(emulator.journal().after(0, e -> e.kind().contains("participants:add"), 10))
+        .isNotEmpty();
+  }
+
+  @Test
+  void deliveriesWithoutAcsToken_are401_theHandshakeIsAnswered_andMalformedBodiesAre400()
+      throws Exception {
+    String disconnect =
+        "[{\"id\":\"forged\",\"type\":\"Microsoft.Communication.CallDisconnected\","
+            + "\"data\":{\"callConnectionId\":\"x\"}}]";
+
+    assertThat(post(UnifyChannel.CALLBACKS_PATH, disconnect, null, null).statusCode())
+        .isEqualTo(401);
+    assertThat(post(UnifyChannel.CALLBACKS_PATH, disconnect, "Bearer a.b.c", null).statusCode())
+        .isEqualTo(401);
+    assertThat(post(UnifyChannel.INCOMING_CALLS_PATH, "[]", null, null).statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> handshake =
+        post(
+            UnifyChannel.INCOMING_CALLS_PATH,
+            "[{\"id\":\"v\",\"eventType\":\"Microsoft.EventGrid.SubscriptionValidationEvent\","
+                + "\"data\":{\"validationCode\":\"code-42\"}}]",
+            null,
+            "SubscriptionValidation");
+    assertThat(handshake.statusCode()).isEqualTo(200);
+    assertThat(handshake.body()).contains("\"validationResponse\":\"code-42\"");
+    assertThat(
+            post(UnifyChannel.INCOMING_CALLS_PATH, "{", null, "SubscriptionValidation")
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  private void dial(String script) throws Exception {
+    HttpResponse<String> placed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(emulator.httpBaseUrl() + "/emulator/pstn/calls"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(script))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+  }
+
+  private HttpResponse<String> post(
+      String path, String body, String authorization, String eventType) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (eventType != null) {
+      request.header("aeg-event-type", eventType);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T extends TenantEvent> List<T> events(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+}
