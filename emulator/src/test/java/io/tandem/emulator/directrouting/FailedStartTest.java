@@ -102,10 +102,13 @@ class FailedStartTest {
     return ports;
   }
 
-  /** Waits up to five seconds for the SIP stacks' threads on {@code ports} to end. */
+  /**
+   * Waits up to 20 seconds (a loaded 2-core machine is slow to end threads) for the SIP stacks'
+   * threads on {@code ports} to end.
+   */
   private static void awaitNoThreadListeningOn(List<Integer> ports) throws InterruptedException {
     List<String> left = List.of();
-    for (int i = 0; i < 250; i++) {
+    for (int i = 0; i < 1000; i++) {
       left =
           Thread.getAllStackTraces().keySet().stream()
               .map(Thread::getName)
