@@ -69,6 +69,11 @@ public final class MediaSession implements StreamSession {
   }
 
   @Override
+  public Reception tooLarge(long chars) {
+    return gate.refuse(Refusal.TOO_LARGE, "frame: " + chars + " characters");
+  }
+
+  @Override
   public void close() {
     if (gate.close()) {
       sink.closed(callConnectionId);

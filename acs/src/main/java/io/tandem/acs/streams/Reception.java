@@ -22,6 +22,8 @@ public sealed interface Reception {
     BEFORE_METADATA("before-metadata"),
     /** Metadata naming another call connection than the handshake did. */
     OTHER_CALL("other-call"),
+    /** A frame longer than the endpoint takes; its text was never kept. */
+    TOO_LARGE("too-large"),
     /** A frame after the session was closed. */
     CLOSED("closed");
 

@@ -12,6 +12,12 @@ public sealed interface StreamSession permits TranscriptionSession, MediaSession
   /** Parses {@code text}, checks it fits the session's state, and hands it to the sink. */
   Reception receive(String text);
 
+  /**
+   * Counts a frame the endpoint dropped unread because it had {@code chars} characters, more than
+   * it takes, as a refused one.
+   */
+  Reception tooLarge(long chars);
+
   /** Ends the session and tells the sink, once; later frames are refused. */
   void close();
 }

@@ -70,6 +70,11 @@ public final class TranscriptionSession implements StreamSession {
   }
 
   @Override
+  public Reception tooLarge(long chars) {
+    return gate.refuse(Refusal.TOO_LARGE, "frame: " + chars + " characters");
+  }
+
+  @Override
   public void close() {
     if (gate.close()) {
       sink.closed(callConnectionId);

@@ -72,6 +72,15 @@ class StreamSessionTest {
   }
 
   @Test
+  void tooLargeFrames_countAsRefused() {
+    MediaSession session = new MediaSession(CALL, sink, 2);
+    assertThat(session.tooLarge(300_000))
+        .isEqualTo(new Refused(Refusal.TOO_LARGE, "frame: 300000 characters", false));
+    assertThat(((Refused) session.tooLarge(300_000)).limitReached()).isTrue();
+    assertThat(sink.calls).isEmpty();
+  }
+
+  @Test
   void framesAfterClose_areRefused_andNeverReachTheSink() {
     TranscriptionSession session = new TranscriptionSession(CALL, sink, 5);
     session.receive(Fixtures.frame("transcription-metadata.json"));
