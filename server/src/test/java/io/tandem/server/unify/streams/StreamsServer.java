@@ -36,7 +36,9 @@ final class StreamsServer implements AutoCloseable {
   final int port;
 
   StreamsServer(@Nullable MicrosoftTokenValidator validator, String... properties) {
-    List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1"));
+    List<String> all =
+        new ArrayList<>(
+            List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off"));
     all.addAll(List.of(properties));
     context =
         new SpringApplicationBuilder(Application.class)
