@@ -2,6 +2,8 @@ package io.tandem.server.unify.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tandem.acs.streams.MediaSink;
+import io.tandem.acs.streams.TranscriptSink;
 import io.tandem.identity.MicrosoftTokenValidator;
 import java.net.URI;
 import java.util.ArrayList;
@@ -30,12 +32,20 @@ final class StreamsServer implements AutoCloseable {
   @Import(AcsStreamsConfiguration.class)
   static class Application {}
 
-  final RecordingStreamSink sink = new RecordingStreamSink();
+  final RecordingStreamSink sink;
   final MeterRegistry meters = new SimpleMeterRegistry();
   final ConfigurableApplicationContext context;
   final int port;
 
   StreamsServer(@Nullable MicrosoftTokenValidator validator, String... properties) {
+    this(validator, new RecordingStreamSink(), properties);
+  }
+
+  /** With {@code streamSink} as both sinks instead of a {@link RecordingStreamSink}. */
+  <S extends TranscriptSink & MediaSink> StreamsServer(
+      @Nullable MicrosoftTokenValidator validator, S streamSink, String... properties) {
+    this.sink =
+        streamSink instanceof RecordingStreamSink recording ? recording : new RecordingStreamSink();
     List<String> all =
         new ArrayList<>(
             List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off"));
@@ -47,7 +57,7 @@ final class StreamsServer implements AutoCloseable {
             .initializers(
                 ctx -> {
                   var beans = ctx.getBeanFactory();
-                  beans.registerSingleton("recordingStreamSink", sink);
+                  beans.registerSingleton("streamSink", streamSink);
                   beans.registerSingleton("meterRegistry", meters);
                   if (validator != null) {
                     beans.registerSingleton(AcsStreamsConfiguration.TOKEN_VALIDATOR, validator);
