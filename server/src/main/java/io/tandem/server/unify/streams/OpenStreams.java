@@ -1,5 +1,7 @@
 package io.tandem.server.unify.streams;
 
+import io.tandem.acs.streams.MediaSession;
+import io.tandem.acs.streams.MediaStreamStats;
 import io.tandem.acs.streams.StreamSession;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,14 @@ public final class OpenStreams {
   public List<StreamSession> of(String callConnectionId) {
     return sessions.values().stream()
         .filter(session -> session.callConnectionId().equals(callConnectionId))
+        .toList();
+  }
+
+  /** The counts of the media sessions open now for {@code callConnectionId}. */
+  public List<MediaStreamStats.Snapshot> mediaStats(String callConnectionId) {
+    return of(callConnectionId).stream()
+        .filter(MediaSession.class::isInstance)
+        .map(session -> ((MediaSession) session).stats().snapshot())
         .toList();
   }
 }

@@ -3,7 +3,6 @@ package io.tandem.server.unify.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tandem.acs.streams.MediaSession;
 import io.tandem.acs.streams.MediaStreamStats;
 import io.tandem.acs.streams.StreamFrame.ResultStatus;
 import java.net.URI;
@@ -99,8 +98,7 @@ class AcsStreamEndpointsTest {
       client.send("{\"kind\":\"DtmfData\",\"dtmfData\":{\"data\":\"5\"}}");
       await().atMost(BOUND).until(() -> server.sink.calls.contains("dtmf " + call + " 5"));
       OpenStreams open = server.context.getBean("acsMediaStreams", OpenStreams.class);
-      MediaStreamStats.Snapshot stats =
-          ((MediaSession) open.of(call).getFirst()).stats().snapshot();
+      MediaStreamStats.Snapshot stats = open.mediaStats(call).getFirst();
       assertThat(stats.frames()).isEqualTo(50);
       assertThat(stats.bytes()).isEqualTo(50 * 640);
       assertThat(stats.silentFrames()).isEqualTo(10);

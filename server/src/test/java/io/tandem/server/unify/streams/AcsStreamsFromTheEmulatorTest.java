@@ -3,7 +3,6 @@ package io.tandem.server.unify.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tandem.acs.streams.MediaSession;
 import io.tandem.acs.streams.MediaStreamStats;
 import io.tandem.acs.streams.StreamFrame.ResultStatus;
 import io.tandem.acs.streams.StreamFrame.TranscriptionData;
@@ -131,7 +130,7 @@ class AcsStreamsFromTheEmulatorTest {
     await().atMost(BOUND).until(() -> server.sink.calls.contains("dtmf " + call + " 7"));
     await().atMost(BOUND).until(() -> server.sink.audioFrames.get() >= 250);
     OpenStreams media = server.context.getBean("acsMediaStreams", OpenStreams.class);
-    MediaStreamStats.Snapshot stats = ((MediaSession) media.of(call).getFirst()).stats().snapshot();
+    MediaStreamStats.Snapshot stats = media.mediaStats(call).getFirst();
     assertThat(stats.bytes()).isEqualTo(stats.frames() * 640);
     assertThat(stats.longestGap()).isEqualTo(Duration.ofMillis(20));
     assertThat(stats.silentFrames()).isLessThan(stats.frames());
