@@ -14,6 +14,7 @@ import io.tandem.server.eventlog.LoggedEvent;
 import io.tandem.server.tenant.EventFeed;
 import io.tandem.server.tenant.RunningTenant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * when the interaction cannot be read or no longer takes insights (see {@code InsightCommands}).
  *
  * <p>Threading: {@link #on} runs on the tenant's writer and only starts a virtual thread; at most
- * {@code maxConcurrent} summaries are written at once, the others wait their turn.
+ * {@code maxConcurrent} summaries are written at once, the others wait their turn, and none before
+ * {@link #start}.
  */
 public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable {
 
@@ -51,6 +53,7 @@ public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable 
   private final ExtractiveSummarizer fallback = new ExtractiveSummarizer();
   private final Semaphore turns;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  private final CountDownLatch started = new CountDownLatch(1);
 
   /**
    * @param tenants the running tenant of an id, or null
@@ -91,6 +94,7 @@ public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable 
 
   private void summarizeIfFinished(TenantId tenantId, InteractionId id) {
     try {
+      started.await();
       turns.acquire();
     } catch (InterruptedException e) {
       return;
@@ -138,6 +142,14 @@ public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable 
     return fallback
         .summarize(call)
         .by(ExtractiveSummarizer.NAME + " (" + summarizerName + " failed: " + reason + ")");
+  }
+
+  /**
+   * Starts writing summaries, once every tenant is recovered; those heard before (interactions
+   * failed {@code lost-on-restart} by recovery) wait until then.
+   */
+  public void start() {
+    started.countDown();
   }
 
   /** Stops writing summaries; those under way are interrupted. */

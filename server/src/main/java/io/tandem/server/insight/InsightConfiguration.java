@@ -8,7 +8,9 @@ import io.tandem.server.eventlog.EventHistory;
 import io.tandem.server.tenant.EventFeed;
 import io.tandem.server.tenant.TenantRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,5 +58,11 @@ class InsightConfiguration {
       feed.subscribe(summaries);
     }
     return summaries;
+  }
+
+  /** Summaries start once the application is ready: every tenant recovered. */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> startCallSummaries(CallSummaries summaries) {
+    return ready -> summaries.start();
   }
 }
