@@ -9,7 +9,7 @@ public interface Translator {
 
   /**
    * {@code text}, written in {@code fromLocale}, in {@code toLocale}; locales are BCP 47 tags
-   * ({@code en-US}, {@code de}).
+   * ({@code en-US}, {@code de}), and {@code fromLocale} may be {@code auto} when it is not known.
    *
    * @throws TranslationUnavailableException when it cannot be translated now
    */
