@@ -11,6 +11,9 @@ import io.tandem.core.insight.Translator;
  */
 public final class OpenAiCompatibleTranslator implements Translator, AutoCloseable {
 
+  /** The source locale that lets the model tell the text's language itself. */
+  public static final String AUTO = "auto";
+
   private final ChatCompletions chat;
 
   public OpenAiCompatibleTranslator(OpenAiEndpoint endpoint) {
@@ -21,9 +24,9 @@ public final class OpenAiCompatibleTranslator implements Translator, AutoCloseab
   public String translate(String text, String fromLocale, String toLocale)
       throws TranslationUnavailableException {
     String instructions =
-        "Translate the user's text from "
-            + fromLocale
-            + " to "
+        "Translate the user's text "
+            + (fromLocale.equals(AUTO) ? "" : "from " + fromLocale + " ")
+            + "to "
             + toLocale
             + ". Answer with the translation only, nothing else.";
     try {

@@ -52,12 +52,18 @@ class CallSummariesApiTest {
   static void start() throws Exception {
     model =
         new StubChatCompletions(
-            request ->
-                request.userMessage().contains("Outcome: abandoned")
-                    ? Reply.status(500)
-                    : Reply.ok(
-                        "{\"summary\": \"The customer's invoice was corrected.\","
-                            + " \"keyPoints\": [\"double charge\", \"refund\"]}"));
+            request -> {
+              if (request.systemMessage().startsWith("Translate")) {
+                return request.userMessage().contains("fail")
+                    ? Reply.status(502)
+                    : Reply.ok("[" + request.systemMessage() + "] " + request.userMessage());
+              }
+              return request.userMessage().contains("Outcome: abandoned")
+                  ? Reply.status(500)
+                  : Reply.ok(
+                      "{\"summary\": \"The customer's invoice was corrected.\","
+                          + " \"keyPoints\": [\"double charge\", \"refund\"]}");
+            });
     server =
         RunningServer.start(
             directory,
@@ -65,7 +71,10 @@ class CallSummariesApiTest {
             "--tandem.summary.openai.base-url=" + model.baseUrl(),
             "--tandem.summary.openai.model=gpt-test",
             "--tandem.summary.openai.api-key=sk-never-logged",
-            "--tandem.summary.openai.timeout=5s");
+            "--tandem.summary.openai.timeout=5s",
+            "--tandem.translation.provider=openai-compatible",
+            "--tandem.translation.openai.base-url=" + model.baseUrl(),
+            "--tandem.translation.openai.model=gpt-test");
     http = server.http().as("supervisor");
     assertThat(http.put(BASE, "{\"name\": \"Shop\"}").status()).isEqualTo(201);
     tell(
@@ -210,5 +219,53 @@ class CallSummariesApiTest {
         .failsWithin(WAIT)
         .withThrowableThat()
         .withCauseInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void transcript_translated_keepsTheOriginal_andRefusesWhatItCannotDo() {
+    InteractionId call = queuedCall("call-3");
+    tell(
+        t -> {
+          t.insights()
+              .transcript(
+                  call,
+                  new TranscriptSegment(
+                      "customer", "Hello there.", Duration.ZERO, Duration.ofSeconds(1), 0.5));
+          t.customerHungUp(call);
+        });
+
+    JsonNode original = http.get(BASE + "/interactions/call-3/transcript").json();
+    JsonNode german = http.get(BASE + "/interactions/call-3/transcript?to=de&from=en-US").json();
+
+    assertThat(original.get("language").isNull()).isTrue();
+    assertThat(original.get("lines").get(0).get("text").asString()).isEqualTo("Hello there.");
+    assertThat(original.get("lines").get(0).get("original").isNull()).isTrue();
+    assertThat(german.get("language").asString()).isEqualTo("de");
+    assertThat(german.get("lines").get(0).get("text").asString())
+        .startsWith("[Translate the user's text from en-US to de.")
+        .endsWith("] Hello there.");
+    assertThat(german.get("lines").get(0).get("original").asString()).isEqualTo("Hello there.");
+    assertThat(http.get(BASE + "/interactions/call-3/transcript?to=%21%21").status())
+        .isEqualTo(400);
+    assertThat(http.get(BASE + "/interactions/nobody/transcript").status()).isEqualTo(404);
+  }
+
+  @Test
+  void transcript_whenTheTranslatorFails_is503() {
+    InteractionId call = queuedCall("call-4");
+    tell(
+        t -> {
+          t.insights()
+              .transcript(
+                  call,
+                  new TranscriptSegment(
+                      "customer", "Please fail.", Duration.ZERO, Duration.ofSeconds(1), 0.5));
+          t.customerHungUp(call);
+        });
+
+    var answer = http.get(BASE + "/interactions/call-4/transcript?to=de");
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(answer.json().get("detail").asString()).isEqualTo("cannot translate now: HTTP 502");
   }
 }

@@ -26,6 +26,11 @@ final class StubChatCompletions implements AutoCloseable {
   /** A request as received. */
   record Request(String method, String path, String authorization, JsonNode body) {
 
+    /** The system message's content. */
+    String systemMessage() {
+      return body.get("messages").get(0).get("content").asString();
+    }
+
     /** The user message's content. */
     String userMessage() {
       return body.get("messages").get(1).get("content").asString();
