@@ -79,8 +79,16 @@ class CallSummariesApiTest {
     assertThat(http.put(BASE, "{\"name\": \"Shop\"}").status()).isEqualTo(201);
     tell(
         t -> {
-          t.configureQueue(QueueConfig.builder("billing").wrapUp(Duration.ofMinutes(5)).build());
-          t.configureAgent(AgentProfile.voice("anna", AgentSkills.NONE));
+          t.configureQueue(
+              QueueConfig.builder("billing")
+                  .skills("billing >= 1")
+                  .wrapUp(Duration.ofMinutes(5))
+                  .build());
+          t.configureAgent(AgentProfile.voice("anna", AgentSkills.of(Map.of("billing", 1), "en")));
+          t.configureQueue(
+              QueueConfig.builder("vip").skills("vip >= 1").wrapUp(Duration.ofMinutes(5)).build());
+          t.configureQueue(QueueConfig.builder("parking").skills("nobody >= 1").build());
+          t.configureAgent(AgentProfile.voice("ben", AgentSkills.of(Map.of("vip", 1), "en")));
         });
   }
 
@@ -267,5 +275,33 @@ class CallSummariesApiTest {
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.json().get("detail").asString()).isEqualTo("cannot translate now: HTTP 502");
+  }
+
+  @Test
+  void callTransferredToAQueue_isSummarizedOnlyWhenItEnds_notAtTheAgentsWrapUp() {
+    assertThat(http.post(BASE + "/agents/ben/login", "{}").status()).isEqualTo(200);
+    InteractionId call = new InteractionId("call-5");
+    tell(
+        t -> {
+          t.arrive(call, Channel.VOICE, "+4930555", "+4930999", Map.of());
+          t.enqueue(call, new QueueId("vip"), null);
+          t.acceptOffer(t.state().agent(new AgentId("ben")).reservation());
+          t.work().transferToQueue(call, new QueueId("parking"));
+        });
+    assertThat(http.post(BASE + "/agents/ben/wrap-up", "{\"code\": \"moved\"}").status())
+        .isEqualTo(200);
+    tell(t -> t.customerHungUp(call));
+
+    JsonNode detail = summaryOf("call-5");
+
+    List<String> types = detail.get("timeline").findValuesAsString("type");
+    assertThat(types).containsOnlyOnce("interaction.Summarized");
+    assertThat(types.indexOf("interaction.Summarized"))
+        .isGreaterThan(types.indexOf("interaction.Abandoned"));
+    JsonNode summary = detail.get("insights").get("summary");
+    assertThat(summary.get("outcome").asString()).isEqualTo("abandoned");
+    assertThat(summary.get("wrapUpCode").asString()).isEqualTo("moved");
+    assertThat(summary.get("intents").valueStream().map(JsonNode::asString))
+        .containsExactly("queue:vip", "transfer:queue:parking", "queue:parking");
   }
 }
