@@ -108,7 +108,7 @@ public final class OpenAiCompatibleSummarizer implements CallSummarizer, AutoClo
       long seconds = segment.offset().toSeconds();
       transcript.append(
           String.format(
-              "[%02d:%02d] %s: %s%n",
+              "[%02d:%02d] %s: %s\n",
               seconds / 60, seconds % 60, segment.speaker(), segment.text()));
     }
     String lines = transcript.toString();
