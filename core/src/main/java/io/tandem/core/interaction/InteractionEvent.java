@@ -6,6 +6,7 @@ import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.skill.SkillExpression;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -174,4 +175,50 @@ public sealed interface InteractionEvent extends TenantEvent {
 
   /** Something broke (a channel error, lost media); the interaction cannot go on. */
   record Failed(InteractionId interaction, String reason, Instant at) implements InteractionEvent {}
+
+  /**
+   * A final transcript segment of the interaction's call: who spoke ({@code customer}, {@code
+   * agent} or a channel's participant id), what was said, where in the call (milliseconds from the
+   * start of transcription) and how sure the recognizer was, in thousandths (0-1000). Changes no
+   * state; may come after the interaction ended (late final segments).
+   */
+  record TranscriptAdded(
+      InteractionId interaction,
+      String speaker,
+      String text,
+      long offsetMillis,
+      long durationMillis,
+      int confidencePermille,
+      Instant at)
+      implements InteractionEvent {}
+
+  /**
+   * The recording {@code recordingId} of the interaction's call is now in {@code state} (one of
+   * {@code io.tandem.core.insight.RecordingState}); {@code detail} says why, or is empty. Changes
+   * no state.
+   */
+  record RecordingChanged(
+      InteractionId interaction, String recordingId, String state, String detail, Instant at)
+      implements InteractionEvent {}
+
+  /**
+   * A summary of the finished interaction: its text, key points, the caller's intents, the outcome,
+   * the wrap-up code and which summarizer wrote it (e.g. {@code extractive}, {@code
+   * openai:gpt-4o-mini}). Changes no state.
+   */
+  record Summarized(
+      InteractionId interaction,
+      String text,
+      List<String> keyPoints,
+      List<String> intents,
+      String outcome,
+      @Nullable String wrapUpCode,
+      String summarizer,
+      Instant at)
+      implements InteractionEvent {
+    public Summarized {
+      keyPoints = List.copyOf(keyPoints);
+      intents = List.copyOf(intents);
+    }
+  }
 }

@@ -210,6 +210,15 @@ final class InteractionTransitions {
         }
         terminate(i, InteractionState.FAILED, e.reason(), e.at());
       }
+      case InteractionEvent.TranscriptAdded e -> {
+        // Insights describe the call; they change no routing state (and may come late).
+      }
+      case InteractionEvent.RecordingChanged e -> {
+        // As above.
+      }
+      case InteractionEvent.Summarized e -> {
+        // As above.
+      }
     }
   }
 

@@ -55,6 +55,7 @@ public final class Tenant {
   private final List<TenantEventListener> listeners = new CopyOnWriteArrayList<>();
   private final CatalogCommands catalog;
   private final VirtualAssistants assistants;
+  private final io.tandem.core.insight.InsightCommands insights;
 
   public Tenant(TenantId id, Clock clock, Scheduler scheduler) {
     this.state = new TenantState(id);
@@ -66,6 +67,10 @@ public final class Tenant {
     this.work = new WorkCommands(this, state);
     this.assistants = new VirtualAssistants(this, clock);
     this.catalog = new CatalogCommands(this, state);
+    this.insights =
+        new io.tandem.core.insight.InsightCommands(
+            this::emit, clock, interaction -> state.interaction(interaction) != null);
+    listeners.add(insights.endings());
   }
 
   public TenantId id() {
@@ -477,6 +482,11 @@ public final class Tenant {
   /** Channel-side controls of a connected interaction. */
   public WorkCommands work() {
     return work;
+  }
+
+  /** Transcripts, recording states and summaries of interactions. */
+  public io.tandem.core.insight.InsightCommands insights() {
+    return insights;
   }
 
   /** The interaction failed (a channel error); any agent with it is freed. */

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It never throws into the tenant: what is wrong goes to {@link #violations()} — an event
  * stamped with another time than the clock's, an interaction that ends twice, an event about an
- * interaction that never arrived or has ended, an event the replica rejects.
+ * interaction that never arrived or has ended (insights excepted: they may come late), an event the
+ * replica rejects.
  */
 final class RecordingListener implements TenantEventListener {
 
@@ -73,6 +74,11 @@ final class RecordingListener implements TenantEventListener {
         && id.equals(transferWrapUps.get(e.agent()))) {
       transferWrapUps.remove(e.agent());
       return; // the agent finished the wrap-up of a call they transferred: the call lives on
+    }
+    if (event instanceof InteractionEvent.TranscriptAdded
+        || event instanceof InteractionEvent.RecordingChanged
+        || event instanceof InteractionEvent.Summarized) {
+      return; // insights change no state and may come after the end (late transcript, summary)
     }
     if (ended.containsKey(id)) {
       violations.add(event + " is about " + id + ", which ended (" + ended.get(id) + ")");

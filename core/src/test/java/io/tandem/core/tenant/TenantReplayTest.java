@@ -8,6 +8,9 @@ import io.tandem.core.agent.AgentId;
 import io.tandem.core.agent.AgentProfile;
 import io.tandem.core.agent.AgentState;
 import io.tandem.core.event.TenantEvent;
+import io.tandem.core.insight.CallSummary;
+import io.tandem.core.insight.RecordingState;
+import io.tandem.core.insight.TranscriptSegment;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionEvent;
@@ -103,7 +106,15 @@ class TenantReplayTest {
     assertThat(agentState(tenant, BEN)).isEqualTo(AgentState.RESERVED);
     tenant.acceptOffer(reservationOf(tenant, CLEO));
     assertThat(agentState(tenant, BEN)).isEqualTo(AgentState.READY);
+    tenant.insights().recording(invoice, "rec-1", RecordingState.ACTIVE, "");
+    tenant.insights().transcript(invoice, segment("My invoice is wrong."));
     tenant.customerHungUp(invoice);
+    tenant.insights().transcript(invoice, segment("Thanks."));
+    tenant
+        .insights()
+        .summarized(
+            invoice,
+            new CallSummary("Invoice.", List.of(), List.of(), "connected", null, "extractive"));
     center.check("transfers");
 
     // A returning caller waits for ben (at lunch) until the preference runs out, then is
@@ -665,5 +676,10 @@ class TenantReplayTest {
     return Stream.of(InteractionEvent.class, AgentEvent.class, QueueEvent.class)
         .flatMap(type -> Stream.of(type.getPermittedSubclasses()))
         .collect(Collectors.toSet());
+  }
+
+  private static TranscriptSegment segment(String text) {
+    return new TranscriptSegment(
+        "customer", text, Duration.ofSeconds(3), Duration.ofSeconds(1), 0.9);
   }
 }

@@ -7,6 +7,7 @@ import io.tandem.core.routing.Interaction;
 import io.tandem.server.eventlog.EventCodec;
 import io.tandem.server.eventlog.EventHistory;
 import io.tandem.server.eventlog.LoggedEvent;
+import io.tandem.server.insight.InteractionInsights;
 import io.tandem.server.statistics.InteractionSummary;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,9 +67,15 @@ class InteractionController {
   /** A page of history; pass {@code next} as {@code before} for the next (older) page. */
   record HistoryPage(List<InteractionSummary> interactions, @Nullable Long next) {}
 
-  /** One interaction: its summary, its live state if it is live, and every event. */
+  /**
+   * One interaction: its summary, its live state if it is live, every event, and its transcript,
+   * recording state and call summary.
+   */
   record InteractionDetail(
-      InteractionSummary summary, @Nullable LiveInteraction live, List<EventResource> timeline) {}
+      InteractionSummary summary,
+      @Nullable LiveInteraction live,
+      List<EventResource> timeline,
+      InteractionInsights insights) {}
 
   private static final Set<String> OUTCOMES =
       Set.of("answered", "abandoned", "overflowed", "failed", "ended", "live");
@@ -184,7 +191,8 @@ class InteractionController {
     return new InteractionDetail(
         InteractionSummary.of(events),
         live,
-        events.stream().map(event -> EventResource.of(event, codec)).toList());
+        events.stream().map(event -> EventResource.of(event, codec)).toList(),
+        InteractionInsights.of(events.stream().map(e -> (InteractionEvent) e.event()).toList()));
   }
 
   private Map<InteractionId, List<LoggedEvent>> eventsOf(Actor actor, List<LoggedEvent> arrivals) {

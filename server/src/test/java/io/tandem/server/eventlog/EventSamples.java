@@ -125,6 +125,18 @@ final class EventSamples {
         new InteractionEvent.VoicemailStarted(CALL, "billing-box", AT),
         new InteractionEvent.Ended(CALL, "forwarded", AT),
         new InteractionEvent.Failed(CALL, "lost-on-restart", AT),
+        new InteractionEvent.TranscriptAdded(
+            CALL, "customer", "My invoice is wrong.", 12_500, 2_300, 873, AT),
+        new InteractionEvent.RecordingChanged(CALL, "rec-42", "PAUSED", "card details", AT),
+        new InteractionEvent.Summarized(
+            CALL,
+            "The caller talked with an agent for 3 min.",
+            List.of("customer: My invoice is wrong.", "agent: I refunded it."),
+            List.of("queue:billing"),
+            "connected",
+            "sold",
+            "openai:gpt-4o-mini",
+            AT),
         // queue
         new QueueEvent.Configured(billing(), AT),
         new QueueEvent.Removed(BILLING, AT),
@@ -147,6 +159,8 @@ final class EventSamples {
         new InteractionEvent.TransferredToQueue(CALL, BILLING, ANNA, null, AT),
         new InteractionEvent.Disconnected(CALL, ANNA, DisconnectedBy.SYSTEM, null, AT),
         new InteractionEvent.WrapUpCompleted(CALL, ANNA, null, null, true, AT),
+        new InteractionEvent.Summarized(
+            CALL, "Abandoned.", List.of(), List.of(), "abandoned", null, "extractive", AT),
         new InteractionEvent.Overflowed(
             CALL, BILLING, "closed", new QueueAction.ToVoicemail("billing-box"), AT),
         new InteractionEvent.Overflowed(

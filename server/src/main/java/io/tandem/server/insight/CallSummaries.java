@@ -1,0 +1,160 @@
+package io.tandem.server.insight;
+
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.insight.CallRecord;
+import io.tandem.core.insight.CallSummarizer;
+import io.tandem.core.insight.CallSummary;
+import io.tandem.core.insight.ExtractiveSummarizer;
+import io.tandem.core.insight.SummaryUnavailableException;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.tenant.TenantId;
+import io.tandem.server.eventlog.EventHistory;
+import io.tandem.server.eventlog.LoggedEvent;
+import io.tandem.server.tenant.EventFeed;
+import io.tandem.server.tenant.RunningTenant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Summarizes every interaction once it is finished, and records the summary on it ({@code
+ * interaction.Summarized}).
+ *
+ * <p>Finished means gone from the tenant's live state. The events that can finish an interaction
+ * are {@code WrapUpCompleted}, {@code Disconnected} without wrap-up, {@code Abandoned}, {@code
+ * Ended} and {@code Failed}; after each, a virtual thread asks the tenant whether the interaction
+ * is still live (an agent's wrap-up after a transfer to a queue ends only the agent's part) and, if
+ * not, reads its timeline from the log, summarizes it and records the summary through the tenant's
+ * mailbox. An interaction that has a summary already is not summarized again.
+ *
+ * <p>When the configured summarizer fails (error, timeout, nonsense), the extractive one writes the
+ * summary instead and says so: {@code extractive (openai failed: timeout)}. A summary is lost only
+ * when the interaction cannot be read or no longer takes insights (see {@code InsightCommands}).
+ *
+ * <p>Threading: {@link #on} runs on the tenant's writer and only starts a virtual thread; at most
+ * {@code maxConcurrent} summaries are written at once, the others wait their turn, and none before
+ * {@link #start}.
+ */
+public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallSummaries.class);
+
+  private final Function<TenantId, @Nullable RunningTenant> tenants;
+  private final EventHistory history;
+  private final CallSummarizer summarizer;
+  private final String summarizerName;
+  private final ExtractiveSummarizer fallback = new ExtractiveSummarizer();
+  private final Semaphore turns;
+  private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  private final CountDownLatch started = new CountDownLatch(1);
+
+  /**
+   * @param tenants the running tenant of an id, or null
+   * @param summarizer what writes summaries
+   * @param summarizerName its short name in fallback notes, e.g. {@code openai}
+   */
+  public CallSummaries(
+      Function<TenantId, @Nullable RunningTenant> tenants,
+      EventHistory history,
+      CallSummarizer summarizer,
+      String summarizerName,
+      int maxConcurrent) {
+    this.tenants = tenants;
+    this.history = history;
+    this.summarizer = summarizer;
+    this.summarizerName = summarizerName;
+    this.turns = new Semaphore(maxConcurrent);
+  }
+
+  @Override
+  public void on(LoggedEvent logged) {
+    if (mayFinish(logged.event())) {
+      InteractionId id = ((InteractionEvent) logged.event()).interaction();
+      workers.execute(() -> summarizeIfFinished(logged.tenant(), id));
+    }
+  }
+
+  static boolean mayFinish(TenantEvent event) {
+    return switch (event) {
+      case InteractionEvent.WrapUpCompleted e -> true;
+      case InteractionEvent.Disconnected e -> e.wrapUpUntil() == null;
+      case InteractionEvent.Abandoned e -> true;
+      case InteractionEvent.Ended e -> true;
+      case InteractionEvent.Failed e -> true;
+      default -> false;
+    };
+  }
+
+  private void summarizeIfFinished(TenantId tenantId, InteractionId id) {
+    try {
+      started.await();
+      turns.acquire();
+    } catch (InterruptedException e) {
+      return;
+    }
+    try {
+      RunningTenant tenant = tenants.apply(tenantId);
+      if (tenant == null || tenant.ask(t -> t.state().interaction(id) != null).join()) {
+        return;
+      }
+      List<InteractionEvent> timeline =
+          history.ofInteraction(tenantId, id).stream()
+              .map(LoggedEvent::event)
+              .filter(InteractionEvent.class::isInstance)
+              .map(InteractionEvent.class::cast)
+              .toList();
+      if (timeline.isEmpty()
+          || timeline.stream().anyMatch(InteractionEvent.Summarized.class::isInstance)) {
+        return;
+      }
+      CallSummary summary = summarize(CallRecord.from(timeline));
+      tenant.tell(t -> t.insights().summarized(id, summary)).join();
+    } catch (RuntimeException e) {
+      LOG.warn("Interaction {} of tenant {} was not summarized: {}", id, tenantId, e.toString());
+    } finally {
+      turns.release();
+    }
+  }
+
+  /** The summary by the configured summarizer, or the extractive one's when that fails. */
+  CallSummary summarize(CallRecord call) {
+    String reason;
+    try {
+      return summarizer.summarize(call);
+    } catch (SummaryUnavailableException e) {
+      reason = e.getMessage();
+    } catch (RuntimeException e) {
+      reason = e.getClass().getSimpleName();
+      LOG.warn("Summarizer {} broke on interaction {}", summarizerName, call.interaction(), e);
+    }
+    LOG.info(
+        "Summarizer {} failed on interaction {} ({}); the extractive summary stands in",
+        summarizerName,
+        call.interaction(),
+        reason);
+    return fallback
+        .summarize(call)
+        .by(ExtractiveSummarizer.NAME + " (" + summarizerName + " failed: " + reason + ")");
+  }
+
+  /**
+   * Starts writing summaries, once every tenant is recovered; those heard before (interactions
+   * failed {@code lost-on-restart} by recovery) wait until then.
+   */
+  public void start() {
+    started.countDown();
+  }
+
+  /** Stops writing summaries; those under way are interrupted. */
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}
