@@ -34,6 +34,7 @@ final class CallerConnection {
   private final CallerQueue queue;
   private final CallerDirections directions;
   private final CallRoster roster = new CallRoster();
+  private final CallRecording recording;
   private CallerConnectionState state = CallerConnectionState.INCOMING;
   private @Nullable String connectionId;
   private boolean connected;
@@ -47,7 +48,8 @@ final class CallerConnection {
     this.flow = new FlowPrompts(this, context.acs(), context.prompts(), this::report);
     this.queue =
         new CallerQueue(this, context, new HoldMusic(this, context.acs(), context.prompts(), lane));
-    this.directions = new CallerDirections(this, queue);
+    this.recording = new CallRecording(this, context);
+    this.directions = new CallerDirections(this, queue, recording);
   }
 
   String connectionId() {
@@ -142,6 +144,9 @@ final class CallerConnection {
 
   private void arrived(InteractionId id) {
     interaction = id;
+    if (connectionId != null) {
+      context.transcripts().follow(connectionId, id, incoming.fromRawId());
+    }
     if (answerFailed) {
       tell(tenant -> tenant.fail(id, "answer-failed"));
     } else if (state == CallerConnectionState.ENDED) {
@@ -229,7 +234,25 @@ final class CallerConnection {
   void agentJoined(AgentInvitation agent) {
     flow.stop(false);
     move(CallerConnectionState.WITH_AGENT);
-    directions.agentJoined(agent);
+    context.transcripts().agentJoined(connectionId(), agent.identity().rawId());
+    if (context.settings().recordWithAgent()) {
+      recording.start();
+    }
+  }
+
+  /** Carries out {@code action} on the call's recording, on its lane. */
+  void recording(RecordingAction action) {
+    lane.execute(
+        () -> {
+          if (state == CallerConnectionState.ENDED || connectionId == null) {
+            return;
+          }
+          switch (action) {
+            case START -> recording.start();
+            case PAUSE -> recording.pause();
+            case RESUME -> recording.resume();
+          }
+        });
   }
 
   /** The application ends the call for everyone in it. */
@@ -261,7 +284,10 @@ final class CallerConnection {
       move(CallerConnectionState.ENDED);
     }
     silence(callGone);
-    directions.ended();
+    recording.ended();
+    if (connectionId != null) {
+      context.transcripts().ended(connectionId);
+    }
     context.registry().forget(this);
   }
 

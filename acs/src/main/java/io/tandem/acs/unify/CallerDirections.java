@@ -21,10 +21,12 @@ final class CallerDirections {
 
   private final CallerConnection call;
   private final CallerQueue queue;
+  private final CallRecording recording;
 
-  CallerDirections(CallerConnection call, CallerQueue queue) {
+  CallerDirections(CallerConnection call, CallerQueue queue, CallRecording recording) {
     this.call = call;
     this.queue = queue;
+    this.recording = recording;
   }
 
   void on(TenantEvent event) {
@@ -57,7 +59,9 @@ final class CallerDirections {
 
   /** A callback the call's own state machine does not decide on. */
   void callEvent(CallEvent event) {
-    if (event instanceof CallEvent.StreamUpdate update
+    if (event instanceof CallEvent.RecordingUpdate update) {
+      recording.update(update);
+    } else if (event instanceof CallEvent.StreamUpdate update
         && update.status().toLowerCase(java.util.Locale.ROOT).endsWith("failed")) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -81,16 +85,6 @@ final class CallerDirections {
       call.tell(tenant -> tenant.agentHungUp(id));
       call.hangUp();
     }
-  }
-
-  /** An agent joined the caller. */
-  void agentJoined(AgentInvitation agent) {
-    LOG.log(System.Logger.Level.DEBUG, "agent {0} joined {1}", agent.agent(), call.connectionId());
-  }
-
-  /** The call is over for the application. */
-  void ended() {
-    // Nothing outlives the call yet.
   }
 
   private void forward(String number) {

@@ -6,6 +6,7 @@ import io.tandem.acs.client.RejectReason;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
 import io.tandem.acs.events.SeenEvents;
+import io.tandem.acs.streams.TranscriptSink;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.interaction.InteractionEvent;
@@ -72,7 +73,15 @@ public final class UnifyCalls implements TenantEventListener {
       Clock clock) {
     this.context =
         new UnifyContext(
-            settings, acs, tenant, prompts, new Bindings(), executor, scheduler, clock);
+            settings,
+            acs,
+            tenant,
+            prompts,
+            new Bindings(),
+            new LiveTranscripts(tenant, clock),
+            executor,
+            scheduler,
+            clock);
   }
 
   /** Takes an IncomingCall event: the call is answered unless this event was seen before. */
@@ -130,6 +139,27 @@ public final class UnifyCalls implements TenantEventListener {
   public Optional<InteractionId> interactionOf(String callConnectionId) {
     CallerConnection call = byConnection.get(callConnectionId);
     return call == null ? Optional.empty() : Optional.ofNullable(call.interaction());
+  }
+
+  /**
+   * Where the live transcription of this channel's calls goes: final segments are attached to the
+   * call's interaction, also for a while after the call ended.
+   */
+  public TranscriptSink transcripts() {
+    return context.transcripts();
+  }
+
+  /**
+   * Starts, pauses or resumes the recording of the interaction's call; false if the interaction is
+   * not a live call of this channel. The outcome is recorded on the interaction as ACS reports it.
+   */
+  public boolean recording(InteractionId interaction, RecordingAction action) {
+    CallerConnection call = byInteraction.get(interaction);
+    if (call == null) {
+      return false;
+    }
+    call.recording(action);
+    return true;
   }
 
   /** Calls the application holds now. */

@@ -16,6 +16,7 @@ record UnifyContext(
     TenantAccess tenant,
     PromptSources prompts,
     Registry registry,
+    LiveTranscripts transcripts,
     Executor executor,
     Scheduler scheduler,
     Clock clock) {

@@ -108,10 +108,15 @@ class DemoConfiguration {
       }
       launcher.throughUnify(
           new ExtendDialer(
-              microsoft.baseUrl(),
-              unifyNumber,
-              java.net.http.HttpClient.newHttpClient(),
-              java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()),
+                  microsoft.baseUrl(),
+                  unifyNumber,
+                  java.net.http.HttpClient.newHttpClient(),
+                  java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+              .saying(
+                  java.util.List.of(
+                      "Hello, I am calling about my account.",
+                      "My last invoice shows a charge I do not recognise.",
+                      "Could you check it and send me a corrected invoice please?")),
           unifyShare);
     }
     return launcher;

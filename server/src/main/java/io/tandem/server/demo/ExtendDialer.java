@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,21 +20,43 @@ import org.slf4j.LoggerFactory;
 final class ExtendDialer {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExtendDialer.class);
+  private static final int SENTENCE_GAP_SECONDS = 4;
 
   private final URI pstnCalls;
   private final String helpLine;
   private final HttpClient http;
   private final Executor executor;
+  private final List<String> sentences;
 
   /**
    * @param emulator the emulator's HTTP base URL
    * @param helpLine the resource account's number the callers dial
    */
   ExtendDialer(URI emulator, String helpLine, HttpClient http, Executor executor) {
-    this.pstnCalls = URI.create(emulator.toString().replaceAll("/+$", "") + "/emulator/pstn/calls");
+    this(
+        URI.create(emulator.toString().replaceAll("/+$", "") + "/emulator/pstn/calls"),
+        helpLine,
+        http,
+        executor,
+        List.of());
+  }
+
+  private ExtendDialer(
+      URI pstnCalls, String helpLine, HttpClient http, Executor executor, List<String> sentences) {
+    this.pstnCalls = pstnCalls;
     this.helpLine = helpLine;
     this.http = http;
     this.executor = executor;
+    this.sentences = List.copyOf(sentences);
+  }
+
+  /**
+   * This dialer's callers also say {@code said}, one sentence every {@value #SENTENCE_GAP_SECONDS}
+   * s from {@value #SENTENCE_GAP_SECONDS} s after pressing their key (speech the emulator
+   * transcribes for Unify's live transcription).
+   */
+  ExtendDialer saying(List<String> said) {
+    return new ExtendDialer(pstnCalls, helpLine, http, executor, said);
   }
 
   /**
@@ -54,12 +77,28 @@ final class ExtendDialer {
             + helpLine
             + "\",\"digits\":"
             + digits
+            + ",\"utterances\":"
+            + utterances(pressAfter)
             + ",\"talkFor\":\""
             + talkFor
             + "\",\"patience\":\""
             + patience
             + "\"}";
     executor.execute(() -> send(script));
+  }
+
+  private String utterances(Duration pressAfter) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < sentences.size(); i++) {
+      Duration after = pressAfter.plusSeconds((long) SENTENCE_GAP_SECONDS * (i + 1));
+      json.append(i == 0 ? "" : ",")
+          .append("{\"after\":\"")
+          .append(after)
+          .append("\",\"text\":\"")
+          .append(sentences.get(i).replace("\"", "'"))
+          .append("\"}");
+    }
+    return json.append(']').toString();
   }
 
   private void send(String script) {

@@ -5,6 +5,8 @@ import io.tandem.acs.client.AcsException;
 import io.tandem.acs.client.CallAutomationClient;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
+import io.tandem.acs.streams.StreamFrame;
+import io.tandem.acs.streams.TranscriptSink;
 import io.tandem.acs.unify.PromptSources;
 import io.tandem.acs.unify.UnifyCalls;
 import io.tandem.acs.unify.UnifySettings;
@@ -17,6 +19,7 @@ import io.tandem.server.microsoft.MicrosoftConnection;
 import io.tandem.server.prompts.PromptCatalog;
 import io.tandem.server.tenant.RunningTenant;
 import io.tandem.server.tenant.TenantRegistry;
+import io.tandem.server.unify.streams.AcsStreamsConfiguration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +42,7 @@ import org.springframework.context.ApplicationListener;
  * resource's IncomingCall events are subscribed to Tandem once the server listens.
  */
 public final class UnifyChannel
-    implements AutoCloseable, ApplicationListener<WebServerInitializedEvent> {
+    implements AutoCloseable, ApplicationListener<WebServerInitializedEvent>, TranscriptSink {
 
   /** Where Event Grid posts the resource's IncomingCall events. */
   public static final String INCOMING_CALLS_PATH = "/api/microsoft/acs/incoming-calls";
@@ -124,6 +127,21 @@ public final class UnifyChannel
     calls().received(events);
   }
 
+  @Override
+  public void metadata(String callConnectionId, StreamFrame.TranscriptionMetadata metadata) {
+    running().ifPresent(unify -> unify.transcripts().metadata(callConnectionId, metadata));
+  }
+
+  @Override
+  public void segment(String callConnectionId, StreamFrame.TranscriptionData data) {
+    running().ifPresent(unify -> unify.transcripts().segment(callConnectionId, data));
+  }
+
+  @Override
+  public void closed(String callConnectionId) {
+    running().ifPresent(unify -> unify.transcripts().closed(callConnectionId));
+  }
+
   /** Calls the application holds now (0 before the first call). */
   public int activeCalls() {
     UnifyCalls running = calls;
@@ -174,7 +192,7 @@ public final class UnifyChannel
             publicUrl(CALLBACKS_PATH),
             t -> t.flow(entryFlow),
             properties.invitationTimeout(),
-            null,
+            transcription(),
             properties.recordWithAgent(),
             Duration.ofMinutes(1));
     UnifyCalls created =
@@ -192,6 +210,18 @@ public final class UnifyChannel
     tenant.tell(t -> t.addListener(created)).join();
     calls = created;
     return created;
+  }
+
+  /** Live transcription to Tandem's stream endpoint, when a locale is configured. */
+  private UnifySettings.@Nullable Transcription transcription() {
+    if (properties.transcriptionLocale().isBlank()) {
+      return null;
+    }
+    URI endpoint = publicUrl(AcsStreamsConfiguration.TRANSCRIPTION_PATH);
+    String scheme = "https".equals(endpoint.getScheme()) ? "wss" : "ws";
+    return new UnifySettings.Transcription(
+        URI.create(scheme + endpoint.toString().substring(endpoint.getScheme().length())),
+        properties.transcriptionLocale());
   }
 
   /** Gives every agent with a Teams identity the access assignment that lets ACS ring them. */

@@ -1,10 +1,13 @@
 package io.tandem.server.unify;
 
+import io.tandem.acs.streams.MediaSink;
+import io.tandem.identity.MicrosoftTokenValidator;
 import io.tandem.server.microsoft.EmbeddedEmulator;
 import io.tandem.server.microsoft.MicrosoftConnection;
 import io.tandem.server.prompts.PromptCatalog;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
+import io.tandem.server.unify.streams.AcsStreamsConfiguration;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -33,5 +36,17 @@ class UnifyConfiguration {
       Optional<EmbeddedEmulator> emulator) {
     return new UnifyChannel(
         microsoft, properties, tenants, prompts, clock, threads.timers(), emulator.orElse(null));
+  }
+
+  /** The stream endpoints check their handshakes' tokens as the callbacks' are checked. */
+  @Bean(AcsStreamsConfiguration.TOKEN_VALIDATOR)
+  MicrosoftTokenValidator acsCallbackTokenValidator(UnifyChannel channel) {
+    return channel.callbackTokens();
+  }
+
+  /** Audio streams are accepted and measured; nothing in Tandem listens to the audio yet. */
+  @Bean
+  MediaSink unifyMediaSink() {
+    return new MeasuredAudio();
   }
 }

@@ -69,6 +69,7 @@ class UnifyChannelTest {
                 "--tandem.demo.arrival-rate-factor=0",
                 "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache"),
                 "--tandem.sip.enabled=false",
+                "--tandem.microsoft.unify.record-with-agent=true",
                 "--tandem.microsoft.emulator.direct-routing.enabled=false");
     emulator = context.getBean(EmbeddedEmulator.class).emulator();
     base = "http://127.0.0.1:" + httpPort;
@@ -91,7 +92,9 @@ class UnifyChannelTest {
     dial(
         "{\"from\":\"+447700900888\",\"to\":\""
             + UNIFY_LINE
-            + "\",\"digits\":[{\"after\":\"PT10S\",\"digits\":\"1\"}],\"talkFor\":\"PT5S\"}");
+            + "\",\"digits\":[{\"after\":\"PT10S\",\"digits\":\"1\"}],"
+            + "\"utterances\":[{\"after\":\"PT12S\",\"text\":\"I need help with my last bill.\"}],"
+            + "\"talkFor\":\"PT5S\"}");
 
     await().atMost(BOUND).until(() -> !events(InteractionEvent.Connected.class).isEmpty());
     InteractionEvent.Arrived arrived = events(InteractionEvent.Arrived.class).get(0);
@@ -108,6 +111,22 @@ class UnifyChannelTest {
     assertThat(events(InteractionEvent.Disconnected.class).get(0).by())
         .isEqualTo(DisconnectedBy.CUSTOMER);
     await().atMost(BOUND).until(() -> channel.activeCalls() == 0);
+    // Live transcription came over Tandem's WebSocket endpoint and is on the interaction.
+    await().atMost(BOUND).until(() -> !events(InteractionEvent.TranscriptAdded.class).isEmpty());
+    assertThat(events(InteractionEvent.TranscriptAdded.class))
+        .anySatisfy(
+            said -> {
+              assertThat(said.interaction()).isEqualTo(arrived.interaction());
+              assertThat(said.speaker()).isEqualTo("customer");
+              assertThat(said.text()).isEqualTo("I need help with my last bill.");
+            });
+    // Recorded from the agent's arrival until the end of the call.
+    assertThat(events(InteractionEvent.RecordingChanged.class))
+        .extracting(InteractionEvent.RecordingChanged::state)
+        .contains("STARTING", "ACTIVE", "STOPPED");
+    // Summarized once the agent's wrap-up is over.
+    await().atMost(BOUND).until(() -> !events(InteractionEvent.Summarized.class).isEmpty());
+    assertThat(events(InteractionEvent.Summarized.class).get(0).text()).isNotBlank();
     assertThat(
             emulator.journal().after(0, e -> e.kind().startsWith("GET play source"), 100).stream()
                 .map(e -> String.valueOf(e.attributes())))
