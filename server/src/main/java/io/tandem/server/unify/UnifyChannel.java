@@ -148,6 +148,11 @@ public final class UnifyChannel
     return running == null ? 0 : running.activeCalls();
   }
 
+  /** The Tandem tenant this application serves. */
+  public io.tandem.core.tenant.TenantId tandemTenant() {
+    return microsoft.tandemTenant();
+  }
+
   /** The channel, if it runs (after the first call). */
   public Optional<UnifyCalls> running() {
     return Optional.ofNullable(calls);

@@ -163,6 +163,14 @@ class UnifyChannelTest {
         .isEqualTo(400);
   }
 
+  @Test
+  void recordingOnDemand_ofNoLiveUnifyCall_is404_andAnUnknownActionIs400() throws Exception {
+    String recording = "/api/v1/tenants/demo/interactions/i999999/recording/";
+
+    assertThat(post(recording + "pause", "", null, null).statusCode()).isEqualTo(404);
+    assertThat(post(recording + "shred", "", null, null).statusCode()).isEqualTo(400);
+  }
+
   private void dial(String script) throws Exception {
     HttpResponse<String> placed =
         http.send(
