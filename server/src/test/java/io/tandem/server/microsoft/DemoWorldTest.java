@@ -48,12 +48,20 @@ class DemoWorldTest {
     AppRegistration bot = tenant.apps().getFirst();
     assertThat(bot.roles()).contains("Presence.Read.All", "Calls.Initiate.All");
     assertThat(bot.callingWebhook()).endsWith(MicrosoftConnection.CALLING_WEBHOOK_PATH);
-    assertThat(tenant.resourceAccounts())
+    assertThat(tenant.resourceAccounts().stream().filter(line -> !line.linkedToAcs()))
         .singleElement()
         .satisfies(
             line -> {
               assertThat(line.appId()).isEqualTo(bot.appId());
               assertThat(line.phoneNumber()).startsWith("+");
+            });
+    // The Unify line: a resource account linked to the world's ACS resource.
+    assertThat(tenant.resourceAccounts().stream().filter(line -> line.linkedToAcs()))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.phoneNumber()).isEqualTo("+14255550400");
+              assertThat(world.acsResource(line.acsResourceId())).isPresent();
             });
   }
 
