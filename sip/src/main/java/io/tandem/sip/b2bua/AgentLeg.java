@@ -15,17 +15,6 @@ import java.util.List;
  */
 final class AgentLeg implements SipLeg {
 
-  /** What the leg tells its caller call, on the call's lane. */
-  interface Listener {
-    void answered(AgentLeg leg);
-
-    /** The call was refused or not reached; {@code status} is the final SIP status (408: none). */
-    void refused(AgentLeg leg, int status);
-
-    /** Teams hung up an answered call. */
-    void hungUp(AgentLeg leg);
-  }
-
   private static final System.Logger LOG = System.getLogger(AgentLeg.class.getName());
 
   private final ConnectContext context;
@@ -34,7 +23,7 @@ final class AgentLeg implements SipLeg {
   private final DirectRoutingAddress address;
   private final ProxyFailover proxies;
   private final LegMedia media;
-  private final Listener listener;
+  private final AgentLegListener listener;
   private final String callId = ContextIds.callId();
   private final String localTag = ContextIds.tag();
   private Dialog dialog;
@@ -51,7 +40,7 @@ final class AgentLeg implements SipLeg {
       String number,
       String callerNumber,
       LegMedia media,
-      Listener listener) {
+      AgentLegListener listener) {
     this.context = context;
     this.lane = lane;
     this.number = number;
@@ -263,7 +252,16 @@ final class AgentLeg implements SipLeg {
       }
       case "ACK" -> {}
       default ->
-          InDialogAnswers.answer(request, dialog.localTag(), dialog.contact(), media.localSdp());
+          InDialogAnswers.answer(
+              request,
+              dialog.localTag(),
+              dialog.contact(),
+              media,
+              holds -> {
+                if (state == AgentLegState.ANSWERED) {
+                  listener.holds(this, holds);
+                }
+              });
     }
   }
 

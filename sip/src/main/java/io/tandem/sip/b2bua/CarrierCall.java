@@ -182,12 +182,12 @@ final class CarrierCall implements SipLeg {
         }
       }
       case "CANCEL" -> request.respond(200, "OK", localTag, List.of());
-      case "INVITE" -> {
-        if (!invite.isRepeatedBy(request)) { // else a retransmission past the transaction layer
-          InDialogAnswers.answer(request, localTag, invite.contact(), media().localSdp());
+      default -> {
+        if (!request.method().equals("INVITE") || !invite.isRepeatedBy(request)) {
+          InDialogAnswers.answer(
+              request, localTag, invite.contact(), media(), queueing::callerHolds);
         }
       }
-      default -> InDialogAnswers.answer(request, localTag, invite.contact(), media().localSdp());
     }
   }
 

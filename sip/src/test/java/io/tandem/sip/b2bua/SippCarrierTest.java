@@ -64,6 +64,23 @@ class SippCarrierTest {
   }
 
   @Test
+  void carrierHoldsAndResumes_answeredWithTheMirroredDirection_interactionHeldThenResumed() {
+    rig.agent("ann", "+14255550401");
+
+    SippResult result = carrier("carrier-holds-agent.xml").run();
+
+    assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+    assertThat(rig.events(InteractionEvent.Connected.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Held.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Resumed.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Held.class).get(0).at())
+        .isBeforeOrEqualTo(rig.events(InteractionEvent.Resumed.class).get(0).at());
+    assertThat(rig.events(InteractionEvent.Disconnected.class))
+        .singleElement()
+        .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));
+  }
+
+  @Test
   void carrierHangsUpInQueue() {
     SippResult result =
         carrier("carrier-hangs-up-in-queue.xml").key("digit", "1").key("queue_ms", "2000").run();
