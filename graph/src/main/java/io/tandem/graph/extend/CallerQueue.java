@@ -156,24 +156,29 @@ final class CallerQueue implements AgentOffer.Outcome {
       offer.cancel();
       return;
     }
-    boolean accepted =
+    // Watch before accepting: Teams reports the agent busy as the call is answered, and that change
+    // may reach the tenant before or while the offer is accepted. Changes from now on queue on
+    // this lane behind this method; one that came first is read from the tenant's state.
+    context.registry().watchPresence(offer.agent(), call, true);
+    @Nullable Availability presenceNow =
         context
             .tenant()
             .ask(
                 tenant -> {
                   tenant.acceptOffer(offer.reservation());
-                  return true;
+                  Agent agent = tenant.state().agent(offer.agent());
+                  return agent == null ? Availability.AVAILABLE : agent.presence();
                 })
-            .exceptionally(refused -> false)
+            .exceptionally(refused -> null)
             .join();
-    if (!accepted) {
+    if (presenceNow == null) {
+      context.registry().watchPresence(offer.agent(), call, false);
       offer.cancel();
       return;
     }
     connecting = offer;
-    agentSeenInACall = false;
+    agentSeenInACall = IN_A_CALL.contains(presenceNow);
     agentCallOver = false;
-    context.registry().watchPresence(offer.agent(), call, true);
     call.move(CallerCallState.CONNECTING);
     hold.stop();
     offer.joining();

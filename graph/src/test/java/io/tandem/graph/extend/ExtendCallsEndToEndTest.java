@@ -90,6 +90,19 @@ class ExtendCallsEndToEndTest {
   }
 
   @Test
+  void agentReportedBusyBeforeTheBotHearsTheAnswer_theEndStillFollowsPresence() throws Exception {
+    rig.staff(billing(), Map.of("dana", ANSWERS_AFTER_1S), 4);
+    rig.busyInTeamsOnceOffered(new AgentId("dana"));
+
+    rig.dial("\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}],\"talkFor\":\"PT2S\"");
+
+    await(() -> !rig.events(InteractionEvent.Disconnected.class).isEmpty(), "disconnected");
+    assertThat(rig.events(InteractionEvent.Connected.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Disconnected.class).get(0).by())
+        .isEqualTo(DisconnectedBy.UNKNOWN);
+  }
+
+  @Test
   void agentWhoDeclines_isSkipped_andTheNextAgentGetsTheCaller() throws Exception {
     Map<String, ClientBehaviour> agents = new LinkedHashMap<>();
     agents.put("erin", DECLINES);

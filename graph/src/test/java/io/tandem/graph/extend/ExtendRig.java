@@ -4,6 +4,8 @@ import io.tandem.core.agent.AgentId;
 import io.tandem.core.agent.AgentProfile;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.interaction.Channel;
+import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.skill.AgentSkills;
 import io.tandem.emulator.EmulatorSettings;
@@ -89,6 +91,23 @@ final class ExtendRig implements AutoCloseable {
             })
         .join();
     pollPresence();
+  }
+
+  /**
+   * Teams reports {@code agent} busy as soon as they are offered a call, before the bot hears that
+   * they answered (the order a loaded server may see the two notifications in).
+   */
+  void busyInTeamsOnceOffered(AgentId agent) {
+    node.tell(
+            t ->
+                t.addListener(
+                    event -> {
+                      if (event instanceof InteractionEvent.Offered offered
+                          && offered.agent().equals(agent)) {
+                        node.tell(tenant -> tenant.presenceChanged(agent, Availability.BUSY));
+                      }
+                    }))
+        .join();
   }
 
   /** A PSTN caller dials the help line with {@code script} fields (JSON members). */

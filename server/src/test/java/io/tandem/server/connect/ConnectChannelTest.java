@@ -14,17 +14,11 @@ import io.tandem.server.microsoft.EmbeddedEmulator;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.testing.H2Database;
 import io.tandem.server.testing.RunningServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -66,40 +60,18 @@ class ConnectChannelTest {
     try (ServerSocket free = new ServerSocket(0)) {
       httpPort = free.getLocalPort();
     }
-    int sipPort = freeUdpPort();
-    int proxyPort = freeUdpPort();
-    int carrierPort = freeUdpPort();
-    String world;
-    try (InputStream in = getClass().getResourceAsStream("/demo/emulator-world.yaml")) {
-      world = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    assertThat(world).contains("sipSignalingPort: 5070").contains("127.0.0.1:5070");
-    Path worldFile = directory.resolve("world.yaml");
-    Files.writeString(
-        worldFile,
-        world
-            .replace("sipSignalingPort: 5070", "sipSignalingPort: " + sipPort)
-            .replace("127.0.0.1:5070", "127.0.0.1:" + sipPort));
+    DemoSipPorts sip = DemoSipPorts.under(directory);
     context =
         new SpringApplication(TandemApplication.class)
             .run(
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.main.banner-mode=off",
-                "--server.port=" + httpPort,
-                "--server.address=127.0.0.1",
-                "--tandem.demo.arrival-rate-factor=0",
-                "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache"),
-                "--tandem.microsoft.emulator.world=file:" + worldFile,
-                "--tandem.microsoft.emulator.direct-routing.proxy-port=" + proxyPort,
-                "--tandem.microsoft.emulator.direct-routing.carrier-port=" + carrierPort,
-                "--tandem.sip.udp-port=" + sipPort,
-                // A list from the command line replaces application.properties' list whole.
-                "--tandem.sip.direct-routing[0].tenant=demo",
-                "--tandem.sip.direct-routing[0].sbc-fqdn=sbc.demo.tandem.test",
-                "--tandem.sip.direct-routing[0].transport=udp",
-                "--tandem.sip.direct-routing[0].sbc-identity=Tandem/Connect/demo",
-                "--tandem.sip.direct-routing[0].proxies=sip.pstnhub.microsoft.com:" + proxyPort);
+                sip.after(
+                    "--spring.datasource.url=" + database.jdbcUrl(),
+                    "--spring.datasource.username=" + database.username(),
+                    "--spring.main.banner-mode=off",
+                    "--server.port=" + httpPort,
+                    "--server.address=127.0.0.1",
+                    "--tandem.demo.arrival-rate-factor=0",
+                    "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache")));
     emulator = context.getBean(EmbeddedEmulator.class).emulator();
     api = URI.create("http://127.0.0.1:" + httpPort + "/api/v1/tenants/demo/interactions/");
     TenantRegistry tenants = context.getBean(TenantRegistry.class);
@@ -203,11 +175,5 @@ class ConnectChannelTest {
 
   private <T extends TenantEvent> List<T> events(Class<T> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

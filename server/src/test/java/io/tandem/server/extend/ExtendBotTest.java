@@ -11,6 +11,8 @@ import io.tandem.emulator.Emulator;
 import io.tandem.emulator.entra.CallbackTokens;
 import io.tandem.graph.extend.ExtendCalls;
 import io.tandem.server.TandemApplication;
+import io.tandem.server.connect.ConnectChannel;
+import io.tandem.server.connect.DemoSipPorts;
 import io.tandem.server.microsoft.EmbeddedEmulator;
 import io.tandem.server.microsoft.MicrosoftConnection;
 import io.tandem.server.tenant.TenantRegistry;
@@ -64,18 +66,19 @@ class ExtendBotTest {
     context =
         new SpringApplication(TandemApplication.class)
             .run(
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.main.banner-mode=off",
-                "--server.port=" + port,
-                "--server.address=127.0.0.1",
-                "--tandem.demo.arrival-rate-factor=0",
-                // Extend only: no SIP node or Direct Routing on the demo's fixed ports.
-                "--tandem.sip.enabled=false",
-                "--tandem.microsoft.emulator.direct-routing.enabled=false",
-                "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache"));
+                DemoSipPorts.under(directory)
+                    .after(
+                        "--spring.datasource.url=" + database.jdbcUrl(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.main.banner-mode=off",
+                        "--server.port=" + port,
+                        "--server.address=127.0.0.1",
+                        "--tandem.demo.arrival-rate-factor=0",
+                        "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache")));
     emulator = context.getBean(EmbeddedEmulator.class).emulator();
     microsoft = context.getBean(MicrosoftConnection.class);
+    // The Connect node runs beside the Extend bot, as in the demo.
+    assertThat(context.getBean(ConnectChannel.class).listenPoints()).isNotEmpty();
     notifications = URI.create("http://127.0.0.1:" + port + ExtendChannel.NOTIFICATIONS_PATH);
     TenantRegistry tenants = context.getBean(TenantRegistry.class);
     await().atMost(BOUND).until(() -> tenants.find(new TenantId("demo")) != null);

@@ -1,11 +1,9 @@
 package io.tandem.sip.b2bua;
 
-import io.tandem.core.time.Timer;
 import io.tandem.sip.stack.ClientRequest;
 import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.stack.InboundResponse;
 import io.tandem.sip.stack.OutboundRequest;
-import io.tandem.sip.stack.ResponseHandler;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.util.List;
 
@@ -17,36 +15,23 @@ import java.util.List;
  */
 final class AgentLeg implements SipLeg {
 
-  /** What the leg tells its caller call, on the call's lane. */
-  interface Listener {
-    void answered(AgentLeg leg);
-
-    /** The call was refused or not reached; {@code status} is the final SIP status (408: none). */
-    void refused(AgentLeg leg, int status);
-
-    /** Teams hung up an answered call. */
-    void hungUp(AgentLeg leg);
-  }
-
   private static final System.Logger LOG = System.getLogger(AgentLeg.class.getName());
 
   private final ConnectContext context;
   private final String lane;
-  private final DirectRoutingTrunk trunk;
   private final String number;
-  private final String callerNumber;
+  private final DirectRoutingAddress address;
+  private final ProxyFailover proxies;
   private final LegMedia media;
-  private final Listener listener;
+  private final AgentLegListener listener;
   private final String callId = ContextIds.callId();
   private final String localTag = ContextIds.tag();
   private Dialog dialog;
   private AgentLegState state = AgentLegState.INVITING;
-  private int proxy;
   private boolean provisional;
   private boolean cancelWhenProvisional;
   private long inviteCseq;
   private ClientRequest invite = ClientRequest.NONE;
-  private Timer failover = Timer.NONE;
 
   AgentLeg(
       ConnectContext context,
@@ -55,15 +40,15 @@ final class AgentLeg implements SipLeg {
       String number,
       String callerNumber,
       LegMedia media,
-      Listener listener) {
+      AgentLegListener listener) {
     this.context = context;
     this.lane = lane;
-    this.trunk = trunk;
     this.number = number;
-    this.callerNumber = callerNumber;
+    this.address = new DirectRoutingAddress(context, trunk, number, callerNumber);
     this.media = media;
     this.listener = listener;
-    this.dialog = dialogFor(trunk.proxies().get(0));
+    this.proxies = new ProxyFailover(trunk);
+    this.dialog = dialogFor(proxies.current());
   }
 
   LegMedia media() {
@@ -89,7 +74,7 @@ final class AgentLeg implements SipLeg {
     switch (state) {
       case INVITING, RINGING -> {
         move(AgentLegState.CANCELLING);
-        failover.cancel();
+        proxies.disarm();
         if (provisional) {
           invite.cancel();
         } else {
@@ -106,44 +91,24 @@ final class AgentLeg implements SipLeg {
   }
 
   private Dialog dialogFor(DirectRoutingTrunk.Proxy target) {
-    String remote = "sip:" + number + "@" + target.fqdn() + ";user=phone";
-    String requestUri =
-        "sip:"
-            + number
-            + "@"
-            + target.fqdn()
-            + ":"
-            + target.port()
-            + ";user=phone;transport="
-            + trunk.transport().token();
-    String local = "sip:" + callerNumber + "@" + trunk.sbcFqdn() + ";user=phone";
-    var point = context.endpoint().listenPoint(trunk.transport());
-    String contact =
-        "<sip:"
-            + callerNumber
-            + "@"
-            + trunk.sbcFqdn()
-            + ":"
-            + point.port()
-            + ";transport="
-            + trunk.transport().token()
-            + ">";
-    return Dialog.calling(callId, localTag, local, remote, requestUri, point, contact);
+    return address.dialog(callId, localTag, target);
   }
 
   private void sendInvite() {
-    DirectRoutingTrunk.Proxy target = trunk.proxies().get(proxy);
-    OutboundRequest sent = dialog.request("INVITE");
+    DirectRoutingTrunk.Proxy target = proxies.current();
+    OutboundRequest sent = address.invite(dialog, media.localSdp());
     inviteCseq = dialog.localCseq();
-    sent.header("Allow", SipConstants.ALLOW)
-        .header("Supported", "replaces, timer")
-        .header("X-MS-SBC", trunk.sbcIdentity())
-        .header("User-Agent", context.settings().userAgent())
-        .body("application/sdp", media.localSdp());
     provisional = false;
-    invite = context.endpoint().send(dialog.via(), sent, new Responses(inviteCseq));
-    failover =
-        context.after(trunk.failoverTimeout(), lane, () -> noResponse(inviteCseq, target.fqdn()));
+    long cseq = inviteCseq;
+    invite =
+        context
+            .endpoint()
+            .send(
+                dialog.via(),
+                sent,
+                new LaneResponses(
+                    context, lane, response -> response(cseq, response), () -> timeout(cseq)));
+    proxies.arm(context, lane, () -> noResponse(cseq, target.fqdn()));
   }
 
   private void noResponse(long cseq, String fqdn) {
@@ -155,31 +120,12 @@ final class AgentLeg implements SipLeg {
   }
 
   private void failOver(int status) {
-    failover.cancel();
-    if (proxy + 1 < trunk.proxies().size() && state == AgentLegState.INVITING) {
-      proxy++;
-      dialog = dialogFor(trunk.proxies().get(proxy));
+    proxies.disarm();
+    if (state == AgentLegState.INVITING && proxies.advance()) {
+      dialog = dialogFor(proxies.current());
       sendInvite();
     } else {
       refused(status);
-    }
-  }
-
-  private final class Responses implements ResponseHandler {
-    private final long cseq;
-
-    Responses(long cseq) {
-      this.cseq = cseq;
-    }
-
-    @Override
-    public void onResponse(InboundResponse response) {
-      context.endpoint().execute(lane, () -> response(cseq, response));
-    }
-
-    @Override
-    public void onTimeout() {
-      context.endpoint().execute(lane, () -> timeout(cseq));
     }
   }
 
@@ -204,7 +150,7 @@ final class AgentLeg implements SipLeg {
       provisional = true;
     } else if (state == AgentLegState.INVITING || state == AgentLegState.RINGING) {
       provisional = true;
-      failover.cancel();
+      proxies.disarm();
       move(AgentLegState.RINGING);
     }
     if (cancelWhenProvisional && provisional) {
@@ -214,7 +160,7 @@ final class AgentLeg implements SipLeg {
   }
 
   private void success(InboundResponse response) {
-    failover.cancel();
+    proxies.disarm();
     if (state != AgentLegState.INVITING && state != AgentLegState.RINGING) {
       ackAndBye(response);
       return;
@@ -245,7 +191,7 @@ final class AgentLeg implements SipLeg {
       close();
       return;
     }
-    if (status == 408 || status == 503 || status == 504) {
+    if (ProxyFailover.failsOver(status)) {
       failOver(status);
     } else {
       refused(status);
@@ -275,7 +221,7 @@ final class AgentLeg implements SipLeg {
 
   /** A 2xx Tandem no longer wants (cancel raced the answer, another fork): ACK, then BYE. */
   private void ackAndBye(InboundResponse response) {
-    Dialog late = dialogFor(trunk.proxies().get(proxy));
+    Dialog late = dialogFor(proxies.current());
     late.confirm(response);
     context.endpoint().sendStateless(late.via(), late.ack(inviteCseq));
     context.endpoint().send(late.via(), late.request("BYE"), SipConstants.IGNORE);
@@ -304,17 +250,18 @@ final class AgentLeg implements SipLeg {
           listener.hungUp(this);
         }
       }
-      case "INVITE", "UPDATE" ->
-          request.respond(
-              200,
-              "OK",
-              dialog.localTag(),
-              List.of(SipConstants.contact(dialog.contact())),
-              request.method().equals("INVITE") ? media.localSdp() : null,
-              request.method().equals("INVITE") ? "application/sdp" : null);
       case "ACK" -> {}
-      case "OPTIONS", "INFO", "NOTIFY" -> request.respond(200, "OK", dialog.localTag(), List.of());
-      default -> request.respond(501, "Not Implemented", dialog.localTag(), List.of());
+      default ->
+          InDialogAnswers.answer(
+              request,
+              dialog.localTag(),
+              dialog.contact(),
+              media,
+              holds -> {
+                if (state == AgentLegState.ANSWERED) {
+                  listener.holds(this, holds);
+                }
+              });
     }
   }
 
@@ -334,7 +281,7 @@ final class AgentLeg implements SipLeg {
   }
 
   private void close() {
-    failover.cancel();
+    proxies.disarm();
     media.close();
     context.calls().remove(callId, this);
   }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * position while queued, a call to the offered agent's Teams number ({@link AgentLeg}), the relay
  * once the agent answers, and the end of the call when the domain ends it. Runs on the call's lane.
  */
-final class CallerQueueing implements AgentLeg.Listener {
+final class CallerQueueing implements AgentLegListener {
 
   private static final System.Logger LOG = System.getLogger(CallerQueueing.class.getName());
 
@@ -26,10 +26,24 @@ final class CallerQueueing implements AgentLeg.Listener {
   private @Nullable AgentLeg agentLeg;
   private @Nullable ReservationId reservation;
   private Timer positionRefresh = Timer.NONE;
+  private final CallHold hold;
 
   CallerQueueing(CarrierCall call, ConnectContext context) {
     this.call = call;
     this.context = context;
+    this.hold = new CallHold(call);
+  }
+
+  /** The caller's latest offer in the call holds ({@code true}) or does not. */
+  void callerHolds(boolean holds) {
+    hold.byCaller(holds);
+  }
+
+  @Override
+  public void holds(AgentLeg leg, boolean holds) {
+    if (leg == agentLeg) {
+      hold.byAgent(holds);
+    }
   }
 
   void on(TenantEvent event) {
@@ -166,6 +180,7 @@ final class CallerQueueing implements AgentLeg.Listener {
 
   private void unbridge(AgentLeg leg) {
     leg.hangUp();
+    hold.agentGone();
     if (agentLeg == leg) {
       agentLeg = null;
       reservation = null;

@@ -6,12 +6,8 @@ import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.Tenant;
 import io.tandem.core.tenant.TenantId;
-import io.tandem.core.time.Timer;
 import io.tandem.sip.stack.InboundRequest;
-import io.tandem.sip.stack.SentResponse;
-import io.tandem.sip.stack.SipHeader;
 import io.tandem.sip.trunk.InboundTrunk;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,8 +22,6 @@ import org.jspecify.annotations.Nullable;
 final class CarrierCall implements SipLeg {
 
   private static final System.Logger LOG = System.getLogger(CarrierCall.class.getName());
-  private static final Duration T1 = Duration.ofMillis(500);
-  private static final Duration T2 = Duration.ofSeconds(4);
 
   /** The interaction attributes a Connect call carries. */
   static final String MODEL_ATTRIBUTE = "channel.model";
@@ -37,7 +31,7 @@ final class CarrierCall implements SipLeg {
   static final String TRUNK_ATTRIBUTE = "sip.trunk";
 
   private final ConnectContext context;
-  private final InboundRequest invite;
+  private final CallerInvite invite;
   private final InboundTrunk trunk;
   private final TenantAccess tenant;
   private final CallerQueueing queueing;
@@ -46,22 +40,18 @@ final class CarrierCall implements SipLeg {
   private @Nullable LegMedia media;
   private @Nullable Dialog dialog;
   private @Nullable InteractionId interaction;
-  private SentResponse ok = SentResponse.NONE;
-  private Timer okRetransmission = Timer.NONE;
-  private boolean acked;
-  private boolean offerInAck;
 
   CarrierCall(
       ConnectContext context, InboundRequest invite, InboundTrunk trunk, TenantAccess tenant) {
     this.context = context;
-    this.invite = invite;
+    this.invite = new CallerInvite(context, invite, localTag);
     this.trunk = trunk;
     this.tenant = tenant;
     this.queueing = new CallerQueueing(this, context);
   }
 
   String lane() {
-    return invite.callId();
+    return invite.request().callId();
   }
 
   TenantId tenantId() {
@@ -85,94 +75,31 @@ final class CarrierCall implements SipLeg {
 
   /** The caller's number: the user part of From. */
   String callerNumber() {
-    try {
-      String user = invite.from().sipUri().user();
-      return user == null || user.isBlank() ? "anonymous" : user;
-    } catch (IllegalArgumentException notSip) {
-      return "anonymous";
-    }
+    return invite.callerNumber();
   }
 
   /** Answers the INVITE: 100, then 200 with Tandem's SDP, then the arrival in the tenant. */
   void start() {
-    invite.respond(100, "Trying", "", List.of());
-    try {
-      media =
-          invite.body().length == 0
-              ? context.media().offer()
-              : context.media().answer(invite.bodyText());
-      offerInAck = invite.body().length == 0;
-    } catch (MediaRefusedException refused) {
-      invite.respond(
-          refused.status(),
-          switch (refused.status()) {
-            case 488 -> "Not Acceptable Here";
-            case 503 -> "Service Unavailable";
-            default -> "Bad Request";
-          },
-          localTag,
-          List.of(SipHeader.of("Warning", "399 tandem \"" + refused.getMessage() + "\"")));
+    LegMedia answering = invite.acceptMedia();
+    if (answering == null) {
       context.calls().remove(lane(), this);
       return;
     }
-    String contact = contactFor();
-    dialog = Dialog.answering(invite, localTag, contact);
-    ok =
-        invite.respond(
-            200,
-            "OK",
-            localTag,
-            List.of(
-                SipConstants.contact(contact),
-                SipHeader.of("Allow", SipConstants.ALLOW),
-                SipHeader.of("Supported", "replaces, timer")),
-            media.localSdp(),
-            "application/sdp");
-    retransmitOk(T1, Duration.ZERO);
+    media = answering;
+    String contact = invite.contact();
+    dialog = Dialog.answering(invite.request(), localTag, contact);
+    invite.answer(
+        answering,
+        contact,
+        () -> {
+          hangUp();
+          callerGone();
+        });
     arrive();
   }
 
-  private String contactFor() {
-    var point = invite.arrivedOn();
-    return "<sip:tandem@"
-        + context.endpoint().address()
-        + ":"
-        + point.port()
-        + ";transport="
-        + point.transport().token()
-        + ">";
-  }
-
-  /** RFC 3261 §13.3.1.4: the 2xx again at T1, 2·T1 … T2 until ACK; after 64·T1 the call ends. */
-  private void retransmitOk(Duration interval, Duration waited) {
-    if (waited.compareTo(T1.multipliedBy(64)) >= 0) {
-      LOG.log(System.Logger.Level.WARNING, "no ACK for the 200 of call {0}: hanging up", lane());
-      hangUp();
-      callerGone();
-      return;
-    }
-    okRetransmission =
-        context.after(
-            interval,
-            lane(),
-            () -> {
-              if (!acked && state != CarrierCallState.ENDED) {
-                ok.retransmit();
-                Duration next = interval.multipliedBy(2);
-                retransmitOk(next.compareTo(T2) > 0 ? T2 : next, waited.plus(interval));
-              }
-            });
-  }
-
   private void arrive() {
-    String to;
-    try {
-      String user = io.tandem.sip.stack.SipUri.parse(invite.requestUri()).user();
-      to = user == null ? invite.requestUri() : user;
-    } catch (IllegalArgumentException notSip) {
-      to = invite.requestUri();
-    }
-    String dialed = to;
+    String dialed = invite.dialedNumber();
     Map<String, String> attributes =
         Map.of(
             MODEL_ATTRIBUTE,
@@ -255,41 +182,26 @@ final class CarrierCall implements SipLeg {
         }
       }
       case "CANCEL" -> request.respond(200, "OK", localTag, List.of());
-      case "INVITE" -> {
-        if (request.cseq() == invite.cseq()) {
-          return; // a retransmission the transaction layer let through
+      default -> {
+        if (!request.method().equals("INVITE") || !invite.isRepeatedBy(request)) {
+          InDialogAnswers.answer(
+              request, localTag, invite.contact(), media(), queueing::callerHolds);
         }
-        request.respond(
-            200,
-            "OK",
-            localTag,
-            List.of(SipConstants.contact(contactFor())),
-            media().localSdp(),
-            "application/sdp");
       }
-      case "UPDATE", "INFO", "OPTIONS", "NOTIFY" -> request.respond(200, "OK", localTag, List.of());
-      default -> request.respond(501, "Not Implemented", localTag, List.of());
     }
   }
 
   private void acked(InboundRequest ack) {
-    if (acked) {
-      return;
-    }
-    acked = true;
-    okRetransmission.cancel();
-    if (offerInAck) {
-      try {
-        media().answered(ack.bodyText());
-      } catch (MediaRefusedException unusable) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "answer in ACK of {0} unusable: {1}",
-            lane(),
-            unusable.getMessage());
-        hangUp();
-        callerGone();
-      }
+    try {
+      invite.acked(ack, media());
+    } catch (MediaRefusedException unusable) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "answer in ACK of {0} unusable: {1}",
+          lane(),
+          unusable.getMessage());
+      hangUp();
+      callerGone();
     }
   }
 
@@ -330,7 +242,7 @@ final class CarrierCall implements SipLeg {
     if (state != CarrierCallState.ENDED) {
       move(CarrierCallState.ENDED);
     }
-    okRetransmission.cancel();
+    invite.stop();
     queueing.stop();
     if (media != null) {
       media.close();

@@ -19,6 +19,14 @@ interface LegMedia extends AutoCloseable {
   /** Takes the SDP answer of the agent leg; throws {@link MediaRefusedException} if unusable. */
   void answered(String sdp) throws MediaRefusedException;
 
+  /**
+   * Answers a new offer of the far end in the dialog (a re-INVITE: hold, unhold, a new address) on
+   * the same RTP session; the leg's {@link #localSdp()} becomes that answer. The leg is unchanged
+   * when it throws {@link MediaRefusedException} (malformed 400, no G.711 or another codec than the
+   * one running 488).
+   */
+  Reoffer reoffered(String sdp) throws MediaRefusedException;
+
   /** The virtual assistant's media on this leg, reporting through {@code report}. */
   FlowMedia flowMedia(Consumer<Consumer<FlowRun>> report);
 

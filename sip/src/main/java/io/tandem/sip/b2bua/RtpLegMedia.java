@@ -6,6 +6,7 @@ import io.tandem.media.bridge.RelayBridge;
 import io.tandem.media.session.RtpSession;
 import io.tandem.sip.media.HoldMusic;
 import io.tandem.sip.media.RtpFlowMedia;
+import io.tandem.sip.sdp.Answer;
 import io.tandem.sip.sdp.MalformedSdpException;
 import io.tandem.sip.sdp.NegotiatedMedia;
 import io.tandem.sip.sdp.NotAcceptableException;
@@ -25,7 +26,9 @@ final class RtpLegMedia implements LegMedia {
   private static final System.Logger LOG = System.getLogger(RtpLegMedia.class.getName());
 
   private final RtpLegMediaFactory factory;
-  private final String localSdp;
+  private final long sessionId;
+  private long version = 1;
+  private String localSdp;
   private final @Nullable SessionDescription offerSent;
   private RtpSession session;
   private @Nullable NegotiatedMedia negotiated;
@@ -36,11 +39,13 @@ final class RtpLegMedia implements LegMedia {
   RtpLegMedia(
       RtpLegMediaFactory factory,
       RtpSession session,
+      long sessionId,
       String localSdp,
       @Nullable SessionDescription offerSent,
       @Nullable NegotiatedMedia negotiated) {
     this.factory = factory;
     this.session = session;
+    this.sessionId = sessionId;
     this.localSdp = localSdp;
     this.offerSent = offerSent;
     this.negotiated = negotiated;
@@ -66,6 +71,41 @@ final class RtpLegMedia implements LegMedia {
       throw new MediaRefusedException(488, unusable.getMessage());
     } catch (IOException noPort) {
       throw new MediaRefusedException(503, "no RTP port: " + noPort.getMessage());
+    }
+  }
+
+  @Override
+  public Reoffer reoffered(String sdp) throws MediaRefusedException {
+    try {
+      SessionDescription offer = SessionDescription.parse(sdp);
+      NegotiatedMedia renegotiated = OfferAnswer.negotiate(offer);
+      var running = session.options();
+      int dtmf =
+          renegotiated.hasTelephoneEvents()
+              ? renegotiated.dtmfPayloadType()
+              : running.dtmf().payloadType();
+      if (renegotiated.codec() != running.codec() || dtmf != running.dtmf().payloadType()) {
+        throw new MediaRefusedException(
+            488, "changing the codec or telephone-event type in a call is not supported");
+      }
+      Answer answer =
+          OfferAnswer.answer(
+              offer,
+              factory.ports().bindAddress(),
+              session.localAddress().getPort(),
+              sessionId,
+              version + 1);
+      version++;
+      localSdp = answer.text();
+      negotiated = answer.media();
+      if (renegotiated.hasRemote()) {
+        session.connect(renegotiated.remote());
+      }
+      return new Reoffer(localSdp, offer.isHold());
+    } catch (MalformedSdpException malformed) {
+      throw new MediaRefusedException(400, malformed.getMessage());
+    } catch (NotAcceptableException unusable) {
+      throw new MediaRefusedException(488, unusable.getMessage());
     }
   }
 

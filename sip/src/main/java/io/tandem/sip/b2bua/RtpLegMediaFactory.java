@@ -60,10 +60,10 @@ final class RtpLegMediaFactory implements LegMediaFactory {
       SessionDescription offer = SessionDescription.parse(offerText);
       NegotiatedMedia negotiated = OfferAnswer.negotiate(offer);
       RtpSession session = ports.open(negotiated, RtpListener.IGNORE);
+      long id = sessionId();
       Answer answer =
-          OfferAnswer.answer(
-              offer, ports.bindAddress(), session.localAddress().getPort(), sessionId(), 1);
-      return new RtpLegMedia(this, session, answer.text(), null, answer.media());
+          OfferAnswer.answer(offer, ports.bindAddress(), session.localAddress().getPort(), id, 1);
+      return new RtpLegMedia(this, session, id, answer.text(), null, answer.media());
     } catch (MalformedSdpException malformed) {
       throw new MediaRefusedException(400, malformed.getMessage());
     } catch (NotAcceptableException unusable) {
@@ -78,9 +78,10 @@ final class RtpLegMediaFactory implements LegMediaFactory {
     try {
       RtpSession session =
           ports.open(G711.PCMU, OfferAnswer.OFFERED_DTMF_PAYLOAD_TYPE, RtpListener.IGNORE);
+      long id = sessionId();
       SessionDescription offer =
-          OfferAnswer.offer(ports.bindAddress(), session.localAddress().getPort(), sessionId(), 1);
-      return new RtpLegMedia(this, session, offer.format(), offer, null);
+          OfferAnswer.offer(ports.bindAddress(), session.localAddress().getPort(), id, 1);
+      return new RtpLegMedia(this, session, id, offer.format(), offer, null);
     } catch (IOException noPort) {
       throw new MediaRefusedException(503, "no RTP port: " + noPort.getMessage());
     }

@@ -6,16 +6,12 @@ import io.tandem.core.flow.InputRequest;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.time.Scheduler;
 import io.tandem.core.time.Timer;
-import io.tandem.media.audio.PcmAudio;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.dtmf.DtmfDigit;
-import io.tandem.media.playback.PlaybackOutcome;
-import io.tandem.media.playback.PromptPlayer;
 import io.tandem.media.session.RtpSession;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -32,16 +28,14 @@ import org.jspecify.annotations.Nullable;
  * {@code IDLE}, forgets the kept keys and reports nothing. Keys collect as in the Extend adapter: a
  * choice takes the first key, digits end at the maximum or the terminator (left out).
  *
- * <p>A prompt that cannot be loaded ({@link PromptUnavailableException}) is logged and counts as
- * played to its end, so a missing prompt never leaves the caller waiting. Threading: see the
- * package.
+ * <p>Prompts are loaded and played by a {@link PromptPlayback}: one that cannot be loaded ({@link
+ * PromptUnavailableException}) is logged and counts as played to its end, so a missing prompt never
+ * leaves the caller waiting. Threading: see the package.
  */
 public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
 
   /** The most keys kept between collects. */
   public static final int TYPE_AHEAD = 16;
-
-  private static final System.Logger LOG = System.getLogger(RtpFlowMedia.class.getName());
 
   /** Where the media is; see the class comment. */
   public enum State {
@@ -52,10 +46,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
     CLOSED
   }
 
-  private final RtpSession leg;
-  private final PromptAudio prompts;
-  private final @Nullable String language;
-  private final Executor loader;
+  private final PromptPlayback playback;
   private final Scheduler scheduler;
   private final Clock clock;
   private final Consumer<Consumer<FlowRun>> report;
@@ -64,7 +55,6 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   private final ArrayDeque<String> typeAhead = new ArrayDeque<>();
   private State state = State.IDLE;
   private long generation;
-  private @Nullable PromptPlayer player;
   private @Nullable DigitCollector collector;
   private Timer timeout = Timer.NONE;
 
@@ -85,10 +75,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
       Scheduler scheduler,
       Clock clock,
       Consumer<Consumer<FlowRun>> report) {
-    this.leg = leg;
-    this.prompts = prompts;
-    this.language = language;
-    this.loader = loader;
+    this.playback = new PromptPlayback(leg, prompts, language, loader, scheduler, clock);
     this.scheduler = scheduler;
     this.clock = clock;
     this.report = report;
@@ -110,14 +97,13 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
 
   @Override
   public void play(Prompt prompt) {
-    long attempt;
     synchronized (lock) {
       if (state == State.CLOSED) {
         return;
       }
-      attempt = begin(State.PLAYING);
+      long attempt = begin(State.PLAYING);
+      playback.play(prompt, () -> promptEnded(attempt));
     }
-    load(attempt, prompt);
   }
 
   @Override
@@ -140,13 +126,13 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
         idle();
       } else if (keyedAhead) {
         listen(attempt);
+      } else {
+        playback.play(request.prompt(), () -> promptEnded(attempt));
       }
     }
     if (answer != null) {
       String input = answer;
       scheduler.schedule(clock.instant(), () -> report(attempt, run -> run.onInput(input)));
-    } else if (!keyedAhead) {
-      load(attempt, request.prompt());
     }
   }
 
@@ -195,49 +181,13 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
       if (answer != null) {
         idle();
       } else if (state == State.PROMPTING) {
-        stopPlayer();
+        playback.stop();
         listen(attempt);
       }
     }
     if (answer != null) {
       String input = answer;
       report(attempt, run -> run.onInput(input));
-    }
-  }
-
-  private void load(long attempt, Prompt prompt) {
-    try {
-      loader.execute(() -> loaded(attempt, prompt));
-    } catch (RejectedExecutionException shutDown) {
-      scheduler.schedule(clock.instant(), () -> promptEnded(attempt));
-    }
-  }
-
-  private void loaded(long attempt, Prompt prompt) {
-    PcmAudio audio;
-    try {
-      audio = prompts.audioOf(prompt, language);
-    } catch (RuntimeException unavailable) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "prompt {0} cannot be played, carrying on as if it had: {1}",
-          prompt,
-          unavailable.getMessage());
-      promptEnded(attempt);
-      return;
-    }
-    synchronized (lock) {
-      if (attempt == generation && (state == State.PLAYING || state == State.PROMPTING)) {
-        player =
-            PromptPlayer.playOnce(
-                leg,
-                audio,
-                outcome -> {
-                  if (outcome == PlaybackOutcome.COMPLETED) {
-                    promptEnded(attempt);
-                  }
-                });
-      }
     }
   }
 
@@ -251,7 +201,6 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
         idle();
         completed = true;
       } else if (state == State.PROMPTING) {
-        player = null;
         listen(attempt);
       }
     }
@@ -289,7 +238,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
 
   /** Ends whatever was going on and enters {@code next}; returns the new attempt's number. */
   private long begin(State next) {
-    stopPlayer();
+    playback.stop();
     timeout.cancel();
     timeout = Timer.NONE;
     collector = null;
@@ -298,7 +247,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   }
 
   private void idle() {
-    stopPlayer();
+    playback.stop();
     timeout.cancel();
     timeout = Timer.NONE;
     collector = null;
@@ -313,13 +262,5 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
     state = State.LISTENING;
     timeout =
         scheduler.schedule(clock.instant().plus(listening.timeout()), () -> timedOut(attempt));
-  }
-
-  private void stopPlayer() {
-    PromptPlayer playing = player;
-    player = null;
-    if (playing != null) {
-      playing.stop();
-    }
   }
 }

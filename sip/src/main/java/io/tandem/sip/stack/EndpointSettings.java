@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param points the transports and ports to listen on
  * @param tls certificate and trust anchors; required when a point is TLS
  * @param resolveHost turns a next hop's host name into an address (a host map in tests and the
- *     demo, {@link UnaryOperator#identity()} for DNS)
+ *     demo, {@link UnaryOperator#identity()} for DNS); IP literals never go through it
  */
 public record EndpointSettings(
     String name,

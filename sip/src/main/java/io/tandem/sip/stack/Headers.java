@@ -1,9 +1,13 @@
 package io.tandem.sip.stack;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Optional;
+import javax.sip.header.Header;
+import javax.sip.message.Message;
 
-/** Case-insensitive header lookups over a header list. */
+/** Case-insensitive header lookups over a header list, and a JAIN-SIP message's headers as text. */
 final class Headers {
 
   private Headers() {}
@@ -22,5 +26,31 @@ final class Headers {
         .filter(h -> h.name().equalsIgnoreCase(name))
         .map(SipHeader::value)
         .toList();
+  }
+
+  /** Every header of {@code message}, in order, each value as written. */
+  static List<SipHeader> of(Message message) {
+    List<SipHeader> all = new ArrayList<>();
+    ListIterator<String> names = message.getHeaderNames();
+    while (names.hasNext()) {
+      String headerName = names.next();
+      ListIterator<Header> values = message.getHeaders(headerName);
+      while (values.hasNext()) {
+        Header header = values.next();
+        all.add(new SipHeader(header.getName(), valueOf(header)));
+      }
+    }
+    return all;
+  }
+
+  /** The Call-ID of {@code message}; empty when it has none. */
+  static String callId(Message message) {
+    Header header = message.getHeader("Call-ID");
+    return header == null ? "" : valueOf(header);
+  }
+
+  private static String valueOf(Header header) {
+    String encoded = header.toString();
+    return encoded.substring(encoded.indexOf(':') + 1).trim();
   }
 }

@@ -30,7 +30,7 @@ public final class InboundRequest {
     this.request = request;
     this.transaction = transaction;
     this.arrivedOn = arrivedOn;
-    this.headers = SipEndpoint.headersOf(request);
+    this.headers = Headers.of(request);
   }
 
   public String method() {

@@ -1,19 +1,11 @@
 package io.tandem.sip.stack;
 
 import gov.nist.javax.sip.SipStackImpl;
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.message.MessageFactoryImpl;
-import gov.nist.javax.sip.stack.HopImpl;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -27,10 +19,6 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.Header;
-import javax.sip.header.ToHeader;
-import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jspecify.annotations.Nullable;
@@ -48,27 +36,21 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
   private final SipStackImpl stack;
   private final RequestHandler handler;
   private final SerialLanes lanes;
-  private final MessageFactoryImpl messages = new MessageFactoryImpl();
-  private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+  private final ResponseWriter responses = new ResponseWriter();
   private final Map<SipProvider, ListenPoint> pointsByProvider = new HashMap<>();
   private final Map<ListenPoint, SipProvider> providersByPoint = new HashMap<>();
   private final Map<ClientTransaction, ResponseHandler> pending = new ConcurrentHashMap<>();
   private final String address;
+  private final RequestWriter requests;
 
   private SipEndpoint(EndpointSettings settings, RequestHandler handler, Executor executor)
       throws Exception {
     this.handler = handler;
     this.lanes = new SerialLanes(executor);
     this.address = settings.bind().getHostAddress();
-    this.stack = new SipStackImpl(properties(settings));
-    stack.setAddressResolver(
-        hop ->
-            new HopImpl(
-                settings.resolveHost().apply(hop.getHost()),
-                hop.getPort() > 0
-                    ? hop.getPort()
-                    : Transport.parse(hop.getTransport()).defaultPort(),
-                hop.getTransport()));
+    this.requests = new RequestWriter(address);
+    this.stack = new SipStackImpl(StackProperties.of(settings));
+    stack.setAddressResolver(new NextHopResolver(settings.resolveHost()));
     try {
       for (ListenPoint point : settings.points()) {
         ListeningPoint listening =
@@ -100,35 +82,6 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     }
   }
 
-  private static Properties properties(EndpointSettings settings) {
-    Properties properties = new Properties();
-    properties.setProperty("javax.sip.STACK_NAME", settings.name());
-    properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-    properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
-    properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-    properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
-    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-    properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
-    properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
-    TlsMaterial tls = settings.tls();
-    if (tls != null) {
-      properties.setProperty("javax.net.ssl.keyStore", tls.keyStore().toString());
-      properties.setProperty("javax.net.ssl.keyStorePassword", tls.keyStorePassword());
-      properties.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
-      properties.setProperty("javax.net.ssl.trustStore", tls.trustStore().toString());
-      properties.setProperty("javax.net.ssl.trustStorePassword", tls.trustStorePassword());
-      properties.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-      // JAIN-SIP's default suites use RSA key exchange, which current JDKs disable.
-      properties.setProperty(
-          "gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
-          "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
-              + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
-      properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
-      properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Want");
-    }
-    return properties;
-  }
-
   /** The address the listening points are bound to (written in Via, usable in SDP). */
   public String address() {
     return address;
@@ -157,7 +110,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
    * {@link ResponseHandler#onTimeout()} the same way.
    */
   public ClientRequest send(ListenPoint from, OutboundRequest outgoing, ResponseHandler responses) {
-    Request request = parse(from, outgoing);
+    Request request = requests.write(from, outgoing);
     String callId = outgoing.header("Call-ID");
     try {
       ClientTransaction transaction = provider(from).getNewClientTransaction(request);
@@ -180,7 +133,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
 
   /** Sends a request outside any transaction: the ACK of a 2xx. */
   public void sendStateless(ListenPoint from, OutboundRequest outgoing) {
-    Request request = parse(from, outgoing);
+    Request request = requests.write(from, outgoing);
     try {
       provider(from).sendRequest(request);
     } catch (Exception failed) {
@@ -216,65 +169,8 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
       List<SipHeader> extra,
       @Nullable String body,
       @Nullable String contentType) {
-    try {
-      Response response = messages.createResponse(status, request);
-      response.setReasonPhrase(reason);
-      ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-      if (status != 100 && to.getTag() == null && !toTag.isEmpty()) {
-        to.setTag(toTag);
-      }
-      for (SipHeader header : extra) {
-        for (Header parsed : parseHeader(header)) {
-          response.addHeader(parsed);
-        }
-      }
-      if (body != null && contentType != null) {
-        String[] type = contentType.split("/", 2);
-        ContentTypeHeader contentTypeHeader = headers.createContentTypeHeader(type[0], type[1]);
-        response.setContent(body.getBytes(StandardCharsets.UTF_8), contentTypeHeader);
-      }
-      SipProvider provider = provider(at);
-      if (transaction != null) {
-        transaction.sendResponse(response);
-      } else {
-        provider.sendResponse(response);
-      }
-      return () -> {
-        try {
-          provider.sendResponse(response);
-        } catch (Exception failed) {
-          LOG.log(System.Logger.Level.DEBUG, "retransmission not sent: {0}", failed.toString());
-        }
-      };
-    } catch (Exception failed) {
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "{0} to {1} not sent: {2}",
-          status,
-          request.getMethod(),
-          failed.toString());
-      return SentResponse.NONE;
-    }
-  }
-
-  private Request parse(ListenPoint from, OutboundRequest outgoing) {
-    String via =
-        "SIP/2.0/"
-            + from.transport().name()
-            + " "
-            + address
-            + ":"
-            + from.port()
-            + ";branch=z9hG4bK"
-            + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
-            + ";rport";
-    byte[] body = outgoing.body();
-    String text = outgoing.text(via) + new String(body, StandardCharsets.UTF_8);
-    try {
-      return messages.createRequest(text);
-    } catch (Exception malformed) {
-      throw new IllegalArgumentException("malformed outgoing request: " + malformed + "\n" + text);
-    }
+    return responses.respond(
+        request, transaction, provider(at), status, reason, toTag, extra, body, contentType);
   }
 
   private SipProvider provider(ListenPoint point) {
@@ -283,18 +179,6 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
       throw new IllegalArgumentException("not a listening point of this endpoint: " + point);
     }
     return provider;
-  }
-
-  private List<Header> parseHeader(SipHeader header) throws java.text.ParseException {
-    try {
-      return List.of(headers.createHeader(header.name(), header.value()));
-    } catch (java.text.ParseException listHeader) {
-      List<Header> parsed = new ArrayList<>();
-      headers
-          .createHeaders(header.name() + ": " + header.value())
-          .forEach(h -> parsed.add((Header) h));
-      return parsed;
-    }
   }
 
   @Override
@@ -313,7 +197,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
       }
     }
     InboundRequest inbound = new InboundRequest(this, request, transaction, point);
-    lanes.execute(callIdOf(request), () -> deliver(inbound));
+    lanes.execute(Headers.callId(request), () -> deliver(inbound));
   }
 
   private void deliver(InboundRequest request) {
@@ -336,9 +220,9 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
             response.getStatusCode(),
             response.getReasonPhrase(),
             ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod(),
-            headersOf(response),
+            Headers.of(response),
             response.getRawContent() == null ? new byte[0] : response.getRawContent());
-    String callId = callIdOf(response);
+    String callId = Headers.callId(response);
     ResponseHandler responses = transaction == null ? null : pending.get(transaction);
     if (responses == null) {
       lanes.execute(callId, () -> handler.onStrayResponse(callId, inbound));
@@ -358,7 +242,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     ClientTransaction transaction = event.getClientTransaction();
     ResponseHandler responses = pending.remove(transaction);
     if (responses != null) {
-      lanes.execute(callIdOf(transaction.getRequest()), responses::onTimeout);
+      lanes.execute(Headers.callId(transaction.getRequest()), responses::onTimeout);
     }
   }
 
@@ -381,30 +265,6 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
 
   @Override
   public void processDialogTerminated(DialogTerminatedEvent event) {}
-
-  static String callIdOf(Message message) {
-    Header header = message.getHeader("Call-ID");
-    return header == null ? "" : valueOf(header);
-  }
-
-  private static String valueOf(Header header) {
-    String encoded = header.toString();
-    return encoded.substring(encoded.indexOf(':') + 1).trim();
-  }
-
-  static List<SipHeader> headersOf(Message message) {
-    List<SipHeader> all = new ArrayList<>();
-    ListIterator<String> names = message.getHeaderNames();
-    while (names.hasNext()) {
-      String headerName = names.next();
-      ListIterator<Header> values = message.getHeaders(headerName);
-      while (values.hasNext()) {
-        Header header = values.next();
-        all.add(new SipHeader(header.getName(), valueOf(header)));
-      }
-    }
-    return all;
-  }
 
   @Override
   public void close() {

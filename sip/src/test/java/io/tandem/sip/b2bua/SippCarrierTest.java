@@ -64,6 +64,23 @@ class SippCarrierTest {
   }
 
   @Test
+  void carrierHoldsAndResumes_answeredWithTheMirroredDirection_interactionHeldThenResumed() {
+    rig.agent("ann", "+14255550401");
+
+    SippResult result = carrier("carrier-holds-agent.xml").run();
+
+    assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+    assertThat(rig.events(InteractionEvent.Connected.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Held.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Resumed.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Held.class).get(0).at())
+        .isBeforeOrEqualTo(rig.events(InteractionEvent.Resumed.class).get(0).at());
+    assertThat(rig.events(InteractionEvent.Disconnected.class))
+        .singleElement()
+        .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));
+  }
+
+  @Test
   void carrierHangsUpInQueue() {
     SippResult result =
         carrier("carrier-hangs-up-in-queue.xml").key("digit", "1").key("queue_ms", "2000").run();
@@ -83,15 +100,31 @@ class SippCarrierTest {
   }
 
   @Test
-  void carrierFromAnUnknownAddress_403_nothingCreated() throws Exception {
-    rig.close();
-    rig = new ConnectRig(java.util.List.of("192.0.2.10"));
-    port = rig.node.endpoint().listenPoint(Transport.UDP).port();
+  void carrierFromAnUnknownAddress_403_nothingCreated() {
+    // The trunk admits 127.0.0.1 only; the carrier sends from 127.0.0.2.
+    SippResult result = carrier("carrier-unknown-trunk.xml").localHost("127.0.0.2").run();
 
-    SippResult result = carrier("carrier-unknown-trunk.xml").run();
-
-    assertThat(result.exitCode()).as(result.errors()).isZero();
+    assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+    assertThat(result.successful()).isEqualTo(1);
     assertThat(rig.events(InteractionEvent.Arrived.class)).isEmpty();
     assertThat(rig.node.activeCalls()).isZero();
+  }
+
+  @Test
+  void carrierOnAnotherAddress_getsEveryResponseAndRequestThere() throws Exception {
+    rig.close();
+    rig = new ConnectRig(java.util.List.of("127.0.0.2"));
+    port = rig.node.endpoint().listenPoint(Transport.UDP).port();
+
+    SippResult result =
+        carrier("carrier-hangs-up-in-queue.xml")
+            .localHost("127.0.0.2")
+            .key("digit", "1")
+            .key("queue_ms", "2000")
+            .run();
+
+    assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+    assertThat(rig.events(InteractionEvent.Queued.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Abandoned.class)).hasSize(1);
   }
 }

@@ -1,0 +1,42 @@
+package io.tandem.sip.stack;
+
+import java.util.Properties;
+
+/**
+ * The JAIN-SIP RI configuration of a {@link SipEndpoint}: no automatic dialogs (dialogs are
+ * Tandem's), a reentrant listener on a small thread pool, 64 KiB messages, and, with TLS material,
+ * PKCS12 key and trust stores with TLS 1.3/1.2 and ECDHE suites only.
+ */
+final class StackProperties {
+
+  private StackProperties() {}
+
+  static Properties of(EndpointSettings settings) {
+    Properties properties = new Properties();
+    properties.setProperty("javax.sip.STACK_NAME", settings.name());
+    properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+    properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+    properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+    properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+    properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+    properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+    TlsMaterial tls = settings.tls();
+    if (tls != null) {
+      properties.setProperty("javax.net.ssl.keyStore", tls.keyStore().toString());
+      properties.setProperty("javax.net.ssl.keyStorePassword", tls.keyStorePassword());
+      properties.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+      properties.setProperty("javax.net.ssl.trustStore", tls.trustStore().toString());
+      properties.setProperty("javax.net.ssl.trustStorePassword", tls.trustStorePassword());
+      properties.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+      // JAIN-SIP's default suites use RSA key exchange, which current JDKs disable.
+      properties.setProperty(
+          "gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+          "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
+              + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+      properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+      properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Want");
+    }
+    return properties;
+  }
+}
