@@ -102,8 +102,14 @@ class AcsStreamsFromTheEmulatorTest {
     Matcher id = CALL_ID.matcher(answered.body());
     assertThat(id.find()).isTrue();
     String call = id.group(1);
-    callbacks.next(body -> body.contains("Microsoft.Communication.MediaStreamingStarted"), BOUND);
-    callbacks.next(body -> body.contains("Microsoft.Communication.TranscriptionStarted"), BOUND);
+    // The two streams start independently: their callbacks come in either order.
+    String mediaStarted = "Microsoft.Communication.MediaStreamingStarted";
+    String transcriptionStarted = "Microsoft.Communication.TranscriptionStarted";
+    String first =
+        callbacks.next(
+            body -> body.contains(mediaStarted) || body.contains(transcriptionStarted), BOUND);
+    String other = first.contains(mediaStarted) ? transcriptionStarted : mediaStarted;
+    callbacks.next(body -> body.contains(other), BOUND);
     await()
         .atMost(BOUND)
         .until(

@@ -98,9 +98,16 @@ final class StreamClient implements AutoCloseable {
   @Override
   public void close() throws Exception {
     if (!socket.isOutputClosed()) {
-      socket
-          .sendClose(WebSocket.NORMAL_CLOSURE, "done")
-          .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        socket
+            .sendClose(WebSocket.NORMAL_CLOSURE, "done")
+            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException closedMeanwhile) {
+        // The server's close can cross ours: the client then answered it and its output is shut.
+        if (!socket.isOutputClosed()) {
+          throw closedMeanwhile;
+        }
+      }
     }
   }
 }
