@@ -24,6 +24,21 @@ import java.util.function.Function;
  */
 final class BenchRig implements AutoCloseable {
 
+  /**
+   * The JDK HttpServer's cap on idle keep-alive connections (default 200), for the node's endpoints
+   * and the emulator's alike. Past it the server closes a connection right after its response
+   * without {@code Connection: close}; the emulator's client reuses it and the next callback fails
+   * with "HTTP/1.1 header parser received no bytes" (redelivered by ACS after 1 s). A property of
+   * this stand-in server, not of the channel: raised here unless set on the command line.
+   */
+  static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
+  static {
+    if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+      System.setProperty(MAX_IDLE_CONNECTIONS, "20000");
+    }
+  }
+
   static final int MENU_SECONDS = 6;
   static final int MUSIC_SECONDS = 20;
   static final QueueId BILLING = new QueueId("billing");

@@ -176,7 +176,9 @@ final class JournalTap {
     } else if (what.startsWith("callback ")) {
       callbacksNotAccepted++;
     }
-    refused.merge(status + " " + what, 1, Integer::sum);
+    String why = entry.body() == null ? "" : " " + entry.body().lines().findFirst().orElse("");
+    refused.merge(
+        status + " " + what + why.substring(0, Math.min(why.length(), 80)), 1, Integer::sum);
   }
 
   private void request(JournalEntry entry, String kind, String body) {
