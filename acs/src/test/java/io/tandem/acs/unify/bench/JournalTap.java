@@ -54,6 +54,7 @@ final class JournalTap {
   final Map<String, Integer> endings = new TreeMap<>();
   final Map<String, Integer> redeliveries = new TreeMap<>();
   int holdPrompts;
+  int recognizeFailed;
   int announcements;
   int deliveriesNotAccepted;
   int callbacksNotAccepted;
@@ -134,6 +135,8 @@ final class JournalTap {
       incomingSent.putIfAbsent(callId, entry.time());
     } else if (kind.equals(RECOGNIZED) && callId != null) {
       recognizedSent.putIfAbsent(callId, entry.time());
+    } else if (kind.equals("callback RecognizeFailed")) {
+      recognizeFailed++;
     } else if (kind.equals("caller.pressed") && callId != null) {
       if (tonesSeen.add(callId)) {
         pressed.put(callId, entry.time());

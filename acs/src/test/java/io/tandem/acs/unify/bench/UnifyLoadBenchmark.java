@@ -83,8 +83,8 @@ class UnifyLoadBenchmark {
             + "  IncomingCall delivery -> :answer request:       %s%n"
             + "  caller's key -> next request:                   %s %s%n"
             + "  RecognizeCompleted callback -> next request:    %s%n"
-            + "  answered %d, keys pressed %d, hold-music plays %d, calls with hold music %d,"
-            + " announcements %d%n"
+            + "  answered %d, keys pressed %d, menus failed (key lost) %d, hold-music plays %d,"
+            + " calls with hold music %d, announcements %d%n"
             + "  ended: caller hung up %d, by the application %d %s%n"
             + "  ACS errors %s, deliveries not accepted %d, callbacks not accepted %d %s,"
             + " redeliveries %s, rejected tokens %d, refused bodies %d, dials refused %s%n"
@@ -101,6 +101,7 @@ class UnifyLoadBenchmark {
         tap.callbackLatency.summary(),
         tap.answeredCalls(),
         tap.keysPressed(),
+        tap.recognizeFailed,
         tap.holdPrompts(),
         tap.callsWithHoldMusic(),
         tap.announcements(),
@@ -214,11 +215,13 @@ class UnifyLoadBenchmark {
         held);
     lines.forEach(System.out::println);
     System.out.printf(
-        "  caller's key -> next request %s; answered %d, ended: caller hung up %d,"
-            + " by the application %d %s%n"
+        "  caller's key -> next request %s; keys pressed %d, menus failed (key lost) %d;"
+            + " answered %d, ended: caller hung up %d, by the application %d %s%n"
             + "  ACS errors %s, deliveries not accepted %d, callbacks not accepted %d %s,"
             + " redeliveries %s, rejected tokens %d, refused bodies %d, dials refused %s%n",
         tap.toneLatency.summary(),
+        tap.keysPressed(),
+        tap.recognizeFailed,
         tap.answeredCalls(),
         tap.callersHungUp,
         tap.endedByApplication,
