@@ -1,0 +1,115 @@
+package io.tandem.acs.unify.bench;
+
+import io.tandem.acs.unify.UnifyCalls;
+import io.tandem.acs.unify.UnifyNode;
+import io.tandem.core.event.TenantEvent;
+import io.tandem.core.queue.Announcements;
+import io.tandem.core.queue.QueueConfig;
+import io.tandem.core.queue.QueueId;
+import io.tandem.core.queue.RoutingStrategyKind;
+import io.tandem.emulator.Emulator;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * One node of the Unify channel ({@link UnifyNode}: Event Grid and callback endpoints with JWT
+ * validation, prompts served over HTTP, a tenant on its own mailbox, the entry flow "press 1 for
+ * billing") against the in-process emulator on the wall clock, without agents: a {@value
+ * #MENU_SECONDS} s menu, {@value #MUSIC_SECONDS} s of music on hold looped by ACS, and a billing
+ * queue nobody staffs, so every caller who presses 1 waits there until their patience runs out.
+ * Counts tenant events by type instead of keeping them.
+ */
+final class BenchRig implements AutoCloseable {
+
+  /**
+   * The JDK HttpServer's cap on idle keep-alive connections (default 200), for the node's endpoints
+   * and the emulator's alike. Past it the server closes a connection right after its response
+   * without {@code Connection: close}; the emulator's client reuses it and the next callback fails
+   * with "HTTP/1.1 header parser received no bytes" (redelivered by ACS after 1 s). A property of
+   * this stand-in server, not of the channel: raised here unless set on the command line.
+   */
+  static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
+  static {
+    if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+      System.setProperty(MAX_IDLE_CONNECTIONS, "20000");
+    }
+  }
+
+  static final int MENU_SECONDS = 6;
+  static final int MUSIC_SECONDS = 20;
+  static final QueueId BILLING = new QueueId("billing");
+
+  private static final byte[] MENU = UnifyNode.silence(MENU_SECONDS * 1000);
+  private static final byte[] MUSIC = UnifyNode.silence(MUSIC_SECONDS * 1000);
+  private static final byte[] WORD = UnifyNode.silence(500);
+
+  final Emulator emulator;
+  final UnifyCalls unify;
+  final AtomicInteger rejectedTokens;
+  final AtomicInteger refusedBodies;
+  final AtomicInteger promptFetches = new AtomicInteger();
+  private final Map<String, AtomicInteger> eventCounts = new ConcurrentHashMap<>();
+  private final UnifyNode node;
+
+  BenchRig(int journalCapacity) throws Exception {
+    node =
+        new UnifyNode(
+            journalCapacity,
+            path -> {
+              promptFetches.incrementAndGet();
+              return path.endsWith("/menu.wav")
+                  ? MENU
+                  : path.endsWith("/music-on-hold.wav") ? MUSIC : WORD;
+            },
+            Function.identity());
+    emulator = node.emulator;
+    unify = node.unify;
+    rejectedTokens = node.rejectedTokens;
+    refusedBodies = node.refusedBodies;
+    QueueConfig billing =
+        QueueConfig.builder("billing")
+            .skills("billing >= 1")
+            .strategy(RoutingStrategyKind.SKILLS_PROFICIENCY)
+            .announcements(
+                new Announcements("prompt:music-on-hold", Duration.ofSeconds(30), true, false))
+            .build();
+    node.onTenant(
+            t -> {
+              t.addListener(this::count);
+              t.configureQueue(billing);
+              return null;
+            })
+        .join();
+  }
+
+  /** Places a PSTN call to the help line; the emulator's call id. */
+  String dial(String from, String scriptMembers) throws Exception {
+    return node.dial(from, scriptMembers);
+  }
+
+  /** How many tenant events of this simple type name were published so far. */
+  int count(String eventType) {
+    AtomicInteger seen = eventCounts.get(eventType);
+    return seen == null ? 0 : seen.get();
+  }
+
+  /** Callers waiting in the billing queue now (read on the tenant's writer). */
+  int waiting() {
+    return node.onTenant(t -> t.state().waitingIn(BILLING)).join();
+  }
+
+  private void count(TenantEvent event) {
+    eventCounts
+        .computeIfAbsent(event.getClass().getSimpleName(), type -> new AtomicInteger())
+        .incrementAndGet();
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}
