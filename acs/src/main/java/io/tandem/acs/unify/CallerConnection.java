@@ -60,6 +60,11 @@ final class CallerConnection {
     return id;
   }
 
+  /** The call connection's id once the answer returned, else null. */
+  @Nullable String answeredConnectionId() {
+    return connectionId;
+  }
+
   Identifier callerIdentifier() {
     return Identifier.fromRawId(incoming.fromRawId());
   }

@@ -164,7 +164,7 @@ public final class UnifyCalls implements TenantEventListener {
 
   /** Calls the application holds now. */
   public int activeCalls() {
-    return (int) byConnection.values().stream().distinct().count();
+    return byConnection.size();
   }
 
   private void park(CallEvent event) {
@@ -205,7 +205,10 @@ public final class UnifyCalls implements TenantEventListener {
 
     @Override
     public void forget(CallerConnection call) {
-      byConnection.values().removeIf(known -> known == call);
+      String connection = call.answeredConnectionId();
+      if (connection != null) {
+        byConnection.remove(connection, call);
+      }
       InteractionId interaction = call.interaction();
       if (interaction != null) {
         byInteraction.remove(interaction, call);
