@@ -5,6 +5,7 @@ import io.tandem.core.flow.FlowRun;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.Tenant;
+import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.trunk.InboundTrunk;

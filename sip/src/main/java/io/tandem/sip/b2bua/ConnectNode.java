@@ -3,6 +3,7 @@ package io.tandem.sip.b2bua;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.time.Scheduler;
 import io.tandem.media.clock.Pacer;

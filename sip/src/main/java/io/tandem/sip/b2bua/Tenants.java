@@ -3,6 +3,7 @@ package io.tandem.sip.b2bua;
 import io.tandem.core.agent.AgentId;
 import io.tandem.core.flow.DataLookup;
 import io.tandem.core.interaction.InteractionId;
+import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
 import java.util.Optional;
 

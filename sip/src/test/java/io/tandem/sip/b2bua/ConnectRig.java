@@ -15,6 +15,7 @@ import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.skill.AgentSkills;
 import io.tandem.core.tenant.Tenant;
+import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.tenant.TenantMailbox;
 import io.tandem.core.time.MailboxScheduler;
