@@ -67,6 +67,7 @@ class UnifyCallsEndToEndTest {
     assertThat(
             rig.journal(entry -> entry.kind().startsWith("POST /calling/callConnections:answer")))
         .hasSize(1);
+    assertThat(rig.journal(entry -> entry.kind().equals("callback CallConnected"))).hasSize(1);
     assertThat(rig.node.rejectedTokens).hasValue(0);
     assertThat(rig.node.refusedBodies).hasValue(0);
     await(() -> rig.unify.activeCalls() == 0, "the application holds no call");
@@ -141,6 +142,26 @@ class UnifyCallsEndToEndTest {
     assertThat(rig.node.post("/eventgrid", "[]", "Bearer eyJhbGciOiJub25lIn0.e30.")).isEqualTo(401);
     assertThat(rig.node.rejectedTokens).hasValue(3);
     assertThat(rig.events).isEmpty();
+  }
+
+  @Test
+  void aWrongAccessKey_isRefusedByTheService_andTheCallFailsVisibly() throws Exception {
+    try (UnifyRig wrongKey =
+        new UnifyRig(
+            settings -> settings,
+            java.util.Base64.getEncoder().encodeToString("not-the-key".getBytes()))) {
+      wrongKey.staff(billing(), List.of());
+
+      wrongKey.dial("\"patience\":\"PT10S\"");
+
+      await(() -> !wrongKey.events(InteractionEvent.Failed.class).isEmpty(), "failed");
+      assertThat(wrongKey.events(InteractionEvent.Failed.class).get(0).reason())
+          .isEqualTo("answer-failed");
+      // The service refused the answer (401 7509): the call was never connected.
+      assertThat(wrongKey.journal(entry -> entry.kind().startsWith("callback CallConnected")))
+          .isEmpty();
+      await(() -> wrongKey.unify.activeCalls() == 0, "nothing held");
+    }
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -104,6 +104,19 @@ public final class UnifyNode implements AutoCloseable {
       Function<String, byte[]> prompts,
       Function<UnifySettings, UnifySettings> settings)
       throws Exception {
+    this(journalCapacity, prompts, settings, ACCESS_KEY);
+  }
+
+  /**
+   * A node whose Call Automation client signs with {@code accessKey} (the resource's, or a wrong
+   * one to see the service refuse it).
+   */
+  public UnifyNode(
+      int journalCapacity,
+      Function<String, byte[]> prompts,
+      Function<UnifySettings, UnifySettings> settings,
+      String accessKey)
+      throws Exception {
     Path world = Path.of(UnifyNode.class.getResource("/unify-world.yaml").toURI());
     Clock clock = Clock.systemUTC();
     emulator =
@@ -124,7 +137,7 @@ public final class UnifyNode implements AutoCloseable {
     acs =
         CallAutomationClient.connect(
             AcsConnectionString.parse(
-                "endpoint=" + emulator.httpBaseUrl() + "/;accesskey=" + ACCESS_KEY),
+                "endpoint=" + emulator.httpBaseUrl() + "/;accesskey=" + accessKey),
             http,
             clock);
     unify =

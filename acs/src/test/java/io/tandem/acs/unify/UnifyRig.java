@@ -40,6 +40,10 @@ final class UnifyRig implements AutoCloseable {
   }
 
   UnifyRig(Function<UnifySettings, UnifySettings> settings) throws Exception {
+    this(settings, UnifyNode.ACCESS_KEY);
+  }
+
+  UnifyRig(Function<UnifySettings, UnifySettings> settings, String accessKey) throws Exception {
     node =
         new UnifyNode(
             EmulatorSettings.defaults().journalCapacity(),
@@ -47,7 +51,8 @@ final class UnifyRig implements AutoCloseable {
               promptsFetched.add(path);
               return SHORT_PROMPT;
             },
-            settings);
+            settings,
+            accessKey);
     unify = node.unify;
     node.tell(t -> t.addListener(events::add)).join();
   }
