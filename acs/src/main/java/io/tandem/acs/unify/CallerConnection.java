@@ -7,6 +7,8 @@ import io.tandem.acs.client.Identifier;
 import io.tandem.acs.client.TranscriptionOptions;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
+import io.tandem.core.callcontrol.CallAction;
+import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.interaction.Channel;
@@ -14,6 +16,8 @@ import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.NoDataLookups;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.tenant.Tenant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +44,7 @@ final class CallerConnection {
   private boolean connected;
   private boolean answerFailed;
   private @Nullable InteractionId interaction;
+  private @Nullable AgentTalk talk;
 
   CallerConnection(UnifyContext context, IncomingCall incoming) {
     this.context = context;
@@ -162,7 +167,10 @@ final class CallerConnection {
   }
 
   private void onEvent(CallEvent event) {
-    if (flow.handled(event) || queue.handled(event)) {
+    AgentTalk current = talk;
+    if (flow.handled(event)
+        || queue.handled(event)
+        || (current != null && current.handled(event))) {
       return;
     }
     switch (event) {
@@ -239,9 +247,70 @@ final class CallerConnection {
   void agentJoined(AgentInvitation agent) {
     flow.stop(false);
     move(CallerConnectionState.WITH_AGENT);
+    talk = new AgentTalk(this, context, agent);
     context.transcripts().agentJoined(connectionId(), agent.identity().rawId());
     if (context.settings().recordWithAgent()) {
       recording.start();
+    }
+  }
+
+  /** The agent's control of the talk, while caller and agent talk; else null. */
+  @Nullable AgentTalk talk() {
+    return talk;
+  }
+
+  /**
+   * Carries out the agent's {@code action} on the call, on its lane; the stage fails with {@link
+   * CallActionRefused} when the call's state does not allow it.
+   */
+  CompletableFuture<Void> control(CallAction action) {
+    CompletableFuture<Void> accepted = new CompletableFuture<>();
+    lane.execute(
+        () -> {
+          AgentTalk current = talk;
+          if (state != CallerConnectionState.WITH_AGENT || current == null) {
+            accepted.completeExceptionally(
+                new CallActionRefused(
+                    CallActionRefused.Reason.NOT_NOW,
+                    "the call is not with an agent ("
+                        + state.name().toLowerCase(Locale.ROOT)
+                        + ")"));
+            return;
+          }
+          try {
+            current.request(action);
+            accepted.complete(null);
+          } catch (CallActionRefused refused) {
+            accepted.completeExceptionally(refused);
+          }
+        });
+    return accepted;
+  }
+
+  /** The agent left and the caller waits in a queue again (music, offers) for the next agent. */
+  void requeued(AgentTalk ended) {
+    if (talk != ended) {
+      return;
+    }
+    talk = null;
+    queue.agentLeft();
+    move(CallerConnectionState.QUEUED);
+  }
+
+  /** The application leaves the call; the others in it talk on. */
+  void leave() {
+    if (state == CallerConnectionState.ENDED) {
+      return;
+    }
+    String id = connectionId;
+    end(false);
+    if (id == null) {
+      return;
+    }
+    try {
+      context.acs().hangUp(id);
+    } catch (AcsException | RuntimeException failed) {
+      LOG.log(System.Logger.Level.DEBUG, "leaving " + id + " refused", failed);
     }
   }
 

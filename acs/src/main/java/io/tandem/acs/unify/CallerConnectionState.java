@@ -14,7 +14,10 @@ enum CallerConnectionState {
   IN_FLOW,
   /** Waiting for an agent with music on hold; invitations may ring agents. */
   QUEUED,
-  /** An agent joined; caller and agent talk, the application listens. */
+  /**
+   * An agent joined; caller and agent talk, the application listens and carries out the agent's
+   * requests ({@link AgentTalk}); a transfer to a queue makes the call {@link #QUEUED} again.
+   */
   WITH_AGENT,
   /** The flow or queue sends the caller to a number or user outside Tandem; being transferred. */
   FORWARDING,
@@ -27,7 +30,7 @@ enum CallerConnectionState {
           ANSWERED, EnumSet.of(IN_FLOW, ENDED),
           IN_FLOW, EnumSet.of(QUEUED, FORWARDING, ENDED),
           QUEUED, EnumSet.of(WITH_AGENT, FORWARDING, ENDED),
-          WITH_AGENT, EnumSet.of(ENDED),
+          WITH_AGENT, EnumSet.of(QUEUED, ENDED),
           FORWARDING, EnumSet.of(ENDED),
           ENDED, EnumSet.noneOf(CallerConnectionState.class));
 

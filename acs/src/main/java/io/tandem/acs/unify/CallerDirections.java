@@ -78,6 +78,10 @@ final class CallerDirections {
     if (call.state() != CallerConnectionState.WITH_AGENT || agent == null || id == null) {
       return;
     }
+    AgentTalk talk = call.talk();
+    if (talk != null && talk.left(roster)) {
+      return;
+    }
     if (!roster.contains(call.incoming().fromRawId())) {
       call.tell(tenant -> tenant.customerHungUp(id));
       call.hangUp();

@@ -48,6 +48,16 @@ final class CallerQueue {
     return joined;
   }
 
+  /** The agent who joined left the call; the caller waits for the next one. */
+  void agentLeft() {
+    AgentInvitation left = joined;
+    if (left != null) {
+      invitations.remove(left.reservation());
+      left.over();
+    }
+    joined = null;
+  }
+
   void event(InteractionEvent event) {
     switch (event) {
       case InteractionEvent.Queued queued -> queued(queued.queue());

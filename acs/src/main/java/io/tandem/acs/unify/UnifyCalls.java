@@ -7,6 +7,9 @@ import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
 import io.tandem.acs.events.SeenEvents;
 import io.tandem.acs.streams.TranscriptSink;
+import io.tandem.core.callcontrol.CallAction;
+import io.tandem.core.callcontrol.CallActionRefused;
+import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.interaction.InteractionEvent;
@@ -21,6 +24,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -33,7 +38,7 @@ import java.util.concurrent.Executor;
  * <p>Thread-safe: {@link #incoming} and {@link #received} run on the endpoints' threads, {@link
  * #on} on the tenant's writer; all of them only look up and hand over.
  */
-public final class UnifyCalls implements TenantEventListener {
+public final class UnifyCalls implements TenantEventListener, CallControl {
 
   /** The interaction attribute that names the integration model a call came through. */
   public static final String MODEL_ATTRIBUTE = "channel.model";
@@ -160,6 +165,28 @@ public final class UnifyCalls implements TenantEventListener {
     }
     call.recording(action);
     return true;
+  }
+
+  @Override
+  public boolean carries(InteractionId interaction) {
+    return byInteraction.containsKey(interaction);
+  }
+
+  /**
+   * Carries out the agent's {@code action} on the interaction's call ({@link AgentTalk}): accepted
+   * once the service took the request; refused while the call is not with an agent or its state
+   * does not allow the action.
+   */
+  @Override
+  public CompletionStage<Void> request(InteractionId interaction, CallAction action) {
+    CallerConnection call = byInteraction.get(interaction);
+    if (call == null) {
+      return CompletableFuture.failedFuture(
+          new CallActionRefused(
+              CallActionRefused.Reason.NOT_LIVE,
+              "interaction " + interaction + " is not a live Unify call"));
+    }
+    return call.control(action);
   }
 
   /** Calls the application holds now. */

@@ -26,7 +26,14 @@ final class UnifyRig implements AutoCloseable {
           "ann", "55555555-eeee-4fff-8aaa-000000000001",
           "dan", "55555555-eeee-4fff-8aaa-000000000002",
           "nia", "55555555-eeee-4fff-8aaa-000000000003",
-          "gil", "55555555-eeee-4fff-8aaa-000000000004");
+          "gil", "55555555-eeee-4fff-8aaa-000000000004",
+          "eve", "55555555-eeee-4fff-8aaa-000000000005");
+
+  /** A Teams user outside the contact center who answers when called. */
+  static final String TOM = "55555555-eeee-4fff-8aaa-000000000011";
+
+  /** A Teams user outside the contact center who declines when called. */
+  static final String ZOE = "55555555-eeee-4fff-8aaa-000000000012";
 
   private static final byte[] SHORT_PROMPT = UnifyNode.silence(300);
 

@@ -11,9 +11,11 @@ import io.tandem.acs.unify.PromptSources;
 import io.tandem.acs.unify.UnifyCalls;
 import io.tandem.acs.unify.UnifySettings;
 import io.tandem.core.agent.AgentProfile;
+import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.time.MailboxScheduler;
 import io.tandem.identity.MicrosoftTokenValidator;
+import io.tandem.server.api.CallControlSource;
 import io.tandem.server.microsoft.EmbeddedEmulator;
 import io.tandem.server.microsoft.MicrosoftConnection;
 import io.tandem.server.prompts.PromptCatalog;
@@ -42,7 +44,10 @@ import org.springframework.context.ApplicationListener;
  * resource's IncomingCall events are subscribed to Tandem once the server listens.
  */
 public final class UnifyChannel
-    implements AutoCloseable, ApplicationListener<WebServerInitializedEvent>, TranscriptSink {
+    implements AutoCloseable,
+        ApplicationListener<WebServerInitializedEvent>,
+        TranscriptSink,
+        CallControlSource {
 
   /** Where Event Grid posts the resource's IncomingCall events. */
   public static final String INCOMING_CALLS_PATH = "/api/microsoft/acs/incoming-calls";
@@ -146,6 +151,14 @@ public final class UnifyChannel
   public int activeCalls() {
     UnifyCalls running = calls;
     return running == null ? 0 : running.activeCalls();
+  }
+
+  /** The control of this channel's calls, once it runs, for the tenant it serves. */
+  @Override
+  public Optional<CallControl> callControl(io.tandem.core.tenant.TenantId tenant) {
+    return tenant.equals(tandemTenant())
+        ? running().map(CallControl.class::cast)
+        : Optional.empty();
   }
 
   /** The Tandem tenant this application serves. */

@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * caller hangs up and the interaction ends. Deliveries without ACS's token never reach the domain.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UnifyChannelTest {
 
   private static final String UNIFY_LINE = "+14255550400";
@@ -87,6 +91,7 @@ class UnifyChannelTest {
   }
 
   @Test
+  @Order(1)
   void pstnCaller_toTheUnifyLine_isJoinedByABillingAgent_andHangsUp() throws Exception {
     UnifyChannel channel = context.getBean(UnifyChannel.class);
     dial(
@@ -169,6 +174,67 @@ class UnifyChannelTest {
 
     assertThat(post(recording + "pause", "", null, null).statusCode()).isEqualTo(404);
     assertThat(post(recording + "shred", "", null, null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(9)
+  void theAgentsCallControl_overTheApi_holdsResumesAndHangsUp_andRefusesBadRequests()
+      throws Exception {
+    dial(
+        "{\"from\":\"+447700900777\",\"to\":\""
+            + UNIFY_LINE
+            + "\",\"digits\":[{\"after\":\"PT10S\",\"digits\":\"1\"}],\"talkFor\":\"PT60S\"}");
+    await()
+        .atMost(BOUND)
+        .until(
+            () ->
+                events(InteractionEvent.Arrived.class).stream()
+                    .anyMatch(arrived -> arrived.from().equals("+447700900777")));
+    var id =
+        events(InteractionEvent.Arrived.class).stream()
+            .filter(arrived -> arrived.from().equals("+447700900777"))
+            .findFirst()
+            .orElseThrow()
+            .interaction();
+    String call = "/api/v1/tenants/demo/interactions/" + id.value() + "/call/";
+    assertThat(post(call + "hold", "", null, null).statusCode())
+        .as("queued: not yet")
+        .isEqualTo(409);
+    await()
+        .atMost(BOUND)
+        .until(
+            () ->
+                events(InteractionEvent.Connected.class).stream()
+                    .anyMatch(connected -> connected.interaction().equals(id)));
+
+    assertThat(post(call + "dance", "", null, null).statusCode()).isEqualTo(400);
+    assertThat(post(call + "transfer", "{\"target\":\"Bob\"}", null, null).statusCode())
+        .isEqualTo(400);
+    assertThat(post(call + "consult", "{}", null, null).statusCode()).isEqualTo(400);
+    assertThat(
+            post("/api/v1/tenants/demo/interactions/i999999/call/hold", "", null, null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(post(call + "resume", "", null, null).statusCode()).isEqualTo(409);
+
+    assertThat(post(call + "hold", "", null, null).statusCode()).isEqualTo(202);
+    await().atMost(BOUND).until(() -> ofInteraction(InteractionEvent.Held.class, id).size() == 1);
+    assertThat(post(call + "resume", "", null, null).statusCode()).isEqualTo(202);
+    await()
+        .atMost(BOUND)
+        .until(() -> ofInteraction(InteractionEvent.Resumed.class, id).size() == 1);
+    assertThat(post(call + "hang-up", "", null, null).statusCode()).isEqualTo(202);
+    await()
+        .atMost(BOUND)
+        .until(() -> ofInteraction(InteractionEvent.Disconnected.class, id).size() == 1);
+    assertThat(ofInteraction(InteractionEvent.Disconnected.class, id).get(0).by())
+        .isEqualTo(DisconnectedBy.AGENT);
+    assertThat(post(call + "hold", "", null, null).statusCode()).isEqualTo(404);
+  }
+
+  private <T extends InteractionEvent> List<T> ofInteraction(
+      Class<T> type, io.tandem.core.interaction.InteractionId id) {
+    return events(type).stream().filter(event -> event.interaction().equals(id)).toList();
   }
 
   private void dial(String script) throws Exception {
