@@ -90,6 +90,10 @@ final class CallerConnection {
     return context;
   }
 
+  SerialLane lane() {
+    return lane;
+  }
+
   void start() {
     lane.execute(this::answer);
   }
@@ -176,6 +180,7 @@ final class CallerConnection {
     switch (event) {
       case CallEvent.CallConnected ignored -> {
         connected = true;
+        flow.listenForKeys();
         startFlowWhenReady();
       }
       case CallEvent.CallDisconnected ignored -> disconnected();

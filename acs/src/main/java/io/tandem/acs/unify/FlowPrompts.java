@@ -42,6 +42,7 @@ final class FlowPrompts {
   private int sequence;
   private @Nullable String current;
   private boolean listening;
+  private final CallerKeys keys;
 
   FlowPrompts(
       CallerConnection call,
@@ -52,11 +53,19 @@ final class FlowPrompts {
     this.acs = acs;
     this.prompts = prompts;
     this.report = report;
+    this.keys = new CallerKeys(call, call.context());
+  }
+
+  /** The call is connected: the caller's keys are listened to from now on (type-ahead). */
+  void listenForKeys() {
+    keys.start();
   }
 
   void play(Prompt prompt) {
     String context = next();
     listening = false;
+    keys.cancel();
+    keys.choicesListening(false);
     try {
       acs.play(call.connectionId(), new Play(List.of(file(prompt)), null, false, true, context));
       current = context;
@@ -70,6 +79,12 @@ final class FlowPrompts {
   void collect(InputRequest input) {
     String context = next();
     listening = true;
+    keys.cancel();
+    if (keys.live() && keysOnly(input)) {
+      collectKeys(input, context);
+      return;
+    }
+    keys.choicesListening(!keysOnly(input));
     try {
       acs.recognize(call.connectionId(), recognize(input, context));
       current = context;
@@ -80,21 +95,83 @@ final class FlowPrompts {
     }
   }
 
+  /**
+   * Awaits keys from continuous DTMF: type-ahead may answer at once; otherwise the prompt plays
+   * (unless keys were already typed) and {@link CallerKeys} times the input.
+   */
+  private void collectKeys(InputRequest input, String context) {
+    String early = keys.await(input, new KeyOutcome(context));
+    if (early != null) {
+      finish(run -> run.onInput(early));
+      return;
+    }
+    current = context;
+    if (keys.started()) {
+      return;
+    }
+    try {
+      acs.play(
+          call.connectionId(), new Play(List.of(file(input.prompt())), null, false, true, context));
+    } catch (AcsException | RuntimeException refused) {
+      LOG.log(System.Logger.Level.WARNING, "prompt refused on " + call.connectionId(), refused);
+      keys.promptEnded();
+    }
+  }
+
+  /** Where the keys of one awaited input go; stale once the flow moved on. */
+  private final class KeyOutcome implements CallerKeys.Outcome {
+    private final String context;
+
+    KeyOutcome(String context) {
+      this.context = context;
+    }
+
+    @Override
+    public void bargedIn() {
+      if (context.equals(current)) {
+        cancelMedia();
+      }
+    }
+
+    @Override
+    public void answered(String answer) {
+      if (context.equals(current)) {
+        finish(run -> run.onInput(answer));
+      }
+    }
+
+    @Override
+    public void timedOut() {
+      if (context.equals(current)) {
+        finish(FlowRun::onInputTimeout);
+      }
+    }
+  }
+
+  private void cancelMedia() {
+    try {
+      acs.cancelAllMediaOperations(call.connectionId());
+    } catch (AcsException | RuntimeException refused) {
+      LOG.log(System.Logger.Level.DEBUG, "cancel refused on " + call.connectionId(), refused);
+    }
+  }
+
   /** The flow is over or the caller left: nothing more is reported, the media stops. */
   void stop(boolean callGone) {
     boolean active = current != null;
     current = null;
+    keys.cancel();
+    keys.choicesListening(false);
     if (active && !callGone) {
-      try {
-        acs.cancelAllMediaOperations(call.connectionId());
-      } catch (AcsException | RuntimeException refused) {
-        LOG.log(System.Logger.Level.DEBUG, "cancel refused on " + call.connectionId(), refused);
-      }
+      cancelMedia();
     }
   }
 
   /** Handles a media event if it answers one of this flow's operations. */
   boolean handled(CallEvent event) {
+    if (keys.handled(event)) {
+      return true;
+    }
     String context = event.operationContext();
     if (context == null || !context.startsWith(CONTEXT)) {
       return false;
@@ -113,6 +190,8 @@ final class FlowPrompts {
         }
         if (!listening) {
           finish(FlowRun::onPlayCompleted);
+        } else {
+          keys.promptEnded();
         }
       }
       case CallEvent.RecognizeCompleted done -> {
@@ -131,6 +210,8 @@ final class FlowPrompts {
   private void finish(Consumer<FlowRun> outcome) {
     current = null;
     listening = false;
+    keys.cancel();
+    keys.choicesListening(false);
     report.accept(outcome);
   }
 
@@ -188,6 +269,13 @@ final class FlowPrompts {
               List.of(),
               null,
               context);
+    };
+  }
+
+  private static boolean keysOnly(InputRequest input) {
+    return switch (input) {
+      case InputRequest.Choice choice -> onlyKeys(choice.choices());
+      case InputRequest.Digits digits -> true;
     };
   }
 

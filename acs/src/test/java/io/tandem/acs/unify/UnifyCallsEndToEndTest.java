@@ -63,7 +63,7 @@ class UnifyCallsEndToEndTest {
     assertThat(rig.events(InteractionEvent.Disconnected.class))
         .singleElement()
         .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));
-    assertThat(rig.promptsFetched).contains("/prompts/menu.wav", "/prompts/music-on-hold.wav");
+    assertThat(rig.promptsFetched).contains("/prompts/welcome.wav", "/prompts/music-on-hold.wav");
     assertThat(
             rig.journal(entry -> entry.kind().startsWith("POST /calling/callConnections:answer")))
         .hasSize(1);
@@ -71,6 +71,43 @@ class UnifyCallsEndToEndTest {
     assertThat(rig.node.rejectedTokens).hasValue(0);
     assertThat(rig.node.refusedBodies).hasValue(0);
     await(() -> rig.unify.activeCalls() == 0, "the application holds no call");
+  }
+
+  @Test
+  void aKeyTypedAheadDuringTheWelcome_answersTheMenu_withoutItsPromptOrARecognize()
+      throws Exception {
+    rig.staff(billing(), List.of());
+
+    rig.dial("\"digits\":[{\"after\":\"PT0.6S\",\"digits\":\"2\"}],\"patience\":\"PT20S\"");
+
+    await(() -> !rig.events(InteractionEvent.Ended.class).isEmpty(), "ended by the flow");
+    assertThat(rig.events(InteractionEvent.Ended.class).get(0).reason())
+        .contains("caller-chose-goodbye");
+    assertThat(rig.journal(entry -> entry.kind().contains(":startContinuousDtmfRecognition")))
+        .hasSize(1);
+    assertThat(rig.journal(entry -> entry.kind().contains(":recognize"))).isEmpty();
+    assertThat(
+            rig.journal(
+                entry ->
+                    entry.kind().contains(":play")
+                        && String.valueOf(entry.body()).contains("menu.wav")))
+        .as("the menu's prompt is skipped: its answer was typed ahead")
+        .isEmpty();
+    assertThat(rig.events(InteractionEvent.Queued.class)).isEmpty();
+  }
+
+  @Test
+  void digitsKeyedOverContinuousDtmf_endAtTheTerminator_andBecomeTheAttribute() throws Exception {
+    rig.staff(billing(), List.of());
+
+    rig.dial(
+        "\"digits\":[{\"after\":\"PT2S\",\"digits\":\"3\"},"
+            + "{\"after\":\"PT3S\",\"digits\":\"123456#\"}],\"patience\":\"PT20S\"");
+
+    await(() -> !rig.events(InteractionEvent.Queued.class).isEmpty(), "queued");
+    assertThat(rig.events(InteractionEvent.AttributesChanged.class))
+        .anySatisfy(changed -> assertThat(changed.attributes()).containsEntry("account", "123456"));
+    assertThat(rig.journal(entry -> entry.kind().contains(":recognize"))).isEmpty();
   }
 
   @Test

@@ -7,9 +7,12 @@ import io.tandem.acs.client.CallAutomationClient;
 import io.tandem.acs.events.CallEvents;
 import io.tandem.acs.events.EventGridDelivery;
 import io.tandem.acs.events.EventGridEvents;
+import io.tandem.core.flow.CollectDigits;
 import io.tandem.core.flow.Flow;
 import io.tandem.core.flow.FlowValidator;
+import io.tandem.core.flow.HangUp;
 import io.tandem.core.flow.Menu;
+import io.tandem.core.flow.Play;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
 import io.tandem.core.tenant.Tenant;
@@ -66,17 +69,35 @@ public final class UnifyNode implements AutoCloseable {
       new Flow(
           "entry",
           "Entry",
-          "menu",
+          "welcome",
           Map.of(
+              "welcome",
+              new Play(new Prompt.File("prompt:welcome"), "menu"),
               "menu",
               new Menu(
                   new Prompt.File("prompt:menu"),
-                  Map.of("1", "billing"),
+                  Map.of("1", "billing", "2", "goodbye", "3", "account"),
                   Duration.ofSeconds(3),
                   0,
                   null,
                   null,
                   "billing"),
+              "account",
+              new CollectDigits(
+                  new Prompt.File("prompt:account"),
+                  4,
+                  8,
+                  "#",
+                  Duration.ofSeconds(2),
+                  null,
+                  "account",
+                  0,
+                  null,
+                  null,
+                  "billing",
+                  "billing"),
+              "goodbye",
+              new HangUp(null, "caller-chose-goodbye"),
               "billing",
               new RouteToQueue("billing", null)));
 

@@ -15,8 +15,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A {@link UnifyNode} for the end-to-end tests: 0.3 s prompts, the world's Teams users as agents
- * (each given the Teams extension access assignment an admin would make), every tenant event kept.
+ * A {@link UnifyNode} for the end-to-end tests: a 1.5 s welcome, 0.3 s prompts, the world's Teams
+ * users as agents (each given the Teams extension access assignment an admin would make), every
+ * tenant event kept.
  */
 final class UnifyRig implements AutoCloseable {
 
@@ -37,6 +38,9 @@ final class UnifyRig implements AutoCloseable {
 
   private static final byte[] SHORT_PROMPT = UnifyNode.silence(300);
 
+  /** The welcome before the menu lasts long enough to type ahead during it. */
+  private static final byte[] WELCOME = UnifyNode.silence(1500);
+
   final List<TenantEvent> events = new CopyOnWriteArrayList<>();
   final List<String> promptsFetched = new CopyOnWriteArrayList<>();
   final UnifyNode node;
@@ -56,7 +60,7 @@ final class UnifyRig implements AutoCloseable {
             EmulatorSettings.defaults().journalCapacity(),
             path -> {
               promptsFetched.add(path);
-              return SHORT_PROMPT;
+              return path.contains("welcome") ? WELCOME : SHORT_PROMPT;
             },
             settings,
             accessKey);

@@ -2,6 +2,7 @@ package io.tandem.graph.extend;
 
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.flow.InputRequest;
+import io.tandem.core.flow.KeyedAnswer;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.time.Timer;
@@ -32,7 +33,7 @@ final class FlowPlayback {
   private final ArrayDeque<String> typeAhead = new ArrayDeque<>();
   private int sequence;
   private @Nullable String playing;
-  private @Nullable ToneCollector collector;
+  private @Nullable KeyedAnswer collector;
   private @Nullable InputRequest request;
   private Timer inputTimeout = Timer.NONE;
 
@@ -59,7 +60,7 @@ final class FlowPlayback {
   void collect(InputRequest input) {
     clear();
     request = input;
-    collector = new ToneCollector(input);
+    collector = new KeyedAnswer(input);
     while (!typeAhead.isEmpty() && collector != null) {
       tone(typeAhead.poll());
     }
@@ -75,7 +76,7 @@ final class FlowPlayback {
   }
 
   void tone(String tone) {
-    ToneCollector listening = collector;
+    KeyedAnswer listening = collector;
     if (listening == null) {
       if (typeAhead.size() < TYPE_AHEAD) {
         typeAhead.add(tone);
@@ -132,7 +133,7 @@ final class FlowPlayback {
         lane.after(
             waiting.timeout(),
             () -> {
-              ToneCollector listening = collector;
+              KeyedAnswer listening = collector;
               if (listening == null) {
                 return;
               }

@@ -22,16 +22,18 @@ import org.jspecify.annotations.Nullable;
  * emulator POSTing the IncomingCall Event Grid delivery to the application's {@code :answer}
  * arriving (matched by the correlation id inside the {@code incomingCallContext}), and from the
  * caller's first key ({@code caller.pressed}) to the application's next request on that call after
- * the RecognizeCompleted callback, split at that callback's POST; hold-music and announcement
- * plays; ACS errors, deliveries and callbacks the application did not accept, and how calls ended.
- * Thread-safe; one thread calls {@link #drain} at a time; the other methods may be called from
- * other threads.
+ * the callback reporting it (the first continuous-DTMF tone, or a RecognizeCompleted), split at
+ * that callback's POST; keys pressed that no callback ever reported (lost); hold-music and
+ * announcement plays; ACS errors, deliveries and callbacks the application did not accept, and how
+ * calls ended. Thread-safe; one thread calls {@link #drain} at a time; the other methods may be
+ * called from other threads.
  */
 final class JournalTap {
 
   private static final String CONNECTIONS = "/calling/callConnections";
   private static final String INCOMING = "eventgrid Microsoft.Communication.IncomingCall";
   private static final String RECOGNIZED = "callback RecognizeCompleted";
+  private static final String TONE = "callback ContinuousDtmfRecognitionToneReceived";
   private static final Pattern CONTEXT = Pattern.compile("\"incomingCallContext\":\"([^\"]+)\"");
   private static final Pattern CORRELATION = Pattern.compile("\"cc\":\"([^\"]+)\"");
 
@@ -44,6 +46,7 @@ final class JournalTap {
   private final Map<String, Instant> recognizedSent = new HashMap<>();
   private final Set<String> answered = new HashSet<>();
   private final Set<String> tonesSeen = new HashSet<>();
+  private final Set<String> tonesReported = new HashSet<>();
   private final Set<String> withHoldMusic = new HashSet<>();
   final Samples answerLatency = new Samples();
   final Samples toneLatency = new Samples();
@@ -99,6 +102,17 @@ final class JournalTap {
     return tonesSeen.size();
   }
 
+  /** Calls whose caller pressed a key that no callback reported: the key was lost. */
+  int keysLost() {
+    int lost = 0;
+    for (String call : tonesSeen) {
+      if (!tonesReported.contains(call)) {
+        lost++;
+      }
+    }
+    return lost;
+  }
+
   synchronized int holdPrompts() {
     return holdPrompts;
   }
@@ -133,8 +147,10 @@ final class JournalTap {
     String callId = entry.callId();
     if (kind.equals(INCOMING) && callId != null) {
       incomingSent.putIfAbsent(callId, entry.time());
-    } else if (kind.equals(RECOGNIZED) && callId != null) {
-      recognizedSent.putIfAbsent(callId, entry.time());
+    } else if ((kind.equals(RECOGNIZED) || kind.equals(TONE)) && callId != null) {
+      if (tonesReported.add(callId)) {
+        recognizedSent.putIfAbsent(callId, entry.time());
+      }
     } else if (kind.equals("callback RecognizeFailed")) {
       recognizeFailed++;
     } else if (kind.equals("caller.pressed") && callId != null) {

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A load tool, not a test (tag {@code benchmark}, excluded from the suite): one Unify node against
  * the in-process emulator's ACS Call Automation on the wall clock, loopback only. Each PSTN caller
- * reaches the resource account, is answered, hears the {@value BenchRig#MENU_SECONDS} s menu
- * (recognize with the prompt), presses 1 two seconds after the answer, waits in the unstaffed
- * billing queue with looping music on hold and position announcements, and hangs up when their
- * patience runs out.
+ * reaches the resource account, is answered, hears a short welcome and the {@value
+ * BenchRig#MENU_SECONDS} s menu (keys from continuous DTMF, typed ahead if early), presses 1 two
+ * seconds after the answer, waits in the unstaffed billing queue with looping music on hold and
+ * position announcements, and hangs up when their patience runs out.
  *
  * <p>Prints latencies and counts; asserts only that every call was answered, queued and ended by
  * its caller, and that nothing was refused or failed, never timing. Run with {@code
@@ -82,8 +82,8 @@ class UnifyLoadBenchmark {
             + " load average before %s%n"
             + "  IncomingCall delivery -> :answer request:       %s%n"
             + "  caller's key -> next request:                   %s %s%n"
-            + "  RecognizeCompleted callback -> next request:    %s%n"
-            + "  answered %d, keys pressed %d, menus failed (key lost) %d, hold-music plays %d,"
+            + "  key callback -> next request:                   %s%n"
+            + "  answered %d, keys pressed %d, keys never reported (lost) %d, hold-music plays %d,"
             + " calls with hold music %d, announcements %d%n"
             + "  ended: caller hung up %d, by the application %d %s%n"
             + "  ACS errors %s, deliveries not accepted %d, callbacks not accepted %d %s,"
@@ -101,7 +101,7 @@ class UnifyLoadBenchmark {
         tap.callbackLatency.summary(),
         tap.answeredCalls(),
         tap.keysPressed(),
-        tap.recognizeFailed,
+        tap.keysLost(),
         tap.holdPrompts(),
         tap.callsWithHoldMusic(),
         tap.announcements(),
@@ -215,13 +215,13 @@ class UnifyLoadBenchmark {
         held);
     lines.forEach(System.out::println);
     System.out.printf(
-        "  caller's key -> next request %s; keys pressed %d, menus failed (key lost) %d;"
+        "  caller's key -> next request %s; keys pressed %d, keys never reported (lost) %d;"
             + " answered %d, ended: caller hung up %d, by the application %d %s%n"
             + "  ACS errors %s, deliveries not accepted %d, callbacks not accepted %d %s,"
             + " redeliveries %s, rejected tokens %d, refused bodies %d, dials refused %s%n",
         tap.toneLatency.summary(),
         tap.keysPressed(),
-        tap.recognizeFailed,
+        tap.keysLost(),
         tap.answeredCalls(),
         tap.callersHungUp,
         tap.endedByApplication,
