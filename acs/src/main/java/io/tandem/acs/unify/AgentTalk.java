@@ -1,18 +1,12 @@
 package io.tandem.acs.unify;
 
 import io.tandem.acs.client.AcsException;
-import io.tandem.acs.client.AddParticipant;
-import io.tandem.acs.client.AddedParticipant;
-import io.tandem.acs.client.Identifier;
-import io.tandem.acs.client.PlaySource;
 import io.tandem.acs.client.Transfer;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.core.callcontrol.CallAction;
 import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.callcontrol.CallTarget;
-import io.tandem.core.flow.Prompt;
 import io.tandem.core.interaction.InteractionId;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,23 +22,22 @@ final class AgentTalk {
 
   static final String CONTEXT = "talk-";
   private static final System.Logger LOG = System.getLogger(AgentTalk.class.getName());
-  private static final String CONSULT = CONTEXT + "consult-";
   private static final String TRANSFER = CONTEXT + "transfer-";
-  private static final Duration CONSULT_RINGS = Duration.ofSeconds(60);
 
   private final CallerConnection call;
   private final UnifyContext context;
   private final AgentInvitation agent;
   private TalkState state = TalkState.TALKING;
-  private @Nullable CallTarget consulted;
-  private @Nullable String consultInvitation;
-  private boolean callerHeld;
+  private final Consultation consulted;
+  private final CallerHold callerHold;
   private int sequence;
 
   AgentTalk(CallerConnection call, UnifyContext context, AgentInvitation agent) {
     this.call = call;
     this.context = context;
     this.agent = agent;
+    this.consulted = new Consultation(call, context);
+    this.callerHold = new CallerHold(call, context);
   }
 
   TalkState state() {
@@ -84,7 +77,7 @@ final class AgentTalk {
 
   private void hold(InteractionId id) throws AcsException {
     require(state == TalkState.TALKING, "hold");
-    holdCaller();
+    callerHold.hold();
     move(TalkState.HOLDING);
     call.tell(tenant -> tenant.work().hold(id));
   }
@@ -92,41 +85,27 @@ final class AgentTalk {
   private void resume(InteractionId id) throws AcsException {
     switch (state) {
       case HOLDING -> {}
-      case CONSULT_RINGING -> cancelConsultation();
-      case CONSULTING, CONFERENCED -> removeConsulted();
+      case CONSULT_RINGING -> consulted.cancel();
+      case CONSULTING, CONFERENCED -> consulted.remove();
       default -> throw notNow("resume");
     }
-    unholdCaller();
+    callerHold.release();
     move(TalkState.TALKING);
     call.tell(tenant -> tenant.work().resume(id));
   }
 
   private void consult(InteractionId id, CallTarget target) throws AcsException {
     require(state == TalkState.TALKING || state == TalkState.HOLDING, "consult");
-    Identifier who = identifier(target);
-    String callerId = call.incoming().callerNumber();
-    if (who instanceof Identifier.Phone && callerId == null) {
-      throw new CallActionRefused(
-          CallActionRefused.Reason.UNSUPPORTED,
-          "a number is consulted with the caller's number as caller id; this caller has none");
-    }
-    holdCaller();
-    AddedParticipant added =
-        context
-            .acs()
-            .addParticipant(
-                call.connectionId(),
-                new AddParticipant(
-                    who, CONSULT_RINGS, callerId, null, null, CONSULT + (++sequence)));
-    consulted = target;
-    consultInvitation = added.invitationId();
+    Consultation.identifier(target);
+    callerHold.hold();
+    consulted.invite(target);
     move(TalkState.CONSULT_RINGING);
     call.tell(tenant -> tenant.work().consult(id, target.text()));
   }
 
   private void conference(InteractionId id) throws AcsException {
     require(state == TalkState.CONSULTING, "conference");
-    unholdCaller();
+    callerHold.release();
     move(TalkState.CONFERENCED);
     call.tell(tenant -> tenant.work().conference(id));
   }
@@ -146,7 +125,7 @@ final class AgentTalk {
         .transferToParticipant(
             call.connectionId(),
             new Transfer(
-                identifier(target),
+                Consultation.identifier(target),
                 call.callerIdentifier(),
                 call.incoming().callerNumber(),
                 null,
@@ -156,7 +135,7 @@ final class AgentTalk {
   }
 
   private void handOverToConsulted(InteractionId id) throws AcsException {
-    CallTarget target = consulted;
+    CallTarget target = consulted.target();
     if (target == null || (state != TalkState.CONSULTING && state != TalkState.CONFERENCED)) {
       throw new CallActionRefused(
           CallActionRefused.Reason.NOT_NOW,
@@ -164,14 +143,14 @@ final class AgentTalk {
               + " consulted now");
     }
     context.acs().removeParticipant(call.connectionId(), agent.identity(), CONTEXT + "leave");
-    unholdCaller();
+    callerHold.release();
     move(TalkState.DONE);
     call.tell(
         tenant -> {
           tenant.work().startTransfer(id, target.text());
           tenant.work().transferCompleted(id);
         });
-    call.leave();
+    call.withAgent().leave();
   }
 
   private void requeue(InteractionId id, CallTarget.Queue target) throws AcsException {
@@ -183,9 +162,9 @@ final class AgentTalk {
           CallActionRefused.Reason.NOT_NOW, "there is no queue " + target.queue());
     }
     context.acs().removeParticipant(call.connectionId(), agent.identity(), CONTEXT + "requeue");
-    unholdCaller();
+    callerHold.release();
     move(TalkState.DONE);
-    call.requeued(this);
+    call.withAgent().requeued(this);
     call.tell(tenant -> tenant.work().transferToQueue(id, target.queue()));
   }
 
@@ -208,10 +187,10 @@ final class AgentTalk {
     }
     switch (event) {
       case CallEvent.AddParticipantSucceeded joined when state == TalkState.CONSULT_RINGING -> {
-        consultInvitation = null;
+        consulted.joined();
         move(TalkState.CONSULTING);
       }
-      case CallEvent.AddParticipantSucceeded late -> removeLate(late.participantRawId());
+      case CallEvent.AddParticipantSucceeded late -> consulted.removeLate(late.participantRawId());
       case CallEvent.AddParticipantFailed refused when state == TalkState.CONSULT_RINGING -> {
         LOG.log(
             System.Logger.Level.INFO, "consultation not answered: {0}", refused.base().result());
@@ -225,7 +204,7 @@ final class AgentTalk {
       case CallEvent.TransferFailed failed when state == TalkState.TRANSFERRING -> {
         String why = String.valueOf(failed.base().result());
         try {
-          unholdCaller();
+          callerHold.release();
         } catch (AcsException | RuntimeException refused) {
           LOG.log(System.Logger.Level.DEBUG, "unhold after a failed transfer refused", refused);
         }
@@ -244,10 +223,9 @@ final class AgentTalk {
    * consulted party left), false if the call ends (the caller or the agent left).
    */
   boolean left(CallRoster roster) {
-    CallTarget target = consulted;
-    if (target == null
+    if (consulted.target() == null
         || (state != TalkState.CONSULTING && state != TalkState.CONFERENCED)
-        || roster.contains(identifier(target).rawId())
+        || consulted.isIn(roster)
         || !roster.contains(call.incoming().fromRawId())
         || !roster.contains(agent.identity().rawId())) {
       return false;
@@ -262,8 +240,7 @@ final class AgentTalk {
   /** The consultation is over without the consulted party: back to holding, or to talking. */
   private void consultEnded(InteractionId id) {
     boolean wasConference = state == TalkState.CONFERENCED;
-    consulted = null;
-    consultInvitation = null;
+    consulted.forget();
     if (wasConference) {
       move(TalkState.TALKING);
       call.tell(tenant -> tenant.work().resume(id));
@@ -271,66 +248,6 @@ final class AgentTalk {
       move(TalkState.HOLDING);
       call.tell(tenant -> tenant.work().hold(id));
     }
-  }
-
-  /** A consulted party who answered after the consultation was over is taken out again. */
-  private void removeLate(@Nullable String rawId) {
-    if (rawId == null) {
-      return;
-    }
-    try {
-      context
-          .acs()
-          .removeParticipant(call.connectionId(), Identifier.fromRawId(rawId), CONTEXT + "late");
-    } catch (AcsException | RuntimeException refused) {
-      LOG.log(System.Logger.Level.DEBUG, "could not remove a late consulted party", refused);
-    }
-  }
-
-  private void cancelConsultation() throws AcsException {
-    String invitation = consultInvitation;
-    if (invitation != null) {
-      context.acs().cancelAddParticipant(call.connectionId(), invitation, CONTEXT + "cancel");
-    }
-    consulted = null;
-    consultInvitation = null;
-  }
-
-  private void removeConsulted() throws AcsException {
-    CallTarget target = consulted;
-    if (target != null) {
-      context.acs().removeParticipant(call.connectionId(), identifier(target), CONTEXT + "remove");
-    }
-    consulted = null;
-  }
-
-  private void holdCaller() throws AcsException {
-    if (callerHeld) {
-      return;
-    }
-    PlaySource music =
-        new PlaySource.File(
-            context.prompts().uriOf(new Prompt.File("prompt:music-on-hold"), null), null);
-    context.acs().hold(call.connectionId(), call.callerIdentifier(), music, CONTEXT + "hold");
-    callerHeld = true;
-  }
-
-  private void unholdCaller() throws AcsException {
-    if (!callerHeld) {
-      return;
-    }
-    context.acs().unhold(call.connectionId(), call.callerIdentifier(), CONTEXT + "unhold");
-    callerHeld = false;
-  }
-
-  private Identifier identifier(CallTarget target) {
-    return switch (target) {
-      case CallTarget.PhoneNumber number -> new Identifier.Phone(number.e164());
-      case CallTarget.TeamsUser user -> new Identifier.TeamsUser(user.objectId());
-      case CallTarget.Queue queue ->
-          throw new CallActionRefused(
-              CallActionRefused.Reason.UNSUPPORTED, "a queue is no participant: " + queue.text());
-    };
   }
 
   private InteractionId interaction() {

@@ -1,23 +1,16 @@
 package io.tandem.acs.unify;
 
 import io.tandem.acs.client.AcsException;
-import io.tandem.acs.client.AnswerCall;
 import io.tandem.acs.client.CallConnection;
 import io.tandem.acs.client.Identifier;
-import io.tandem.acs.client.TranscriptionOptions;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
-import io.tandem.core.callcontrol.CallAction;
-import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.flow.FlowRun;
-import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.NoDataLookups;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.tenant.Tenant;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -39,12 +32,12 @@ final class CallerConnection {
   private final CallerDirections directions;
   private final CallRoster roster = new CallRoster();
   private final CallRecording recording;
+  private final CallWithAgent withAgent;
   private CallerConnectionState state = CallerConnectionState.INCOMING;
   private @Nullable String connectionId;
   private boolean connected;
   private boolean answerFailed;
   private @Nullable InteractionId interaction;
-  private @Nullable AgentTalk talk;
 
   CallerConnection(UnifyContext context, IncomingCall incoming) {
     this.context = context;
@@ -54,6 +47,7 @@ final class CallerConnection {
     this.queue =
         new CallerQueue(this, context, new HoldMusic(this, context.acs(), context.prompts(), lane));
     this.recording = new CallRecording(this, context);
+    this.withAgent = new CallWithAgent(this, context, queue, recording);
     this.directions = new CallerDirections(this, queue, recording);
   }
 
@@ -107,21 +101,8 @@ final class CallerConnection {
   }
 
   private void answer() {
-    UnifySettings.Transcription transcription = context.settings().transcription();
     try {
-      CallConnection answered =
-          context
-              .acs()
-              .answer(
-                  new AnswerCall(
-                      incoming.incomingCallContext(),
-                      context.settings().callbackUri(),
-                      "answer",
-                      transcription == null
-                          ? null
-                          : new TranscriptionOptions(
-                              transcription.transportUrl(), transcription.locale(), true, false),
-                      null));
+      CallConnection answered = context.acs().answer(Arrival.answer(context.settings(), incoming));
       connectionId = answered.callConnectionId();
       move(CallerConnectionState.ANSWERED);
       context.registry().claim(answered.callConnectionId(), this).forEach(this::onEvent);
@@ -130,21 +111,8 @@ final class CallerConnection {
       answerFailed = true;
       end(true);
     }
-    arrive();
-  }
-
-  private void arrive() {
-    Arrival arrival = Arrival.of(incoming, connectionId);
-    context
-        .tenant()
-        .ask(
-            tenant -> {
-              InteractionId id =
-                  tenant.arrive(
-                      null, Channel.VOICE, arrival.from(), arrival.to(), arrival.attributes());
-              context.registry().bind(id, this);
-              return id;
-            })
+    Arrival.of(incoming, connectionId)
+        .enter(context, this)
         .whenComplete(
             (id, failed) -> {
               if (failed != null) {
@@ -171,7 +139,7 @@ final class CallerConnection {
   }
 
   private void onEvent(CallEvent event) {
-    AgentTalk current = talk;
+    AgentTalk current = withAgent.talk();
     if (flow.handled(event)
         || queue.handled(event)
         || (current != null && current.handled(event))) {
@@ -248,90 +216,14 @@ final class CallerConnection {
             });
   }
 
-  /** The agent answered and the domain connected them: the caller hears the agent now. */
-  void agentJoined(AgentInvitation agent) {
+  /** The call from the moment an agent joins: talk, call control, recording. */
+  CallWithAgent withAgent() {
+    return withAgent;
+  }
+
+  /** The virtual assistant's media stops (an agent joined). */
+  void silenceFlow() {
     flow.stop(false);
-    move(CallerConnectionState.WITH_AGENT);
-    talk = new AgentTalk(this, context, agent);
-    context.transcripts().agentJoined(connectionId(), agent.identity().rawId());
-    if (context.settings().recordWithAgent()) {
-      recording.start();
-    }
-  }
-
-  /** The agent's control of the talk, while caller and agent talk; else null. */
-  @Nullable AgentTalk talk() {
-    return talk;
-  }
-
-  /**
-   * Carries out the agent's {@code action} on the call, on its lane; the stage fails with {@link
-   * CallActionRefused} when the call's state does not allow it.
-   */
-  CompletableFuture<Void> control(CallAction action) {
-    CompletableFuture<Void> accepted = new CompletableFuture<>();
-    lane.execute(
-        () -> {
-          AgentTalk current = talk;
-          if (state != CallerConnectionState.WITH_AGENT || current == null) {
-            accepted.completeExceptionally(
-                new CallActionRefused(
-                    CallActionRefused.Reason.NOT_NOW,
-                    "the call is not with an agent ("
-                        + state.name().toLowerCase(Locale.ROOT)
-                        + ")"));
-            return;
-          }
-          try {
-            current.request(action);
-            accepted.complete(null);
-          } catch (CallActionRefused refused) {
-            accepted.completeExceptionally(refused);
-          }
-        });
-    return accepted;
-  }
-
-  /** The agent left and the caller waits in a queue again (music, offers) for the next agent. */
-  void requeued(AgentTalk ended) {
-    if (talk != ended) {
-      return;
-    }
-    talk = null;
-    queue.agentLeft();
-    move(CallerConnectionState.QUEUED);
-  }
-
-  /** The application leaves the call; the others in it talk on. */
-  void leave() {
-    if (state == CallerConnectionState.ENDED) {
-      return;
-    }
-    String id = connectionId;
-    end(false);
-    if (id == null) {
-      return;
-    }
-    try {
-      context.acs().hangUp(id);
-    } catch (AcsException | RuntimeException failed) {
-      LOG.log(System.Logger.Level.DEBUG, "leaving " + id + " refused", failed);
-    }
-  }
-
-  /** Carries out {@code action} on the call's recording, on its lane. */
-  void recording(RecordingAction action) {
-    lane.execute(
-        () -> {
-          if (state == CallerConnectionState.ENDED || connectionId == null) {
-            return;
-          }
-          switch (action) {
-            case START -> recording.start();
-            case PAUSE -> recording.pause();
-            case RESUME -> recording.resume();
-          }
-        });
   }
 
   /** The application ends the call for everyone in it. */

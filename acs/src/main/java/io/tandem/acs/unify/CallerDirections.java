@@ -78,7 +78,7 @@ final class CallerDirections {
     if (call.state() != CallerConnectionState.WITH_AGENT || agent == null || id == null) {
       return;
     }
-    AgentTalk talk = call.talk();
+    AgentTalk talk = call.withAgent().talk();
     if (talk != null && talk.left(roster)) {
       return;
     }

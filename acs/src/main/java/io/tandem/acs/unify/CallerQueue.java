@@ -244,7 +244,7 @@ final class CallerQueue {
     invitation.joined();
     joined = invitation;
     hold.stop(false);
-    call.agentJoined(invitation);
+    call.withAgent().joined(invitation);
   }
 
   private void failed(AgentInvitation invitation, String why) {

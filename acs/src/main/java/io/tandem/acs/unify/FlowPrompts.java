@@ -2,21 +2,14 @@ package io.tandem.acs.unify;
 
 import io.tandem.acs.client.AcsException;
 import io.tandem.acs.client.CallAutomationClient;
-import io.tandem.acs.client.Choice;
-import io.tandem.acs.client.DtmfOptions;
-import io.tandem.acs.client.Identifier;
 import io.tandem.acs.client.Play;
 import io.tandem.acs.client.PlaySource;
 import io.tandem.acs.client.Recognize;
-import io.tandem.acs.client.RecognizeInput;
-import io.tandem.acs.client.Tone;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.MediaOutcome;
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.flow.InputRequest;
 import io.tandem.core.flow.Prompt;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +25,6 @@ final class FlowPrompts {
 
   static final String CONTEXT = "flow-";
   private static final System.Logger LOG = System.getLogger(FlowPrompts.class.getName());
-  private static final Duration LONGEST_SILENCE = Duration.ofSeconds(300);
-  private static final Duration LONGEST_GAP = Duration.ofSeconds(60);
 
   private final CallerConnection call;
   private final CallAutomationClient acs;
@@ -224,92 +215,10 @@ final class FlowPrompts {
   }
 
   private Recognize recognize(InputRequest input, String context) {
-    Identifier caller = call.callerIdentifier();
-    Duration silence = clamp(input.timeout(), Duration.ZERO, LONGEST_SILENCE);
-    List<PlaySource> prompt = List.of(file(input.prompt()));
-    return switch (input) {
-      case InputRequest.Choice choice when onlyKeys(choice.choices()) ->
-          new Recognize(
-              RecognizeInput.DTMF,
-              caller,
-              prompt,
-              true,
-              true,
-              silence,
-              new DtmfOptions(Duration.ofSeconds(2), 1, List.of()),
-              List.of(),
-              null,
-              context);
-      case InputRequest.Choice choice ->
-          new Recognize(
-              RecognizeInput.CHOICES,
-              caller,
-              prompt,
-              true,
-              true,
-              silence,
-              null,
-              choices(choice.choices()),
-              null,
-              context);
-      case InputRequest.Digits digits ->
-          new Recognize(
-              RecognizeInput.DTMF,
-              caller,
-              prompt,
-              true,
-              true,
-              silence,
-              new DtmfOptions(
-                  clamp(digits.timeout(), Duration.ofSeconds(1), LONGEST_GAP),
-                  digits.maxLength(),
-                  digits.terminator() == null
-                      ? List.of()
-                      : List.of(Tone.fromKey(digits.terminator().charAt(0)))),
-              List.of(),
-              null,
-              context);
-    };
+    return RecognizeRequests.of(input, call.callerIdentifier(), file(input.prompt()), context);
   }
 
   private static boolean keysOnly(InputRequest input) {
-    return switch (input) {
-      case InputRequest.Choice choice -> onlyKeys(choice.choices());
-      case InputRequest.Digits digits -> true;
-    };
-  }
-
-  private static boolean onlyKeys(List<String> choices) {
-    return choices.stream().allMatch(FlowPrompts::isKey);
-  }
-
-  private static boolean isKey(String choice) {
-    return choice.length() == 1 && "0123456789*#".indexOf(choice.charAt(0)) >= 0;
-  }
-
-  private static List<Choice> choices(List<String> offered) {
-    List<Choice> choices = new ArrayList<>();
-    for (String choice : offered) {
-      choices.add(
-          isKey(choice)
-              ? new Choice(
-                  choice, List.of(spoken(choice.charAt(0))), Tone.fromKey(choice.charAt(0)))
-              : new Choice(choice, List.of(choice), null));
-    }
-    return choices;
-  }
-
-  private static String spoken(char key) {
-    return switch (key) {
-      case '*' -> "star";
-      case '#' -> "pound";
-      default ->
-          List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-              .get(key - '0');
-    };
-  }
-
-  private static Duration clamp(Duration value, Duration least, Duration most) {
-    return value.compareTo(least) < 0 ? least : value.compareTo(most) > 0 ? most : value;
+    return RecognizeRequests.keysOnly(input);
   }
 }

@@ -163,7 +163,7 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
     if (call == null) {
       return false;
     }
-    call.recording(action);
+    call.withAgent().recording(action);
     return true;
   }
 
@@ -186,7 +186,7 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
               CallActionRefused.Reason.NOT_LIVE,
               "interaction " + interaction + " is not a live Unify call"));
     }
-    return call.control(action);
+    return call.withAgent().control(action);
   }
 
   /** Calls the application holds now. */
