@@ -13,11 +13,18 @@ import io.tandem.server.eventlog.EventHistory;
 import io.tandem.server.eventlog.LoggedEvent;
 import io.tandem.server.tenant.EventFeed;
 import io.tandem.server.tenant.RunningTenant;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,12 +34,15 @@ import org.slf4j.LoggerFactory;
  * Summarizes every interaction once it is finished, and records the summary on it ({@code
  * interaction.Summarized}).
  *
- * <p>Finished means gone from the tenant's live state. The events that can finish an interaction
- * are {@code WrapUpCompleted}, {@code Disconnected} without wrap-up, {@code Abandoned}, {@code
- * Ended} and {@code Failed}; after each, a virtual thread asks the tenant whether the interaction
- * is still live (an agent's wrap-up after a transfer to a queue ends only the agent's part) and, if
- * not, reads its timeline from the log, summarizes it and records the summary through the tenant's
- * mailbox. An interaction that has a summary already is not summarized again.
+ * <p>Finished means gone from the tenant's live state. Every summary waits {@code settleTime} after
+ * the finishing event first: live transcription lags the call, and its last segments (still
+ * attached to the interaction for a while after it ended) belong in the summary. The events that
+ * can finish an interaction are {@code WrapUpCompleted}, {@code Disconnected} without wrap-up,
+ * {@code Abandoned}, {@code Ended} and {@code Failed}; after each, a virtual thread asks the tenant
+ * whether the interaction is still live (an agent's wrap-up after a transfer to a queue ends only
+ * the agent's part) and, if not, reads its timeline from the log, summarizes it and records the
+ * summary through the tenant's mailbox. An interaction that has a summary already, or whose summary
+ * is being written (two finishing events), is not summarized again.
  *
  * <p>When the configured summarizer fails (error, timeout, nonsense), the extractive one writes the
  * summary instead and says so: {@code extractive (openai failed: timeout)}. A summary is lost only
@@ -46,6 +56,9 @@ public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable 
 
   private static final Logger LOG = LoggerFactory.getLogger(CallSummaries.class);
 
+  /** How many summarized interactions are remembered, so that two finishing events write one. */
+  private static final int REMEMBERED = 100_000;
+
   private final Function<TenantId, @Nullable RunningTenant> tenants;
   private final EventHistory history;
   private final CallSummarizer summarizer;
@@ -54,30 +67,51 @@ public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable 
   private final Semaphore turns;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final CountDownLatch started = new CountDownLatch(1);
+  private final Duration settleTime;
+  private final Set<String> claimed =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > REMEMBERED;
+            }
+          });
+  private final ScheduledExecutorService settling =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("summary-settling").factory());
 
   /**
    * @param tenants the running tenant of an id, or null
    * @param summarizer what writes summaries
    * @param summarizerName its short name in fallback notes, e.g. {@code openai}
+   * @param settleTime how long a summary waits after the interaction finished
    */
   public CallSummaries(
       Function<TenantId, @Nullable RunningTenant> tenants,
       EventHistory history,
       CallSummarizer summarizer,
       String summarizerName,
-      int maxConcurrent) {
+      int maxConcurrent,
+      Duration settleTime) {
     this.tenants = tenants;
     this.history = history;
     this.summarizer = summarizer;
     this.summarizerName = summarizerName;
     this.turns = new Semaphore(maxConcurrent);
+    this.settleTime = settleTime;
   }
 
   @Override
   public void on(LoggedEvent logged) {
     if (mayFinish(logged.event())) {
       InteractionId id = ((InteractionEvent) logged.event()).interaction();
-      workers.execute(() -> summarizeIfFinished(logged.tenant(), id));
+      Runnable summarize = () -> summarizeIfFinished(logged.tenant(), id);
+      if (settleTime.isZero()) {
+        workers.execute(summarize);
+      } else {
+        settling.schedule(
+            () -> workers.execute(summarize), settleTime.toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
   }
 
@@ -111,7 +145,8 @@ public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable 
               .map(InteractionEvent.class::cast)
               .toList();
       if (timeline.isEmpty()
-          || timeline.stream().anyMatch(InteractionEvent.Summarized.class::isInstance)) {
+          || timeline.stream().anyMatch(InteractionEvent.Summarized.class::isInstance)
+          || !claim(tenantId, id)) {
         return;
       }
       CallSummary summary = summarize(CallRecord.from(timeline));
@@ -120,6 +155,13 @@ public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable 
       LOG.warn("Interaction {} of tenant {} was not summarized: {}", id, tenantId, e.toString());
     } finally {
       turns.release();
+    }
+  }
+
+  /** Whether this is the first attempt to summarize the interaction (of those remembered). */
+  private boolean claim(TenantId tenant, InteractionId id) {
+    synchronized (claimed) {
+      return claimed.add(tenant.value() + "/" + id.value());
     }
   }
 
@@ -155,6 +197,7 @@ public final class CallSummaries implements EventFeed.Subscriber, AutoCloseable 
   /** Stops writing summaries; those under way are interrupted. */
   @Override
   public void close() {
+    settling.shutdownNow();
     workers.shutdownNow();
   }
 }

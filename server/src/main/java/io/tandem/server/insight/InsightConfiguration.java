@@ -53,7 +53,8 @@ class InsightConfiguration {
             history,
             summarizer,
             settings.provider().equals(SummarySettings.OPENAI_COMPATIBLE) ? "openai" : "extractive",
-            settings.maxConcurrent());
+            settings.maxConcurrent(),
+            settings.settleTime());
     if (settings.enabled()) {
       feed.subscribe(summaries);
     }

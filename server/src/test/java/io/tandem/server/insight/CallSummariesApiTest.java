@@ -72,6 +72,7 @@ class CallSummariesApiTest {
             "--tandem.summary.openai.model=gpt-test",
             "--tandem.summary.openai.api-key=sk-never-logged",
             "--tandem.summary.openai.timeout=5s",
+            "--tandem.summary.settle-time=2s",
             "--tandem.translation.provider=openai-compatible",
             "--tandem.translation.openai.base-url=" + model.baseUrl(),
             "--tandem.translation.openai.model=gpt-test");
@@ -195,6 +196,31 @@ class CallSummariesApiTest {
             .orElseThrow();
     assertThat(asked.userMessage()).contains("[00:04] customer: I was charged twice.");
     assertThat(asked.authorization()).isEqualTo("Bearer sk-never-logged");
+  }
+
+  @Test
+  void aSegmentThatArrivesJustAfterTheEnd_isInTheSummary() {
+    InteractionId call = queuedCall("call-6");
+    tell(t -> t.customerHungUp(call));
+    tell(
+        t ->
+            t.insights()
+                .transcript(
+                    call,
+                    new TranscriptSegment(
+                        "customer",
+                        "Never mind, I found the receipt.",
+                        Duration.ofSeconds(9),
+                        Duration.ofSeconds(2),
+                        0.9)));
+
+    summaryOf("call-6");
+
+    assertThat(model.requests())
+        .anySatisfy(
+            asked ->
+                assertThat(asked.userMessage())
+                    .contains("customer: Never mind, I found the receipt."));
   }
 
   @Test

@@ -43,7 +43,8 @@ class CallSummariesTest {
         new EventHistory(new JdbcDataSource(), new EventCodec()),
         summarizer,
         "openai",
-        1);
+        1,
+        Duration.ZERO);
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class InsightSettingsTest {
 
+  private static final Duration SETTLE = Duration.ofSeconds(10);
   private static final OpenAiEndpoint UNSET =
       new OpenAiEndpoint("", "", "", Duration.ofSeconds(20));
   private static final OpenAiEndpoint LOCAL =
@@ -15,16 +16,16 @@ class InsightSettingsTest {
 
   @Test
   void defaults_needNoEndpoint() {
-    assertThat(new SummarySettings(true, "extractive", UNSET, 8).provider())
+    assertThat(new SummarySettings(true, "extractive", UNSET, 8, SETTLE).provider())
         .isEqualTo("extractive");
     assertThat(new TranslationSettings("none", UNSET).provider()).isEqualTo("none");
-    assertThat(new SummarySettings(false, " OpenAI-Compatible ", UNSET, 8).provider())
+    assertThat(new SummarySettings(false, " OpenAI-Compatible ", UNSET, 8, SETTLE).provider())
         .isEqualTo("openai-compatible");
   }
 
   @Test
   void unknownProvider_isRejectedNamingTheKey() {
-    assertThatThrownBy(() -> new SummarySettings(true, "gpt", UNSET, 8))
+    assertThatThrownBy(() -> new SummarySettings(true, "gpt", UNSET, 8, SETTLE))
         .hasMessage(
             "tandem.summary.provider must be 'extractive' or 'openai-compatible', not 'gpt'");
     assertThatThrownBy(() -> new TranslationSettings("deepl", UNSET))
@@ -33,7 +34,7 @@ class InsightSettingsTest {
 
   @Test
   void openAiProvider_withoutUrlOrModel_listsEveryProblem() {
-    assertThatThrownBy(() -> new SummarySettings(true, "openai-compatible", UNSET, 8))
+    assertThatThrownBy(() -> new SummarySettings(true, "openai-compatible", UNSET, 8, SETTLE))
         .hasMessageContaining("invalid tandem.summary with provider openai-compatible")
         .hasMessageContaining("tandem.summary.openai.base-url must be an absolute http(s) URL")
         .hasMessageContaining("tandem.summary.openai.model is required");
@@ -47,8 +48,20 @@ class InsightSettingsTest {
 
   @Test
   void maxConcurrent_isOneToAThousand() {
-    assertThatThrownBy(() -> new SummarySettings(true, "extractive", UNSET, 0))
+    assertThatThrownBy(() -> new SummarySettings(true, "extractive", UNSET, 0, SETTLE))
         .hasMessage("tandem.summary.max-concurrent must be 1-1000, not 0");
+  }
+
+  @Test
+  void settleTime_isZeroToTenMinutes() {
+    assertThat(new SummarySettings(true, "extractive", UNSET, 8, Duration.ZERO).settleTime())
+        .isZero();
+    assertThatThrownBy(
+            () -> new SummarySettings(true, "extractive", UNSET, 8, Duration.ofMinutes(11)))
+        .hasMessage("tandem.summary.settle-time must be 0-10 minutes, not PT11M");
+    assertThatThrownBy(
+            () -> new SummarySettings(true, "extractive", UNSET, 8, Duration.ofSeconds(-1)))
+        .hasMessageContaining("tandem.summary.settle-time must be 0-10 minutes");
   }
 
   @Test

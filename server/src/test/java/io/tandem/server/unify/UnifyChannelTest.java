@@ -74,6 +74,7 @@ class UnifyChannelTest {
                 "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache"),
                 "--tandem.sip.enabled=false",
                 "--tandem.microsoft.unify.record-with-agent=true",
+                "--tandem.summary.settle-time=1s",
                 "--tandem.microsoft.emulator.direct-routing.enabled=false");
     emulator = context.getBean(EmbeddedEmulator.class).emulator();
     base = "http://127.0.0.1:" + httpPort;
