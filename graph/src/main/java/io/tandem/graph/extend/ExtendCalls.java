@@ -2,6 +2,9 @@ package io.tandem.graph.extend;
 
 import io.tandem.core.agent.AgentEvent;
 import io.tandem.core.agent.AgentId;
+import io.tandem.core.callcontrol.CallAction;
+import io.tandem.core.callcontrol.CallActionRefused;
+import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.interaction.InteractionEvent;
@@ -18,6 +21,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -30,7 +35,7 @@ import java.util.concurrent.Executor;
  * <p>Thread-safe: {@link #received} runs on notification threads, {@link #on} on the tenant's
  * writer; both only look up and hand over.
  */
-public final class ExtendCalls implements TenantEventListener {
+public final class ExtendCalls implements TenantEventListener, CallControl {
 
   /** The interaction attribute that names the integration model a call came through. */
   public static final String MODEL_ATTRIBUTE = "channel.model";
@@ -91,6 +96,30 @@ public final class ExtendCalls implements TenantEventListener {
     if (call != null) {
       call.event(event);
     }
+  }
+
+  @Override
+  public boolean carries(InteractionId interaction) {
+    return byInteraction.containsKey(interaction);
+  }
+
+  /**
+   * Refuses every call action: the bot hands the caller's call over to the agent's own Teams call
+   * (consultative transfer) and is out of it from then on, so the agent holds, consults and
+   * transfers in Teams itself.
+   */
+  @Override
+  public CompletionStage<Void> request(InteractionId interaction, CallAction action) {
+    return CompletableFuture.failedFuture(
+        carries(interaction)
+            ? new CallActionRefused(
+                CallActionRefused.Reason.UNSUPPORTED,
+                "an Extend call is handed over to the agent's Teams call; "
+                    + action.name()
+                    + " is done in Teams, not through Tandem")
+            : new CallActionRefused(
+                CallActionRefused.Reason.NOT_LIVE,
+                "interaction " + interaction + " is not a live Extend call"));
   }
 
   /** Calls the bot holds or watches now. */

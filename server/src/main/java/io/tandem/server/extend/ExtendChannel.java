@@ -1,12 +1,15 @@
 package io.tandem.server.extend;
 
+import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.flow.Prompt;
+import io.tandem.core.tenant.TenantId;
 import io.tandem.core.time.MailboxScheduler;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.calls.GraphCallsApi;
 import io.tandem.graph.extend.ExtendCalls;
 import io.tandem.graph.extend.ExtendSettings;
 import io.tandem.graph.extend.PromptLocator;
+import io.tandem.server.api.CallControlSource;
 import io.tandem.server.microsoft.MicrosoftConnection;
 import io.tandem.server.prompts.PromptCatalog;
 import io.tandem.server.tenant.RunningTenant;
@@ -15,6 +18,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * ExtendCalls} for the Tandem tenant it serves, attached as a listener of that tenant, on the first
  * notification (the tenant may be created after start-up, e.g. by the demo).
  */
-public final class ExtendChannel implements AutoCloseable {
+public final class ExtendChannel implements AutoCloseable, CallControlSource {
 
   /** The path Graph posts call notifications to, below the public base URL. */
   public static final String NOTIFICATIONS_PATH = "/api/microsoft/graph/calls";
@@ -52,6 +56,15 @@ public final class ExtendChannel implements AutoCloseable {
     this.prompts = prompts;
     this.clock = clock;
     this.timers = timers;
+  }
+
+  /** The (refusing) call control of the bot's calls, once it runs, for the tenant it serves. */
+  @Override
+  public Optional<CallControl> callControl(TenantId tenant) {
+    ExtendCalls running = calls;
+    return tenant.equals(microsoft.tandemTenant()) && running != null
+        ? Optional.of(running)
+        : Optional.empty();
   }
 
   /** Where Graph sends the notifications of the calls the bot answers and places. */
