@@ -4,9 +4,6 @@ import io.tandem.core.callcontrol.CallAction;
 import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.callcontrol.CallTarget;
 import io.tandem.core.interaction.InteractionId;
-import io.tandem.core.time.Timer;
-import io.tandem.sip.trunk.DirectRoutingTrunk;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -24,24 +21,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class AgentTalk implements AgentLegListener {
 
-  /** How long a consulted party's or transfer target's number may ring. */
-  static final Duration RING_LIMIT = Duration.ofSeconds(30);
-
   private final CarrierCall call;
-  private final ConnectContext context;
   private final CallerQueueing queueing;
   private final AgentLeg agent;
   private TalkState state = TalkState.TALKING;
-  private @Nullable AgentLeg other;
-  private @Nullable CallTarget otherTarget;
+  private final ThirdParty other;
   private @Nullable AutoCloseable mix;
-  private Timer ringLimit = Timer.NONE;
 
   AgentTalk(CarrierCall call, ConnectContext context, CallerQueueing queueing, AgentLeg agent) {
     this.call = call;
-    this.context = context;
     this.queueing = queueing;
     this.agent = agent;
+    this.other = new ThirdParty(call, context);
   }
 
   TalkState state() {
@@ -86,16 +77,14 @@ final class AgentTalk implements AgentLegListener {
 
   private void consult(InteractionId id, CallTarget target, String number) {
     require(state == TalkState.TALKING || state == TalkState.HOLDING, "consult");
-    AgentLeg leg = dial(number);
+    other.dial(target, number, this, this::unanswered);
     holdCaller();
-    other = leg;
-    otherTarget = target;
     move(TalkState.CONSULT_RINGING);
     call.tell(t -> t.work().consult(id, target.text()));
   }
 
   private void conference(InteractionId id) {
-    AgentLeg consulted = other;
+    AgentLeg consulted = other.leg();
     require(state == TalkState.CONSULTING && consulted != null, "conference");
     mix = call.media().mix(List.of(agent.media(), consulted.media()));
     move(TalkState.CONFERENCED);
@@ -112,17 +101,15 @@ final class AgentTalk implements AgentLegListener {
 
   private void blindTransfer(InteractionId id, CallTarget target, String number) {
     require(state == TalkState.TALKING || state == TalkState.HOLDING, "transfer");
-    AgentLeg leg = dial(number);
+    other.dial(target, number, this, this::unanswered);
     holdCaller();
-    other = leg;
-    otherTarget = target;
     move(TalkState.TRANSFERRING);
     call.tell(t -> t.work().startTransfer(id, target.text()));
   }
 
   private void handOverToConsulted(InteractionId id) {
-    AgentLeg consulted = other;
-    CallTarget target = otherTarget;
+    AgentLeg consulted = other.leg();
+    CallTarget target = other.target();
     if (consulted == null
         || target == null
         || (state != TalkState.CONSULTING && state != TalkState.CONFERENCED)) {
@@ -159,7 +146,7 @@ final class AgentTalk implements AgentLegListener {
 
   /** The caller is relayed to {@code to} and the agent's leg gets BYE: Tandem only relays now. */
   private void handOver(AgentLeg to) {
-    ringLimit.cancel();
+    other.answered();
     closeMix();
     call.media().relayWith(to.media());
     agent.hangUp();
@@ -169,11 +156,11 @@ final class AgentTalk implements AgentLegListener {
 
   @Override
   public void answered(AgentLeg leg) {
-    if (leg != other) {
+    if (!other.is(leg)) {
       leg.hangUp();
       return;
     }
-    ringLimit.cancel();
+    other.answered();
     InteractionId id = interaction();
     switch (state) {
       case CONSULT_RINGING -> {
@@ -184,32 +171,27 @@ final class AgentTalk implements AgentLegListener {
         handOver(leg);
         call.tell(t -> t.work().transferCompleted(id));
       }
-      default -> {
-        other = null;
-        leg.hangUp();
-      }
+      default -> other.drop();
     }
   }
 
   @Override
   public void refused(AgentLeg leg, int status) {
-    if (leg == other) {
+    if (other.is(leg)) {
       notReached("sip-" + status);
     }
   }
 
   private void unanswered(AgentLeg leg) {
-    if (leg == other && (state == TalkState.CONSULT_RINGING || state == TalkState.TRANSFERRING)) {
-      leg.hangUp();
+    if (other.is(leg) && (state == TalkState.CONSULT_RINGING || state == TalkState.TRANSFERRING)) {
+      other.drop();
       notReached("no-answer");
     }
   }
 
   /** The consulted party or the transfer target was not reached: the caller holds, or talks. */
   private void notReached(String why) {
-    ringLimit.cancel();
-    other = null;
-    otherTarget = null;
+    other.forget();
     InteractionId id = interaction();
     switch (state) {
       case CONSULT_RINGING -> {
@@ -229,11 +211,10 @@ final class AgentTalk implements AgentLegListener {
 
   @Override
   public void hungUp(AgentLeg leg) {
-    if (leg != other) {
+    if (!other.is(leg)) {
       return;
     }
-    other = null;
-    otherTarget = null;
+    other.forget();
     InteractionId id = interaction();
     switch (state) {
       case CONSULTING -> {
@@ -267,31 +248,6 @@ final class AgentTalk implements AgentLegListener {
     }
   }
 
-  private AgentLeg dial(String number) {
-    DirectRoutingTrunk trunk =
-        context
-            .trunks()
-            .directRouting(call.tenantId())
-            .orElseThrow(
-                () ->
-                    new CallActionRefused(
-                        CallActionRefused.Reason.UNSUPPORTED,
-                        "the tenant has no Direct Routing trunk to call " + number));
-    LegMedia media;
-    try {
-      media = context.media().offer();
-    } catch (MediaRefusedException noPort) {
-      throw new CallActionRefused(
-          CallActionRefused.Reason.NOT_NOW, "no media for a new leg: " + noPort.getMessage());
-    }
-    AgentLeg leg =
-        new AgentLeg(context, call.lane(), trunk, number, call.callerNumber(), media, this);
-    leg.start();
-    ringLimit.cancel();
-    ringLimit = context.after(RING_LIMIT, call.lane(), () -> unanswered(leg));
-    return leg;
-  }
-
   private void holdCaller() {
     call.media().unrelay();
     call.media().holdMusic(0, null);
@@ -299,14 +255,8 @@ final class AgentTalk implements AgentLegListener {
   }
 
   private void dropOther() {
-    ringLimit.cancel();
     closeMix();
-    AgentLeg leg = other;
-    other = null;
-    otherTarget = null;
-    if (leg != null) {
-      leg.hangUp();
-    }
+    other.drop();
   }
 
   private void closeMix() {
