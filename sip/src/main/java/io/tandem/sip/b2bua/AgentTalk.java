@@ -26,17 +26,13 @@ final class AgentTalk implements AgentLegListener {
   private final AgentLeg agent;
   private TalkState state = TalkState.TALKING;
   private final ThirdParty other;
-  private @Nullable AutoCloseable mix;
+  private LegMedia.@Nullable Mix mix;
 
   AgentTalk(CarrierCall call, ConnectContext context, CallerQueueing queueing, AgentLeg agent) {
     this.call = call;
     this.queueing = queueing;
     this.agent = agent;
     this.other = new ThirdParty(call, context);
-  }
-
-  TalkState state() {
-    return state;
   }
 
   /**
@@ -260,14 +256,10 @@ final class AgentTalk implements AgentLegListener {
   }
 
   private void closeMix() {
-    AutoCloseable mixing = mix;
+    LegMedia.Mix mixing = mix;
     mix = null;
     if (mixing != null) {
-      try {
-        mixing.close();
-      } catch (Exception ignored) {
-        // A conference's close does not fail.
-      }
+      mixing.close();
     }
   }
 

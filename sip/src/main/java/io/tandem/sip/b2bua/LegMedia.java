@@ -53,7 +53,13 @@ interface LegMedia extends AutoCloseable {
    * Mixes this leg with {@code others} (a conference: each hears all the others), ending any relay
    * they were in; closing the result ends the mix and leaves every leg silent.
    */
-  AutoCloseable mix(List<LegMedia> others);
+  Mix mix(List<LegMedia> others);
+
+  /** Legs mixed together until closed. */
+  interface Mix extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   /** Releases the leg's RTP port; nothing more is sent or received. */
   @Override

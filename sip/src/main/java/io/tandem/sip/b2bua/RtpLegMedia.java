@@ -193,7 +193,7 @@ final class RtpLegMedia implements LegMedia {
   }
 
   @Override
-  public AutoCloseable mix(List<LegMedia> others) {
+  public Mix mix(List<LegMedia> others) {
     List<RtpLegMedia> legs = new ArrayList<>();
     legs.add(this);
     for (LegMedia other : others) {
@@ -210,7 +210,7 @@ final class RtpLegMedia implements LegMedia {
     for (RtpLegMedia leg : legs) {
       conference.join(leg.session);
     }
-    return conference;
+    return conference::close;
   }
 
   private void closeFlow() {
