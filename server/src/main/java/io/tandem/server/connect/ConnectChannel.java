@@ -1,8 +1,11 @@
 package io.tandem.server.connect;
 
+import io.tandem.core.callcontrol.CallControl;
+import io.tandem.core.tenant.TenantId;
 import io.tandem.core.time.MailboxScheduler;
 import io.tandem.media.clock.ScheduledPacer;
 import io.tandem.media.speech.TextToSpeech;
+import io.tandem.server.api.CallControlSource;
 import io.tandem.sip.b2bua.ConnectNode;
 import io.tandem.sip.b2bua.ConnectSettings;
 import io.tandem.sip.media.DefaultPromptAudio;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +33,7 @@ import java.util.function.UnaryOperator;
  * ConnectNode} on {@code tandem.sip.*}'s ports, with the server's tenants ({@link ServerTenants})
  * and prompts (the prompts directory, text rendered by the server's text-to-speech).
  */
-public final class ConnectChannel implements AutoCloseable {
+public final class ConnectChannel implements AutoCloseable, CallControlSource {
 
   /** The {@code channel.model} attribute's value on the interactions of this channel. */
   public static final String CONNECT_MODEL = "connect";
@@ -102,6 +106,12 @@ public final class ConnectChannel implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The agent's call control of the tenant's calls on this node (every tenant may have some). */
+  @Override
+  public Optional<CallControl> callControl(TenantId tenant) {
+    return Optional.of(node.callControl(tenant));
   }
 
   /** Calls in progress (caller legs). */

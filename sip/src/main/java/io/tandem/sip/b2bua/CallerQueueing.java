@@ -1,5 +1,7 @@
 package io.tandem.sip.b2bua;
 
+import io.tandem.core.callcontrol.CallAction;
+import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionEvent;
@@ -8,13 +10,15 @@ import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.time.Timer;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the domain's events make a caller's call do once it has arrived: music on hold with its
  * position while queued, a call to the offered agent's Teams number ({@link AgentLeg}), the relay
- * once the agent answers, and the end of the call when the domain ends it. Runs on the call's lane.
+ * once the agent answers and the agent's call control ({@link AgentTalk}) from then on, and the end
+ * of the call when the domain ends it. Runs on the call's lane.
  */
 final class CallerQueueing implements AgentLegListener {
 
@@ -25,6 +29,7 @@ final class CallerQueueing implements AgentLegListener {
   private @Nullable QueueId queue;
   private @Nullable AgentLeg agentLeg;
   private @Nullable ReservationId reservation;
+  private @Nullable AgentTalk talk;
   private Timer positionRefresh = Timer.NONE;
   private final CallHold hold;
 
@@ -166,6 +171,7 @@ final class CallerQueueing implements AgentLegListener {
     positionRefresh.cancel();
     call.move(CarrierCallState.BRIDGED);
     call.media().relayWith(leg.media());
+    talk = new AgentTalk(call, context, this, leg);
     call.tenant()
         .tell(t -> t.acceptOffer(accepted))
         .whenComplete(
@@ -184,7 +190,50 @@ final class CallerQueueing implements AgentLegListener {
     if (agentLeg == leg) {
       agentLeg = null;
       reservation = null;
+      AgentTalk ended = talk;
+      talk = null;
+      if (ended != null) {
+        ended.stop();
+      }
     }
+  }
+
+  /**
+   * Carries out the agent's {@code action} on the bridged call ({@link AgentTalk}).
+   *
+   * @throws CallActionRefused when the call is not with an agent or the talk does not allow it
+   */
+  void control(CallAction action, @Nullable String number) {
+    AgentTalk current = talk;
+    if (current == null || call.state() != CarrierCallState.BRIDGED) {
+      throw new CallActionRefused(
+          CallActionRefused.Reason.NOT_NOW,
+          "the call is not with an agent (" + call.state().name().toLowerCase(Locale.ROOT) + ")");
+    }
+    current.request(action, number);
+  }
+
+  /** The agent left and the caller waits in a queue again for the next agent. */
+  void requeued(AgentTalk ended) {
+    if (talk != ended) {
+      return;
+    }
+    talk = null;
+    agentLeg = null;
+    reservation = null;
+    hold.agentGone();
+    call.move(CarrierCallState.QUEUED);
+  }
+
+  /** The agent handed the caller to another party: Tandem only relays the call from now on. */
+  void handedOver(AgentTalk done) {
+    if (talk != done) {
+      return;
+    }
+    agentLeg = null;
+    reservation = null;
+    hold.agentGone();
+    call.move(CarrierCallState.TRANSFERRED);
   }
 
   @Override
@@ -220,6 +269,11 @@ final class CallerQueueing implements AgentLegListener {
   /** The call is over: the agent leg goes too. */
   void stop() {
     positionRefresh.cancel();
+    AgentTalk ended = talk;
+    talk = null;
+    if (ended != null) {
+      ended.stop();
+    }
     AgentLeg leg = agentLeg;
     agentLeg = null;
     if (leg != null) {

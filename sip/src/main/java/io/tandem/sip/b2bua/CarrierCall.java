@@ -163,7 +163,7 @@ final class CarrierCall implements SipLeg {
 
   /** A tenant event about this call's interaction, already on the lane. */
   void event(TenantEvent event) {
-    if (state != CarrierCallState.ENDED) {
+    if (state != CarrierCallState.ENDED && state != CarrierCallState.TRANSFERRED) {
       queueing.on(event);
     }
   }
@@ -212,9 +212,10 @@ final class CarrierCall implements SipLeg {
   /** The caller hung up (or can no longer be reached): the domain learns it, both legs end. */
   private void callerGone() {
     boolean bridged = state == CarrierCallState.BRIDGED;
+    boolean transferred = state == CarrierCallState.TRANSFERRED;
     end();
     InteractionId id = interaction;
-    if (id != null) {
+    if (id != null && !transferred) {
       tell(
           t -> {
             if (bridged) {
@@ -224,6 +225,11 @@ final class CarrierCall implements SipLeg {
             }
           });
     }
+  }
+
+  /** What the domain's events and the agent's call control make the call do. */
+  CallerQueueing queueing() {
+    return queueing;
   }
 
   /** Tandem hangs the caller up (BYE) and ends the call. */

@@ -15,6 +15,11 @@ enum CarrierCallState {
   CONNECTING,
   /** The agent answered: RTP is relayed between the caller and the agent. */
   BRIDGED,
+  /**
+   * The agent handed the caller to another party (a transfer): Tandem only relays, the interaction
+   * is done with.
+   */
+  TRANSFERRED,
   /** Over: hung up on either side or ended by the domain. */
   ENDED;
 
@@ -24,7 +29,8 @@ enum CarrierCallState {
       case IN_FLOW -> EnumSet.of(QUEUED, CONNECTING, ENDED);
       case QUEUED -> EnumSet.of(CONNECTING, ENDED);
       case CONNECTING -> EnumSet.of(QUEUED, BRIDGED, ENDED);
-      case BRIDGED -> EnumSet.of(ENDED);
+      case BRIDGED -> EnumSet.of(QUEUED, TRANSFERRED, ENDED);
+      case TRANSFERRED -> EnumSet.of(ENDED);
       case ENDED -> EnumSet.noneOf(CarrierCallState.class);
     };
   }

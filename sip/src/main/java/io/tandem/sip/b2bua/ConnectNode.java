@@ -1,5 +1,6 @@
 package io.tandem.sip.b2bua;
 
+import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.interaction.InteractionEvent;
@@ -95,6 +96,14 @@ public final class ConnectNode implements AutoCloseable {
   /** The listener to add to {@code tenant}: hands its events to the calls they concern. */
   public TenantEventListener listener(TenantId tenant) {
     return this::on;
+  }
+
+  /**
+   * The agent's control of {@code tenant}'s calls on this node: hold, resume, consult, conference,
+   * transfer and hang-up carried out by the B2BUA ({@code AgentTalk}).
+   */
+  public CallControl callControl(TenantId tenant) {
+    return new ConnectCallControl(context, tenant);
   }
 
   /** Caller calls in progress. */

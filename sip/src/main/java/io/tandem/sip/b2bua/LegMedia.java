@@ -3,6 +3,7 @@ package io.tandem.sip.b2bua;
 import io.tandem.core.flow.FlowMedia;
 import io.tandem.core.flow.FlowRun;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -36,8 +37,29 @@ interface LegMedia extends AutoCloseable {
   /** Stops prompts and music. */
   void silence();
 
-  /** Relays RTP both ways between this leg and {@code other}, ending what either played. */
+  /**
+   * Relays RTP both ways between this leg and {@code other}, ending what either played and any
+   * relay either was in.
+   */
   void relayWith(LegMedia other);
+
+  /** Ends the relay this leg is in, on both of its legs; each then plays nothing. */
+  void unrelay();
+
+  /** Sends silence: the leg's far end keeps receiving RTP while it waits (no relay, no music). */
+  void quiet();
+
+  /**
+   * Mixes this leg with {@code others} (a conference: each hears all the others), ending any relay
+   * they were in; closing the result ends the mix and leaves every leg silent.
+   */
+  Mix mix(List<LegMedia> others);
+
+  /** Legs mixed together until closed. */
+  interface Mix extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   /** Releases the leg's RTP port; nothing more is sent or received. */
   @Override

@@ -2,7 +2,9 @@ package io.tandem.sip.b2bua;
 
 import io.tandem.core.flow.FlowMedia;
 import io.tandem.core.flow.FlowRun;
+import io.tandem.media.audio.SilenceSource;
 import io.tandem.media.bridge.RelayBridge;
+import io.tandem.media.mix.Conference;
 import io.tandem.media.session.RtpSession;
 import io.tandem.sip.media.HoldMusic;
 import io.tandem.sip.media.RtpFlowMedia;
@@ -14,12 +16,15 @@ import io.tandem.sip.sdp.OfferAnswer;
 import io.tandem.sip.sdp.SessionDescription;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A leg's media on Tandem's own RTP: one {@link RtpSession}, the flow media or the hold music
- * playing on it, and the relay to the other leg once bridged.
+ * A leg's media on Tandem's own RTP: one {@link RtpSession}, the flow media, the hold music or
+ * silence playing on it, and the relay to another leg (both legs know the relay) or the mix of a
+ * conference.
  */
 final class RtpLegMedia implements LegMedia {
 
@@ -35,6 +40,7 @@ final class RtpLegMedia implements LegMedia {
   private @Nullable RtpFlowMedia flow;
   private @Nullable HoldMusic music;
   private @Nullable RelayBridge bridge;
+  private @Nullable RtpLegMedia partner;
 
   RtpLegMedia(
       RtpLegMediaFactory factory,
@@ -153,9 +159,58 @@ final class RtpLegMedia implements LegMedia {
     if (!(other instanceof RtpLegMedia rtp)) {
       throw new IllegalArgumentException("can only relay to another RTP leg");
     }
+    unrelay();
+    rtp.unrelay();
     silence();
     rtp.silence();
-    bridge = RelayBridge.connect(session, rtp.session);
+    RelayBridge joined = RelayBridge.connect(session, rtp.session);
+    bridge = joined;
+    partner = rtp;
+    rtp.bridge = joined;
+    rtp.partner = this;
+  }
+
+  @Override
+  public void unrelay() {
+    RelayBridge joined = bridge;
+    RtpLegMedia other = partner;
+    bridge = null;
+    partner = null;
+    if (other != null) {
+      other.bridge = null;
+      other.partner = null;
+    }
+    if (joined != null) {
+      joined.close();
+    }
+  }
+
+  @Override
+  public void quiet() {
+    unrelay();
+    silence();
+    session.play(SilenceSource.endless());
+  }
+
+  @Override
+  public Mix mix(List<LegMedia> others) {
+    List<RtpLegMedia> legs = new ArrayList<>();
+    legs.add(this);
+    for (LegMedia other : others) {
+      if (!(other instanceof RtpLegMedia rtp)) {
+        throw new IllegalArgumentException("can only mix RTP legs");
+      }
+      legs.add(rtp);
+    }
+    for (RtpLegMedia leg : legs) {
+      leg.unrelay();
+      leg.silence();
+    }
+    Conference conference = Conference.start(factory.pacer());
+    for (RtpLegMedia leg : legs) {
+      conference.join(leg.session);
+    }
+    return conference::close;
   }
 
   private void closeFlow() {
@@ -168,11 +223,7 @@ final class RtpLegMedia implements LegMedia {
 
   @Override
   public void close() {
-    RelayBridge joined = bridge;
-    bridge = null;
-    if (joined != null) {
-      joined.close();
-    }
+    unrelay();
     silence();
     session.close();
   }

@@ -190,12 +190,22 @@ final class ConnectRig implements AutoCloseable {
 
   /** An agent with the billing skill, logged in and available, reached at {@code number}. */
   void agent(String id, String number) {
-    AgentId agent = new AgentId(id);
+    agent(
+        new AgentProfile(
+            new AgentId(id),
+            id,
+            AgentSkills.of(Map.of("billing", 5)),
+            Map.of(Channel.VOICE, 1),
+            null),
+        number);
+  }
+
+  /** The agent {@code profile}, logged in and available, reached at {@code number}. */
+  void agent(AgentProfile profile, String number) {
+    AgentId agent = profile.id();
     numbers.put(agent, number);
     tell(t -> {
-          t.configureAgent(
-              new AgentProfile(
-                  agent, id, AgentSkills.of(Map.of("billing", 5)), Map.of(Channel.VOICE, 1), null));
+          t.configureAgent(profile);
           t.logIn(agent, true);
           t.presenceChanged(agent, Availability.AVAILABLE);
         })

@@ -1,0 +1,98 @@
+package io.tandem.sip.b2bua;
+
+import io.tandem.core.callcontrol.CallActionRefused;
+import io.tandem.core.callcontrol.CallTarget;
+import io.tandem.core.time.Timer;
+import io.tandem.sip.trunk.DirectRoutingTrunk;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The third party of an agent's talk, if any: the consulted party or the transfer target, called
+ * over Direct Routing as the tenant's SBC in the agent leg's dialect ({@link AgentLeg}, From the
+ * caller's number), and the limit on how long its number may ring. Runs on the call's lane.
+ */
+final class ThirdParty {
+
+  /** How long a consulted party's or transfer target's number may ring. */
+  static final Duration RING_LIMIT = Duration.ofSeconds(30);
+
+  private final CarrierCall call;
+  private final ConnectContext context;
+  private @Nullable AgentLeg leg;
+  private @Nullable CallTarget target;
+  private Timer ringLimit = Timer.NONE;
+
+  ThirdParty(CarrierCall call, ConnectContext context) {
+    this.call = call;
+    this.context = context;
+  }
+
+  /**
+   * Calls {@code target} at {@code number}; {@code listener} hears the leg, {@code unanswered} runs
+   * if it still rings after {@link #RING_LIMIT}.
+   *
+   * @throws CallActionRefused when the tenant has no Direct Routing trunk or no RTP port is free
+   */
+  void dial(
+      CallTarget target, String number, AgentLegListener listener, Consumer<AgentLeg> unanswered) {
+    DirectRoutingTrunk trunk =
+        context
+            .trunks()
+            .directRouting(call.tenantId())
+            .orElseThrow(
+                () ->
+                    new CallActionRefused(
+                        CallActionRefused.Reason.UNSUPPORTED,
+                        "the tenant has no Direct Routing trunk to call " + number));
+    LegMedia media;
+    try {
+      media = context.media().offer();
+    } catch (MediaRefusedException noPort) {
+      throw new CallActionRefused(
+          CallActionRefused.Reason.NOT_NOW, "no media for a new leg: " + noPort.getMessage());
+    }
+    AgentLeg dialled =
+        new AgentLeg(context, call.lane(), trunk, number, call.callerNumber(), media, listener);
+    drop();
+    leg = dialled;
+    this.target = target;
+    dialled.start();
+    ringLimit = context.after(RING_LIMIT, call.lane(), () -> unanswered.accept(dialled));
+  }
+
+  /** Whether {@code candidate} is the third party's leg now. */
+  boolean is(AgentLeg candidate) {
+    return candidate == leg;
+  }
+
+  @Nullable AgentLeg leg() {
+    return leg;
+  }
+
+  @Nullable CallTarget target() {
+    return target;
+  }
+
+  /** The third party answered: no ring limit any more. */
+  void answered() {
+    ringLimit.cancel();
+  }
+
+  /** The third party's leg is over (refused, hung up, handed the caller): it is forgotten. */
+  void forget() {
+    ringLimit.cancel();
+    leg = null;
+    target = null;
+  }
+
+  /** Tandem ends the third party's leg (CANCEL while it rings, BYE once answered). */
+  void drop() {
+    AgentLeg ending = leg;
+    forget();
+    if (ending != null) {
+      ending.hangUp();
+    }
+  }
+}
