@@ -6,6 +6,7 @@ import io.tandem.acs.events.CallEvent;
 import io.tandem.core.callcontrol.CallAction;
 import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.callcontrol.CallTarget;
+import io.tandem.core.callcontrol.TalkState;
 import io.tandem.core.interaction.InteractionId;
 import org.jspecify.annotations.Nullable;
 
@@ -87,7 +88,7 @@ final class AgentTalk {
       case HOLDING -> {}
       case CONSULT_RINGING -> consulted.cancel();
       case CONSULTING, CONFERENCED -> consulted.remove();
-      default -> throw notNow("resume");
+      default -> throw state.refusal("resume");
     }
     callerHold.release();
     move(TalkState.TALKING);
@@ -260,22 +261,11 @@ final class AgentTalk {
 
   private void require(boolean allowed, String action) {
     if (!allowed) {
-      throw notNow(action);
+      throw state.refusal(action);
     }
-  }
-
-  private CallActionRefused notNow(String action) {
-    return new CallActionRefused(
-        CallActionRefused.Reason.NOT_NOW,
-        action
-            + " is not possible while the call is "
-            + state.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   private void move(TalkState next) {
-    if (!state.canMoveTo(next)) {
-      throw new IllegalStateException(call.connectionId() + ": talk " + state + " → " + next);
-    }
-    state = next;
+    state = state.moveTo(next, call.connectionId());
   }
 }

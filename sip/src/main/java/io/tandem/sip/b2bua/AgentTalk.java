@@ -3,9 +3,9 @@ package io.tandem.sip.b2bua;
 import io.tandem.core.callcontrol.CallAction;
 import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.callcontrol.CallTarget;
+import io.tandem.core.callcontrol.TalkState;
 import io.tandem.core.interaction.InteractionId;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +64,7 @@ final class AgentTalk implements AgentLegListener {
     switch (state) {
       case HOLDING -> {}
       case CONSULT_RINGING, CONSULTING, CONFERENCED -> dropOther();
-      default -> throw notNow("resume");
+      default -> throw state.refusal("resume");
     }
     call.media().relayWith(agent.media());
     move(TalkState.TALKING);
@@ -280,20 +280,11 @@ final class AgentTalk implements AgentLegListener {
 
   private void require(boolean allowed, String action) {
     if (!allowed) {
-      throw notNow(action);
+      throw state.refusal(action);
     }
-  }
-
-  private CallActionRefused notNow(String action) {
-    return new CallActionRefused(
-        CallActionRefused.Reason.NOT_NOW,
-        action + " is not possible while the call is " + state.name().toLowerCase(Locale.ROOT));
   }
 
   private void move(TalkState next) {
-    if (!state.canMoveTo(next)) {
-      throw new IllegalStateException("call " + call.lane() + ": talk " + state + " → " + next);
-    }
-    state = next;
+    state = state.moveTo(next, "call " + call.lane());
   }
 }

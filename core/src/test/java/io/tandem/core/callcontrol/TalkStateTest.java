@@ -1,12 +1,12 @@
-package io.tandem.sip.b2bua;
+package io.tandem.core.callcontrol;
 
-import static io.tandem.sip.b2bua.TalkState.CONFERENCED;
-import static io.tandem.sip.b2bua.TalkState.CONSULTING;
-import static io.tandem.sip.b2bua.TalkState.CONSULT_RINGING;
-import static io.tandem.sip.b2bua.TalkState.DONE;
-import static io.tandem.sip.b2bua.TalkState.HOLDING;
-import static io.tandem.sip.b2bua.TalkState.TALKING;
-import static io.tandem.sip.b2bua.TalkState.TRANSFERRING;
+import static io.tandem.core.callcontrol.TalkState.CONFERENCED;
+import static io.tandem.core.callcontrol.TalkState.CONSULTING;
+import static io.tandem.core.callcontrol.TalkState.CONSULT_RINGING;
+import static io.tandem.core.callcontrol.TalkState.DONE;
+import static io.tandem.core.callcontrol.TalkState.HOLDING;
+import static io.tandem.core.callcontrol.TalkState.TALKING;
+import static io.tandem.core.callcontrol.TalkState.TRANSFERRING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -36,5 +36,16 @@ class TalkStateTest {
             .isEqualTo(LEGAL.get(from).contains(to));
       }
     }
+  }
+
+  @Test
+  void aRefusalNamesTheActionAndTheState_andAnIllegalMoveNamesTheCall() {
+    CallActionRefused refused = CONSULT_RINGING.refusal("conference");
+    assertThat(refused.reason()).isEqualTo(CallActionRefused.Reason.NOT_NOW);
+    assertThat(refused).hasMessage("conference is not possible while the call is consult_ringing");
+    assertThat(TALKING.moveTo(HOLDING, "call-1")).isEqualTo(HOLDING);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DONE.moveTo(TALKING, "call-1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("call-1: talk DONE → TALKING");
   }
 }
