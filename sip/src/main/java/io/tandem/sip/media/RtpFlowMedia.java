@@ -3,6 +3,7 @@ package io.tandem.sip.media;
 import io.tandem.core.flow.FlowMedia;
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.flow.InputRequest;
+import io.tandem.core.flow.KeyedAnswer;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.time.Scheduler;
 import io.tandem.core.time.Timer;
@@ -55,7 +56,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   private final ArrayDeque<String> typeAhead = new ArrayDeque<>();
   private State state = State.IDLE;
   private long generation;
-  private @Nullable DigitCollector collector;
+  private @Nullable KeyedAnswer collector;
   private Timer timeout = Timer.NONE;
 
   /**
@@ -116,7 +117,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
         return;
       }
       attempt = begin(State.PROMPTING);
-      DigitCollector listening = new DigitCollector(request);
+      KeyedAnswer listening = new KeyedAnswer(request);
       collector = listening;
       while (!typeAhead.isEmpty() && answer == null) {
         keyedAhead = true;
@@ -166,7 +167,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
     long attempt;
     @Nullable String answer;
     synchronized (lock) {
-      DigitCollector listening = collector;
+      KeyedAnswer listening = collector;
       if (state == State.IDLE || state == State.PLAYING) {
         if (typeAhead.size() < TYPE_AHEAD) {
           typeAhead.add(key);
@@ -212,7 +213,7 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   private void timedOut(long attempt) {
     @Nullable String partial;
     synchronized (lock) {
-      DigitCollector listening = collector;
+      KeyedAnswer listening = collector;
       if (attempt != generation || state != State.LISTENING || listening == null) {
         return;
       }
@@ -255,12 +256,13 @@ public final class RtpFlowMedia implements FlowMedia, AutoCloseable {
   }
 
   private void listen(long attempt) {
-    DigitCollector listening = collector;
+    KeyedAnswer listening = collector;
     if (listening == null) {
       return;
     }
     state = State.LISTENING;
     timeout =
-        scheduler.schedule(clock.instant().plus(listening.timeout()), () -> timedOut(attempt));
+        scheduler.schedule(
+            clock.instant().plus(listening.request().timeout()), () -> timedOut(attempt));
   }
 }
