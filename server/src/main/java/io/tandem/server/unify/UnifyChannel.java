@@ -1,7 +1,6 @@
 package io.tandem.server.unify;
 
 import io.tandem.acs.client.AcsConnectionString;
-import io.tandem.acs.client.AcsException;
 import io.tandem.acs.client.CallAutomationClient;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
@@ -10,7 +9,6 @@ import io.tandem.acs.streams.TranscriptSink;
 import io.tandem.acs.unify.PromptSources;
 import io.tandem.acs.unify.UnifyCalls;
 import io.tandem.acs.unify.UnifySettings;
-import io.tandem.core.agent.AgentProfile;
 import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.time.MailboxScheduler;
@@ -223,7 +221,22 @@ public final class UnifyChannel
             new MailboxScheduler(clock, timers, Runnable::run),
             clock);
     if (properties.assignAgents()) {
-      assignAgents(tenant);
+      AgentAssignments assignments =
+          new AgentAssignments(acs, microsoft.tenantId(), microsoft.clientId(), lanes);
+      List<String> teamsUsers =
+          tenant
+              .ask(
+                  t -> {
+                    t.addListener(assignments);
+                    return t.state().agents().stream()
+                        .map(agent -> agent.profile().teamsUserId())
+                        .filter(id -> id != null)
+                        .toList();
+                  })
+              .join();
+      int accepted = assignments.assignAll(teamsUsers);
+      LOG.info(
+          "{} of {} agents assigned to ACS resource {}", accepted, teamsUsers.size(), resourceId);
     }
     tenant.tell(t -> t.addListener(created)).join();
     calls = created;
@@ -240,28 +253,6 @@ public final class UnifyChannel
     return new UnifySettings.Transcription(
         URI.create(scheme + endpoint.toString().substring(endpoint.getScheme().length())),
         properties.transcriptionLocale());
-  }
-
-  /** Gives every agent with a Teams identity the access assignment that lets ACS ring them. */
-  private void assignAgents(RunningTenant tenant) {
-    List<String> teamsUsers =
-        tenant
-            .ask(
-                t ->
-                    t.state().agents().stream()
-                        .map(agent -> agent.profile())
-                        .map(AgentProfile::teamsUserId)
-                        .filter(id -> id != null)
-                        .toList())
-            .join();
-    for (String user : teamsUsers) {
-      try {
-        acs.assignTeamsExtensionUser(microsoft.tenantId(), user, List.of(microsoft.clientId()));
-      } catch (AcsException | RuntimeException refused) {
-        LOG.warn("Teams extension assignment of {} refused: {}", user, refused.getMessage());
-      }
-    }
-    LOG.info("{} agents assigned to ACS resource {}", teamsUsers.size(), resourceId);
   }
 
   @Override

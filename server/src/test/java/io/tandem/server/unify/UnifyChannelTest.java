@@ -178,6 +178,34 @@ class UnifyChannelTest {
   }
 
   @Test
+  @Order(5)
+  void anAgentConfiguredWhileTheChannelRuns_isGivenTheTeamsExtensionAssignment() throws Exception {
+    String teamsUser = "0e0e0e0e-1111-4222-8333-444455556666";
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/demo/agents/newcomer"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Newcomer\",\"skills\":{\"billing\":3},"
+                            + "\"teamsUserId\":\""
+                            + teamsUser
+                            + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+
+    await()
+        .atMost(BOUND)
+        .until(
+            () ->
+                !emulator
+                    .journal()
+                    .after(0, e -> e.kind().startsWith("PUT") && e.kind().contains(teamsUser), 10)
+                    .isEmpty());
+  }
+
+  @Test
   @Order(9)
   void theAgentsCallControl_overTheApi_holdsResumesAndHangsUp_andRefusesBadRequests()
       throws Exception {
