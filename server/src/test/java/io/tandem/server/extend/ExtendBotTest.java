@@ -102,6 +102,20 @@ class ExtendBotTest {
             + "\","
             + "\"digits\":[{\"after\":\"PT3S\",\"digits\":\"1\"}],\"talkFor\":\"PT3S\"}");
 
+    await().atMost(BOUND).until(() -> !events(InteractionEvent.Connected.class).isEmpty());
+    // The call is the agent's Teams call now: call control is Teams', refused here (501).
+    String hold =
+        "/api/v1/tenants/demo/interactions/"
+            + events(InteractionEvent.Connected.class).get(0).interaction().value()
+            + "/call/hold";
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(notifications.resolve(hold))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(501);
+    assertThat(refused.body()).contains("done in Teams");
     await().atMost(BOUND).until(() -> !events(InteractionEvent.Disconnected.class).isEmpty());
     InteractionEvent.Arrived arrived = events(InteractionEvent.Arrived.class).get(0);
     assertThat(arrived.from()).isEqualTo("+447700900555");
