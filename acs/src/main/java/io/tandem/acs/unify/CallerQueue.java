@@ -13,6 +13,7 @@ import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.queue.Announcements;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
+import io.tandem.core.queue.QueuePlace;
 import io.tandem.core.routing.Agent;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,16 +91,15 @@ final class CallerQueue {
                   return config == null ? Announcements.standard() : config.announcements();
                 })
             .join();
-    hold.start(announcements, this::position);
+    hold.start(announcements, this::place);
   }
 
-  private int position() {
+  private QueuePlace place() {
     InteractionId id = call.interaction();
-    QueueId waitingIn = queue;
-    if (id == null || waitingIn == null) {
-      return 0;
+    if (id == null || queue == null) {
+      return QueuePlace.NONE;
     }
-    return context.tenant().ask(tenant -> tenant.state().positionIn(waitingIn, id)).join();
+    return context.tenant().ask(tenant -> tenant.placeOf(id)).join();
   }
 
   private void invite(ReservationId reservation, AgentId agent, Instant deadline) {

@@ -8,18 +8,19 @@ import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.MediaOutcome;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.queue.Announcements;
+import io.tandem.core.queue.QueuePlace;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.time.Timer;
 import java.net.URI;
 import java.util.List;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a queued caller hears over ACS: the queue's music on hold played in a loop ({@code
- * playOptions.loop}), and every announcement interval the caller's position, played over the music
- * ({@code interruptCallMediaOperation}) before the loop is queued again behind it. Confined to the
- * call's lane.
+ * playOptions.loop}), and every announcement interval the caller's position and expected wait (as
+ * the queue announces them), played over the music ({@code interruptCallMediaOperation}) before the
+ * loop is queued again behind it. Confined to the call's lane.
  */
 final class HoldMusic {
 
@@ -31,7 +32,7 @@ final class HoldMusic {
   private final PromptSources prompts;
   private final SerialLane lane;
   private @Nullable Announcements announcements;
-  private @Nullable IntSupplier position;
+  private @Nullable Supplier<QueuePlace> position;
   private Timer nextAnnouncement = Timer.NONE;
   private int sequence;
   private boolean playing;
@@ -45,7 +46,7 @@ final class HoldMusic {
   }
 
   /** Starts the music (if not already playing); {@code where} tells the caller's place. */
-  void start(Announcements queue, IntSupplier where) {
+  void start(Announcements queue, Supplier<QueuePlace> where) {
     announcements = queue;
     position = where;
     if (!playing) {
@@ -94,19 +95,24 @@ final class HoldMusic {
 
   private void scheduleAnnouncement() {
     Announcements queue = announcements;
-    if (queue == null || queue.interval() == null || !queue.announcePosition()) {
+    if (queue == null
+        || queue.interval() == null
+        || !(queue.announcePosition() || queue.announceExpectedWait())) {
       return;
     }
     nextAnnouncement = lane.after(queue.interval(), this::announce);
   }
 
   private void announce() {
-    IntSupplier where = position;
+    Supplier<QueuePlace> where = position;
     if (!playing || where == null) {
       return;
     }
-    int place = where.getAsInt();
-    List<URI> words = place > 0 ? prompts.announcement(place, null) : List.of();
+    QueuePlace place = where.get();
+    List<URI> words =
+        place.announces()
+            ? prompts.announcement(place.position(), place.expectedWait())
+            : List.of();
     if (!words.isEmpty() && play(words, false, true)) {
       play(List.of(music()), true, false);
     }

@@ -15,6 +15,9 @@ public interface PromptSources {
   /** The WAV of {@code prompt}, spoken in {@code language} (null: the default) if it is text. */
   URI uriOf(Prompt prompt, @Nullable String language);
 
-  /** What a waiting caller hears about their place: the prompts of the announcement, in order. */
+  /**
+   * What a waiting caller hears about their place: the prompts of the announcement, in order; the
+   * position is left out below 1, the expected wait when null.
+   */
   List<URI> announcement(int position, @Nullable Duration expectedWait);
 }

@@ -111,6 +111,48 @@ class UnifyCallsEndToEndTest {
   }
 
   @Test
+  void aQueueThatAnnouncesTheWait_tellsTheCallerTheirPlaceAndExpectedWait() throws Exception {
+    rig.staff(
+        billing()
+            .announcements(
+                new Announcements("prompt:music-on-hold", Duration.ofSeconds(1), true, true)),
+        List.of("ann"));
+    // Three calls handled by Ann (outside ACS: the domain learns the queue's handle time), and a
+    // fourth that keeps her busy, so that the caller waits.
+    rig.node
+        .onTenant(
+            tenant -> {
+              for (int i = 0; i < 4; i++) {
+                var call =
+                    tenant.arrive(
+                        null,
+                        io.tandem.core.interaction.Channel.VOICE,
+                        "+1555000" + i,
+                        "x",
+                        java.util.Map.of());
+                tenant.enqueue(call, new io.tandem.core.queue.QueueId("billing"), null);
+                tenant.acceptOffer(tenant.state().agent(new AgentId("ann")).reservation());
+                if (i < 3) {
+                  tenant.customerHungUp(call);
+                  tenant.completeWrapUp(new AgentId("ann"), null, null);
+                }
+              }
+              return null;
+            })
+        .join();
+
+    rig.dial("\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}],\"patience\":\"PT6S\"");
+
+    await(() -> !rig.events(InteractionEvent.Abandoned.class).isEmpty(), "abandoned");
+    assertThat(rig.promptsFetched)
+        .contains(
+            "/prompts/you-are-number.wav",
+            "/prompts/1.wav",
+            "/prompts/expected-wait.wav",
+            "/prompts/less-than-a-minute.wav");
+  }
+
+  @Test
   void agentWhoDeclines_isSkipped_andTheNextAgentGetsTheCaller() throws Exception {
     rig.staff(billing(), List.of("dan", "ann"));
 

@@ -337,7 +337,9 @@ public final class UnifyNode implements AutoCloseable {
     virtualThreads.shutdownNow();
   }
 
-  /** Prompts at {@code base}: files by name, text by a hash, announcements as two files. */
+  /**
+   * Prompts at {@code base}: files by name, text by a hash, announcements as the default prompts.
+   */
   private record PromptFiles(URI base) implements PromptSources {
     @Override
     public URI uriOf(Prompt prompt, @Nullable String language) {
@@ -350,7 +352,13 @@ public final class UnifyNode implements AutoCloseable {
 
     @Override
     public List<URI> announcement(int position, @Nullable Duration expectedWait) {
-      return List.of(base.resolve("you-are-number.wav"), base.resolve(position + ".wav"));
+      List<String> names =
+          new java.util.ArrayList<>(
+              position > 0 ? io.tandem.media.prompts.DefaultPrompts.position(position) : List.of());
+      if (expectedWait != null) {
+        names.addAll(io.tandem.media.prompts.DefaultPrompts.expectedWait(expectedWait));
+      }
+      return names.stream().map(name -> base.resolve(name + ".wav")).toList();
     }
   }
 }

@@ -58,6 +58,16 @@ final class AgentSet {
     }
   }
 
+  /** How many slots this set and {@code other} share. */
+  int countInBoth(AgentSet other) {
+    int limit = Math.min(words.length, other.words.length);
+    int count = 0;
+    for (int i = 0; i < limit; i++) {
+      count += Long.bitCount(words[i] & other.words[i]);
+    }
+    return count;
+  }
+
   /** Whether this set and {@code other} share any slot. */
   boolean intersects(AgentSet other) {
     int limit = Math.min(words.length, other.words.length);

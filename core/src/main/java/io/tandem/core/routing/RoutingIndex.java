@@ -78,6 +78,11 @@ final class RoutingIndex {
     }
   }
 
+  /** How many logged-in agents are eligible for the group at its widest stage. */
+  int loggedInFor(RoutingGroup group) {
+    return group.eligibleAt(group.stages() - 1).countInBoth(loggedIn);
+  }
+
   /** Whether some logged-in agent is eligible for the group at its widest stage. */
   boolean anyLoggedIn(RoutingGroup group) {
     return group.eligibleAt(group.stages() - 1).intersects(loggedIn);

@@ -211,6 +211,11 @@ public final class TenantState {
     return index.waitingIn(queue);
   }
 
+  /** How many logged-in agents could take {@code interaction} at its queue's widest stage. */
+  public int loggedInAgentsFor(Interaction interaction) {
+    return interaction.group == null ? 0 : index.loggedInFor(interaction.group);
+  }
+
   /** Whether a logged-in agent could take {@code interaction} at its queue's widest stage. */
   public boolean hasLoggedInAgentFor(Interaction interaction) {
     return interaction.group != null && index.anyLoggedIn(interaction.group);

@@ -18,6 +18,7 @@ import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueEvent;
 import io.tandem.core.queue.QueueId;
+import io.tandem.core.queue.QueuePlace;
 import io.tandem.core.routing.Agent;
 import io.tandem.core.routing.Interaction;
 import io.tandem.core.routing.RoutingEngine;
@@ -56,6 +57,7 @@ public final class Tenant {
   private final CatalogCommands catalog;
   private final VirtualAssistants assistants;
   private final io.tandem.core.insight.InsightCommands insights;
+  private final WaitEstimates waits = new WaitEstimates();
 
   public Tenant(TenantId id, Clock clock, Scheduler scheduler) {
     this.state = new TenantState(id);
@@ -71,6 +73,7 @@ public final class Tenant {
         new io.tandem.core.insight.InsightCommands(
             this::emit, clock, interaction -> state.interaction(interaction) != null);
     listeners.add(insights.endings());
+    listeners.add(waits);
   }
 
   public TenantId id() {
@@ -80,6 +83,15 @@ public final class Tenant {
   /** The live state, for reading on the tenant's thread. */
   public TenantState state() {
     return state;
+  }
+
+  /**
+   * What the announcement of a waiting caller says now, as their queue's announcements ask: the
+   * position, and the expected wait once the queue has handled enough calls to know it ({@link
+   * QueuePlace#NONE} when the interaction is not waiting in a queue).
+   */
+  public QueuePlace placeOf(InteractionId id) {
+    return waits.placeOf(state, id);
   }
 
   public void addListener(TenantEventListener listener) {

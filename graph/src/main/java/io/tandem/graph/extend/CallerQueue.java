@@ -10,6 +10,7 @@ import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.Announcements;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
+import io.tandem.core.queue.QueuePlace;
 import io.tandem.core.routing.Agent;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.graph.calls.CallSignal;
@@ -84,16 +85,15 @@ final class CallerQueue implements AgentOffer.Outcome {
                   return config == null ? Announcements.standard() : config.announcements();
                 })
             .join();
-    hold.start(announcements, this::position);
+    hold.start(announcements, this::place);
   }
 
-  private int position() {
+  private QueuePlace place() {
     InteractionId id = call.interaction();
-    QueueId waitingIn = queue;
-    if (id == null || waitingIn == null) {
-      return 0;
+    if (id == null || queue == null) {
+      return QueuePlace.NONE;
     }
-    return context.tenant().ask(tenant -> tenant.state().positionIn(waitingIn, id)).join();
+    return context.tenant().ask(tenant -> tenant.placeOf(id)).join();
   }
 
   private void offer(ReservationId reservation, AgentId agent) {

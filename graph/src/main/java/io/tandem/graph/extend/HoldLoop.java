@@ -2,6 +2,7 @@ package io.tandem.graph.extend;
 
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.queue.Announcements;
+import io.tandem.core.queue.QueuePlace;
 import io.tandem.graph.calls.CommsOperation;
 import io.tandem.graph.calls.GraphCallsApi;
 import io.tandem.graph.client.GraphException;
@@ -29,7 +30,7 @@ final class HoldLoop {
   private final PromptLocator prompts;
   private final Clock clock;
   private @Nullable Announcements announcements;
-  private @Nullable Supplier<Integer> position;
+  private @Nullable Supplier<QueuePlace> position;
   private @Nullable String playing;
   private Instant lastAnnounced = Instant.MIN;
   private int sequence;
@@ -45,7 +46,7 @@ final class HoldLoop {
    * Starts the music (if not already playing); {@code position} tells the caller's place when an
    * announcement is due (read on the lane).
    */
-  void start(Announcements queueAnnouncements, Supplier<Integer> currentPosition) {
+  void start(Announcements queueAnnouncements, Supplier<QueuePlace> currentPosition) {
     announcements = queueAnnouncements;
     position = currentPosition;
     if (playing == null) {
@@ -104,17 +105,19 @@ final class HoldLoop {
 
   private List<URI> announcementIfDue() {
     Announcements queue = announcements;
-    Supplier<Integer> where = position;
+    Supplier<QueuePlace> where = position;
     if (queue == null
         || where == null
         || queue.interval() == null
-        || !queue.announcePosition()
+        || !(queue.announcePosition() || queue.announceExpectedWait())
         || clock.instant().isBefore(lastAnnounced.plus(queue.interval()))) {
       return List.of();
     }
     lastAnnounced = clock.instant();
-    int place = where.get();
-    return place > 0 ? prompts.announcement(place, null) : List.of();
+    QueuePlace place = where.get();
+    return place.announces()
+        ? prompts.announcement(place.position(), place.expectedWait())
+        : List.of();
   }
 
   private URI music() {

@@ -57,12 +57,13 @@ public final class PromptCatalog {
   }
 
   /**
-   * The URLs of "you are number {@code position} in the queue", then, when {@code expectedWait} is
-   * given, "your expected waiting time is …", to be played in order ({@link
-   * DefaultPrompts#position}, {@link DefaultPrompts#expectedWait}).
+   * The URLs of "you are number {@code position} in the queue" (none for a position below 1), then,
+   * when {@code expectedWait} is given, "your expected waiting time is …", to be played in order
+   * ({@link DefaultPrompts#position}, {@link DefaultPrompts#expectedWait}).
    */
   public List<URI> announcement(int position, @Nullable Duration expectedWait) {
-    List<String> names = new ArrayList<>(DefaultPrompts.position(position));
+    List<String> names =
+        new ArrayList<>(position > 0 ? DefaultPrompts.position(position) : List.of());
     if (expectedWait != null) {
       names.addAll(DefaultPrompts.expectedWait(expectedWait));
     }

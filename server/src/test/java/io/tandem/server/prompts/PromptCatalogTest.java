@@ -155,8 +155,12 @@ class PromptCatalogTest {
             BASE + "/prompts/40.wav",
             BASE + "/prompts/2.wav",
             BASE + "/prompts/in-the-queue.wav");
-    assertThatThrownBy(() -> catalog.announcement(0, null))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(catalog.announcement(0, Duration.ofSeconds(20)))
+        .as("the wait alone when the position is not announced")
+        .extracting(URI::toString)
+        .containsExactly(
+            BASE + "/prompts/expected-wait.wav", BASE + "/prompts/less-than-a-minute.wav");
+    assertThat(catalog.announcement(0, null)).isEmpty();
   }
 
   private static String idOf(URI uri) {

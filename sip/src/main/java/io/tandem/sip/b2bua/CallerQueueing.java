@@ -95,9 +95,9 @@ final class CallerQueueing implements AgentLegListener {
       return;
     }
     call.tenant()
-        .ask(t -> t.state().positionIn(current, id))
+        .ask(t -> t.placeOf(id))
         .thenAccept(
-            position ->
+            place ->
                 context
                     .endpoint()
                     .execute(
@@ -105,7 +105,7 @@ final class CallerQueueing implements AgentLegListener {
                         () -> {
                           if (call.state() == CarrierCallState.QUEUED
                               || call.state() == CarrierCallState.CONNECTING) {
-                            call.media().holdMusic(position, null);
+                            call.media().holdMusic(place.position(), place.expectedWait());
                           }
                         }));
     positionRefresh =

@@ -68,7 +68,8 @@ public final class DefaultPromptAudio implements PromptAudio {
 
   @Override
   public List<PcmAudio> announcement(int position, @Nullable Duration expectedWait) {
-    List<String> names = new ArrayList<>(DefaultPrompts.position(position));
+    List<String> names =
+        new ArrayList<>(position > 0 ? DefaultPrompts.position(position) : List.of());
     if (expectedWait != null) {
       names.addAll(DefaultPrompts.expectedWait(expectedWait));
     }

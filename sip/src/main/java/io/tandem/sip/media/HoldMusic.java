@@ -57,12 +57,12 @@ public final class HoldMusic implements AutoCloseable {
   }
 
   /**
-   * Sets what the next announcements say: "you are number {@code position} in the queue" and, if
-   * given, the expected wait. A position below 1 means nothing to announce. A prompt that cannot be
-   * read is logged and leaves no announcement.
+   * Sets what the next announcements say: "you are number {@code position} in the queue" (unless
+   * {@code position} is below 1) and, if given, the expected wait; with neither, nothing is
+   * announced. A prompt that cannot be read is logged and leaves no announcement.
    */
   public void update(int position, @Nullable Duration expectedWait) {
-    if (position < 1) {
+    if (position < 1 && expectedWait == null) {
       program.announcement = null;
       return;
     }

@@ -27,7 +27,7 @@ public interface PromptAudio {
    * "You are number {@code position} in the queue", then, when {@code expectedWait} is given, "your
    * expected waiting time is …": the parts in playing order.
    *
-   * @param position 1 for the next caller to be answered
+   * @param position 1 for the next caller to be answered; below 1, the position is not said
    * @throws PromptUnavailableException when a part cannot be found
    */
   List<PcmAudio> announcement(int position, @Nullable Duration expectedWait);

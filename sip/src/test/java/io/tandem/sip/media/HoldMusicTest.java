@@ -69,16 +69,25 @@ class HoldMusicTest {
   }
 
   @Test
-  void withoutAPosition_theMusicPlaysOnAlone() {
+  void withoutAPositionOrAWait_theMusicPlaysOnAlone() {
     HoldMusic hold = HoldMusic.start(rig.leg, MUSIC, rig.prompts, Duration.ofMillis(200));
 
     MediaRig.await("a second of music", () -> heard.music() >= 50);
-    hold.update(0, Duration.ofMinutes(3));
+    hold.update(0, null);
     MediaRig.await("another second of music", () -> heard.music() >= 100);
 
     assertThat(heard.runs()).noneMatch(r -> r.startsWith("A"));
     assertThat(hold.announcementsStarted()).isZero();
     assertThat(heard.music()).as("the 2 s clip loops").isGreaterThanOrEqualTo(100);
+  }
+
+  @Test
+  void anExpectedWaitWithoutAPosition_isAnnouncedAlone() {
+    HoldMusic hold = HoldMusic.start(rig.leg, MUSIC, rig.prompts, Duration.ofMillis(200));
+
+    hold.update(0, Duration.ofMinutes(3));
+
+    MediaRig.await("an announcement", () -> hold.announcementsStarted() >= 1);
   }
 
   @Test
