@@ -147,6 +147,19 @@ final class Fields {
     return otherwise;
   }
 
+  boolean flag(String key, boolean otherwise) {
+    YamlNode value = get(key);
+    if (value == null) {
+      return otherwise;
+    }
+    if (value instanceof YamlNode.Scalar scalar
+        && (scalar.token() == JsonToken.VALUE_TRUE || scalar.token() == JsonToken.VALUE_FALSE)) {
+      return scalar.token() == JsonToken.VALUE_TRUE;
+    }
+    problem(key, "must be true or false, got " + YamlNode.describe(value));
+    return otherwise;
+  }
+
   int wholeInt(String key, int otherwise) {
     long value = whole(key, otherwise);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {

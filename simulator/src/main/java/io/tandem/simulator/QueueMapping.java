@@ -47,7 +47,8 @@ final class QueueMapping {
     "priorities",
     "requirements",
     "handleTime",
-    "patience"
+    "patience",
+    "announcements"
   };
 
   private static final Distribution PLACEHOLDER = new Distribution.Fixed(Duration.ofMinutes(1));
@@ -110,6 +111,7 @@ final class QueueMapping {
     if (f.has("businessHours")) {
       f.problem("businessHours", "is not supported by the simulator: its queues are always open");
     }
+    queue.announcements(AnnouncementsMapping.announcements(f, problems));
     Set<Availability> presence = presence(f);
     if (presence != null) {
       queue.allowedAvailabilities(presence);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.core.presence.Availability;
+import io.tandem.core.queue.Announcements;
 import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.RoutingStrategyKind;
 import io.tandem.core.simulation.AgentGroup;
@@ -125,6 +126,52 @@ class ScenarioFileTest {
     assertThat(group.readyAgainAfter()).isEqualTo(Duration.ofSeconds(30));
     assertThat(group.shifts()).isEmpty();
     assertThat(group.presenceFlips()).isNull();
+  }
+
+  @Test
+  void announcements_areReadWithTheStandardForWhatIsLeftOut_andBadOnesAreNamed() {
+    Scenario scenario =
+        ScenarioFile.parse(
+            """
+            duration: 1h
+            queues:
+              - id: general
+                arrivals: [{perHour: 10}]
+                handleTime: 2m
+                announcements: {interval: 30s, announceExpectedWait: true}
+              - id: quiet
+                arrivals: [{perHour: 10}]
+                handleTime: 2m
+                announcements: {interval: none, musicOnHold: "prompt:jazz"}
+            agents:
+              - {name: agent, count: 1}
+            """,
+            "inline",
+            "announcing");
+
+    assertThat(scenario.queues().get(0).queue().announcements())
+        .isEqualTo(new Announcements("prompt:music-on-hold", Duration.ofSeconds(30), true, true));
+    assertThat(scenario.queues().get(1).queue().announcements())
+        .isEqualTo(new Announcements("prompt:jazz", null, true, false));
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    """
+                    duration: 1h
+                    queues:
+                      - id: general
+                        arrivals: [{perHour: 10}]
+                        handleTime: 2m
+                        announcements: {interval: 0s, announcePosition: maybe, say: hi}
+                    agents:
+                      - {name: agent, count: 1}
+                    """,
+                    "bad.yaml",
+                    "bad"))
+        .isInstanceOf(InvalidScenarioFileException.class)
+        .hasMessageContaining("queues[0].announcements.interval must be > 0s or none")
+        .hasMessageContaining("queues[0].announcements.announcePosition must be true or false")
+        .hasMessageContaining("queues[0].announcements.say is not a known key");
   }
 
   @Test
