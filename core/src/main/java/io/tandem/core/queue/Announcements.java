@@ -25,6 +25,11 @@ public record Announcements(
     }
   }
 
+  /** What callers waiting in {@code queue} hear: its announcements, the standard for none. */
+  public static Announcements of(@Nullable QueueConfig queue) {
+    return queue == null ? standard() : queue.announcements();
+  }
+
   /** Default music on hold, an announcement of the position every 60 s. */
   public static Announcements standard() {
     return new Announcements("prompt:music-on-hold", Duration.ofSeconds(60), true, false);

@@ -6,7 +6,6 @@ import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.interaction.InteractionState;
 import io.tandem.core.queue.Announcements;
-import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.queue.QueuePlace;
 import io.tandem.core.routing.Interaction;
@@ -85,9 +84,7 @@ final class WaitEstimates implements TenantEventListener {
     if (position < 1) {
       return QueuePlace.NONE;
     }
-    QueueConfig config = state.queue(queue);
-    Announcements announcements =
-        config == null ? Announcements.standard() : config.announcements();
+    Announcements announcements = Announcements.of(state.queue(queue));
     Duration expectedWait =
         announcements.announceExpectedWait()
             ? expectedWait(queue, position, state.loggedInAgentsFor(interaction))

@@ -8,7 +8,6 @@ import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.Announcements;
-import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.queue.QueuePlace;
 import io.tandem.core.routing.Agent;
@@ -77,14 +76,7 @@ final class CallerQueue implements AgentOffer.Outcome {
       return;
     }
     Announcements announcements =
-        context
-            .tenant()
-            .ask(
-                tenant -> {
-                  QueueConfig config = tenant.state().queue(id);
-                  return config == null ? Announcements.standard() : config.announcements();
-                })
-            .join();
+        context.tenant().ask(tenant -> Announcements.of(tenant.state().queue(id))).join();
     hold.start(announcements, this::place);
   }
 
