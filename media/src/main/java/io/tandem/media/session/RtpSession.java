@@ -47,6 +47,7 @@ public final class RtpSession implements AutoCloseable {
   private final OutboundStream stream;
   private final Transmitter transmitter;
   private final DtmfReceiver dtmfReceiver;
+  private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
   private volatile Pacer.PacedTask pacing = () -> {};
   private volatile @Nullable Thread receiver;
   private volatile RtpListener listener;
@@ -218,7 +219,15 @@ public final class RtpSession implements AutoCloseable {
       return;
     }
     try {
-      channel.send(ByteBuffer.wrap(packet.toBytes()), target);
+      if (packet.encodedLength() > MAX_DATAGRAM) {
+        channel.send(ByteBuffer.wrap(packet.toBytes()), target);
+      } else {
+        synchronized (sendBuffer) {
+          sendBuffer.clear();
+          packet.writeTo(sendBuffer);
+          channel.send(sendBuffer.flip(), target);
+        }
+      }
       sent.incrementAndGet();
     } catch (IOException closedOrUnreachable) {
       unsent.incrementAndGet();
