@@ -45,6 +45,11 @@ public final class PhasedPacer implements Pacer {
   }
 
   @Override
+  public long currentPeriod() {
+    return Math.floorDiv(nanoTime.getAsLong(), TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+  }
+
+  @Override
   public PacedTask schedule(Runnable tick) {
     long now = nanoTime.getAsLong();
     long firstDeadline = now + PERIOD_NANOS;

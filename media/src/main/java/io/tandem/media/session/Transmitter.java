@@ -72,6 +72,11 @@ final class Transmitter implements Runnable {
     digits.add(digit);
   }
 
+  /** Whether nothing is left to send: no source, no digit queued or being sent. */
+  boolean idle() {
+    return source.get() == null && digits.isEmpty() && train.isEmpty();
+  }
+
   @Override
   public void run() {
     byte @Nullable [] encoded = voiceActivity == null ? readEncoded() : null;
