@@ -62,7 +62,8 @@ final class RtpLegMediaFactory implements LegMediaFactory {
       RtpSession session = ports.open(negotiated, RtpListener.IGNORE);
       long id = sessionId();
       Answer answer =
-          OfferAnswer.answer(offer, ports.bindAddress(), session.localAddress().getPort(), id, 1);
+          OfferAnswer.answer(
+              offer, negotiated, ports.bindAddress(), session.localAddress().getPort(), id, 1);
       return new RtpLegMedia(this, session, id, answer.text(), null, answer.media());
     } catch (MalformedSdpException malformed) {
       throw new MediaRefusedException(400, malformed.getMessage());
