@@ -60,9 +60,10 @@ import java.util.regex.Pattern;
  * {@code agents} (5000), {@code seconds} (lifetime, 120), {@code rtpFirst} (20000), {@code rtpLast}
  * (60998), {@code pacerThreads} (threads of the RTP pacer, 1), {@code pacer} ({@code phased}, the
  * default, for {@link PhasedPacer}, or {@code scheduled} for one executor job per session and
- * tick), {@code statusSeconds} (5). Prints {@code ready} once listening, a {@code status} line
- * every {@code statusSeconds} (calls, events, RTP pacing lateness of the interval, CPU) and a
- * {@code final} line when the lifetime ends or the process gets SIGTERM.
+ * tick), {@code rtpTimeoutSeconds} (the RTP inactivity timer, 0: off, since the sipps send no RTP),
+ * {@code statusSeconds} (5). Prints {@code ready} once listening, a {@code status} line every
+ * {@code statusSeconds} (calls, events, RTP pacing lateness of the interval, CPU) and a {@code
+ * final} line when the lifetime ends or the process gets SIGTERM.
  */
 public final class ConnectBench {
 
@@ -130,7 +131,8 @@ public final class ConnectBench {
                     entry.updateAndGet(
                         v -> v != null ? v : FlowValidator.validate(ENTRY, t.flowCatalog())),
                 "Tandem/bench",
-                Duration.ofHours(1)),
+                Duration.ofHours(1),
+                Duration.ofSeconds(Long.parseLong(args.getOrDefault("rtpTimeoutSeconds", "0")))),
             new EndpointSettings(
                 "connect-bench",
                 InetAddress.getLoopbackAddress(),
