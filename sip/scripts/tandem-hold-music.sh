@@ -17,7 +17,7 @@
 # per 100 callers), heap after a full GC (jcmd GC.run) before the calls and with every caller
 # queued, and RSS, each also per caller.
 # Environment: BUILD=0, JAVA_OPTS, KEEP=1, RAMP, PACER_THREADS (threads of the RTP pacer, default 1),
-# PACER (phased, the default: PhasedPacer; scheduled: ScheduledPacer, as before 2026-11-21 17:00).
+# PACER (phased, the default: PhasedPacer; scheduled: ScheduledPacer, one job per session and tick).
 set -euo pipefail
 if [ $# -lt 1 ]; then
   sed -n '2,20p' "$0"
