@@ -16,7 +16,8 @@
 # window (from Tandem's 5-second status lines), Tandem's CPU over the window (% of one core, and
 # per 100 callers), heap after a full GC (jcmd GC.run) before the calls and with every caller
 # queued, and RSS, each also per caller.
-# Environment: BUILD=0, JAVA_OPTS, KEEP=1, RAMP, PACER_THREADS (threads of the RTP pacer, default 1).
+# Environment: BUILD=0, JAVA_OPTS, KEEP=1, RAMP, PACER_THREADS (threads of the RTP pacer, default 1),
+# PACER (phased, the default: PhasedPacer; scheduled: ScheduledPacer, one job per session and tick).
 set -euo pipefail
 if [ $# -lt 1 ]; then
   sed -n '2,20p' "$0"
@@ -46,7 +47,7 @@ lifetime=$((hold_s + 90))
 # shellcheck disable=SC2086
 timeout $((lifetime + 10)) "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$classpath" \
   io.tandem.sip.bench.ConnectBench port="$tandem_port" teamsPort="$(free_port)" agents=0 \
-  pacerThreads="${PACER_THREADS:-1}" \
+  pacerThreads="${PACER_THREADS:-1}" pacer="${PACER:-phased}" \
   seconds="$lifetime" statusSeconds=5 >"$work/tandem.out" 2>"$work/tandem.err" &
 bounded=$!
 for _ in $(seq 1 600); do

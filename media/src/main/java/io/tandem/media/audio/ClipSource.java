@@ -1,38 +1,55 @@
 package io.tandem.media.audio;
 
+import io.tandem.media.codec.G711;
 import java.util.Arrays;
 
 /**
  * Plays a clip of 8 kHz PCM frame by frame, once or looping (music on hold). The last partial frame
  * is padded with silence; a looping clip wraps mid-frame so the loop has no gap.
+ *
+ * <p>The source {@linkplain #encodes encodes} in either G.711 law: {@link #readEncoded} copies the
+ * frame from the clip's {@link EncodedClip} encoding, computed once for every source sharing that
+ * clip. PCM and encoded reads may alternate; both advance the same position.
  */
 public final class ClipSource implements AudioSource {
 
+  private final EncodedClip clip;
   private final short[] samples;
   private final boolean loop;
   private int position;
 
-  private ClipSource(short[] samples, boolean loop) {
-    if (loop && samples.length == 0) {
+  private ClipSource(EncodedClip clip, boolean loop) {
+    if (loop && clip.samples().length == 0) {
       throw new IllegalArgumentException("cannot loop an empty clip");
     }
-    this.samples = samples;
+    this.clip = clip;
+    this.samples = clip.samples();
     this.loop = loop;
   }
 
   /** Plays {@code clip} (8 kHz) once. */
   public static ClipSource once(PcmAudio clip) {
-    return new ClipSource(narrowband(clip), false);
+    return new ClipSource(new EncodedClip(clip), false);
   }
 
   /** Plays {@code clip} (8 kHz) over and over until stopped. */
   public static ClipSource looping(PcmAudio clip) {
-    return new ClipSource(narrowband(clip), true);
+    return looping(new EncodedClip(clip));
+  }
+
+  /** Plays {@code clip} over and over until stopped, sharing its encodings with other sources. */
+  public static ClipSource looping(EncodedClip clip) {
+    return new ClipSource(clip, true);
+  }
+
+  /** Whether a clip played once has played to its end (a looping one never ends). */
+  public boolean ended() {
+    return !loop && position >= samples.length;
   }
 
   @Override
   public boolean read(short[] frame) {
-    if (!loop && position >= samples.length) {
+    if (ended()) {
       return false;
     }
     int filled = 0;
@@ -52,11 +69,31 @@ public final class ClipSource implements AudioSource {
     return true;
   }
 
-  private static short[] narrowband(PcmAudio clip) {
-    if (clip.sampleRate() != FrameFormat.SAMPLE_RATE) {
-      throw new IllegalArgumentException(
-          "clips play at 8000 Hz, this one is " + clip.sampleRate() + " Hz: resample it first");
+  @Override
+  public boolean encodes(G711 codec) {
+    return true;
+  }
+
+  @Override
+  public boolean readEncoded(G711 codec, byte[] payload) {
+    if (ended()) {
+      return false;
     }
-    return clip.samples();
+    byte[] codes = clip.encoded(codec);
+    int filled = 0;
+    while (filled < payload.length) {
+      if (position >= codes.length) {
+        if (!loop) {
+          Arrays.fill(payload, filled, payload.length, codec.silence());
+          break;
+        }
+        position = 0;
+      }
+      int count = Math.min(payload.length - filled, codes.length - position);
+      System.arraycopy(codes, position, payload, filled, count);
+      filled += count;
+      position += count;
+    }
+    return true;
   }
 }

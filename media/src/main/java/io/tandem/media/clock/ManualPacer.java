@@ -39,6 +39,12 @@ public final class ManualPacer implements Pacer {
     return ticks;
   }
 
+  /** The periods advanced so far. */
+  @Override
+  public long currentPeriod() {
+    return ticks;
+  }
+
   /** Tasks currently scheduled. */
   public int scheduledTasks() {
     return tasks.size();

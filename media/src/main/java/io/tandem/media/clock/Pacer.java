@@ -12,6 +12,13 @@ public interface Pacer {
   /** Calls {@code tick} once per period, starting one period from now, until cancelled. */
   PacedTask schedule(Runnable tick);
 
+  /**
+   * The number of the current period, counted from an origin fixed for this pacer: how much media
+   * time passed between two readings (a task that stopped ticking while idle catches its RTP
+   * timestamps up by it).
+   */
+  long currentPeriod();
+
   /** A task being ticked. */
   interface PacedTask {
     /** Stops the ticks; a tick already running completes. Idempotent. */

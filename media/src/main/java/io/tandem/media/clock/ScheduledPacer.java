@@ -28,6 +28,11 @@ public final class ScheduledPacer implements Pacer {
   }
 
   @Override
+  public long currentPeriod() {
+    return Math.floorDiv(nanoTime.getAsLong(), TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+  }
+
+  @Override
   public PacedTask schedule(Runnable tick) {
     TickSchedule schedule =
         new TickSchedule(nanoTime.getAsLong(), TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));

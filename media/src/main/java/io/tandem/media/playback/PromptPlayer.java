@@ -3,6 +3,7 @@ package io.tandem.media.playback;
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.audio.ClipSource;
 import io.tandem.media.audio.PcmAudio;
+import io.tandem.media.codec.G711;
 import io.tandem.media.session.RtpSession;
 import io.tandem.media.wav.Resampler;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,7 +86,24 @@ public final class PromptPlayer implements AudioSource {
     if (state.get() != State.PLAYING) {
       return false;
     }
-    if (source.read(frame)) {
+    return played(source.read(frame));
+  }
+
+  @Override
+  public boolean encodes(G711 codec) {
+    return source.encodes(codec);
+  }
+
+  @Override
+  public boolean readEncoded(G711 codec, byte[] payload) {
+    if (state.get() != State.PLAYING) {
+      return false;
+    }
+    return played(source.readEncoded(codec, payload));
+  }
+
+  private boolean played(boolean frame) {
+    if (frame) {
       return true;
     }
     if (state.compareAndSet(State.PLAYING, State.COMPLETED)) {

@@ -71,6 +71,13 @@ final class OutboundStream {
     talkSpurtEnded = true;
   }
 
+  /** Moves {@code slots} 20 ms slots on at once: time that passed while nothing was ticking. */
+  synchronized void skipSlots(long slots) {
+    if (slots > 0) {
+      slotTimestamp = SerialNumbers.addToTimestamp(slotTimestamp, slots * FrameFormat.SAMPLES);
+    }
+  }
+
   /** Moves to the next 20 ms slot. */
   synchronized void nextSlot() {
     slotTimestamp = SerialNumbers.addToTimestamp(slotTimestamp, FrameFormat.SAMPLES);

@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Sending: every pacer tick sends the next packet ({@link Transmitter}) with this session's
  * random SSRC, a sequence number from a random start +1 per packet, and a timestamp from a random
- * start +160 per 20 ms slot. Nothing is sent before a remote address is known. {@link #relay} sends
- * another stream's packet renumbered into this one (for bridges).
+ * start +160 per 20 ms slot. The pacer ticks only while a source plays or digits are queued ({@link
+ * SendPacing}); the slots go on counting media time while it does not. Nothing is sent before a
+ * remote address is known. {@link #relay} sends another stream's packet renumbered into this one
+ * (for bridges), as it arrives.
  *
  * <p>Receiving: a virtual thread per session blocks in {@code receive}, parses each datagram, and
  * calls the listener and then every {@linkplain #tap tap} ({@link RtpListener} threading); RFC 4733
@@ -43,11 +45,12 @@ public final class RtpSession implements AutoCloseable {
   private static final int MAX_DATAGRAM = 1500;
 
   private final DatagramChannel channel;
+  private final PacketWriter writer;
   private final RtpSessionOptions options;
   private final OutboundStream stream;
   private final Transmitter transmitter;
   private final DtmfReceiver dtmfReceiver;
-  private volatile Pacer.PacedTask pacing = () -> {};
+  private final SendPacing pacing;
   private volatile @Nullable Thread receiver;
   private volatile RtpListener listener;
   private volatile @Nullable InetSocketAddress remote;
@@ -59,8 +62,10 @@ public final class RtpSession implements AutoCloseable {
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicLong listenerFailures = new AtomicLong();
 
-  private RtpSession(DatagramChannel channel, RtpSessionOptions options, RtpListener listener) {
+  private RtpSession(
+      DatagramChannel channel, RtpSessionOptions options, Pacer pacer, RtpListener listener) {
     this.channel = channel;
+    this.writer = new PacketWriter(channel, MAX_DATAGRAM);
     this.options = options;
     this.listener = listener;
     this.stream =
@@ -72,9 +77,13 @@ public final class RtpSession implements AutoCloseable {
         new Transmitter(
             stream, options.codec(), options.dtmf(), options.silenceSuppression(), this::send);
     this.dtmfReceiver = new DtmfReceiver(options.dtmf().payloadType());
+    this.pacing = new SendPacing(pacer, transmitter, stream);
   }
 
-  /** Binds a channel as {@code options} say and starts sending ticks and receiving. */
+  /**
+   * Binds a channel as {@code options} say and starts receiving; {@code pacer} ticks the sender
+   * while it has something to send.
+   */
   public static RtpSession open(RtpSessionOptions options, Pacer pacer, RtpListener listener)
       throws IOException {
     DatagramChannel channel = DatagramChannel.open();
@@ -84,8 +93,7 @@ public final class RtpSession implements AutoCloseable {
       channel.close();
       throw e;
     }
-    RtpSession session = new RtpSession(channel, options, listener);
-    session.pacing = pacer.schedule(session.transmitter);
+    RtpSession session = new RtpSession(channel, options, pacer, listener);
     session.receiver =
         Thread.ofVirtual()
             .name("rtp-receive-" + session.localAddress().getPort())
@@ -147,6 +155,9 @@ public final class RtpSession implements AutoCloseable {
    */
   public void play(@Nullable AudioSource source) {
     transmitter.play(source);
+    if (source != null) {
+      pacing.wake();
+    }
   }
 
   /** What is playing, or null once it ended or was stopped. */
@@ -157,6 +168,7 @@ public final class RtpSession implements AutoCloseable {
   /** Queues one RFC 4733 digit, sent after the digits already queued. */
   public void sendDigit(DtmfDigit digit) {
     transmitter.queue(digit);
+    pacing.wake();
   }
 
   /** Queues the symbols of {@code digits} (0-9, *, #, A-D) as RFC 4733 digits. */
@@ -166,6 +178,7 @@ public final class RtpSession implements AutoCloseable {
 
   /** Sends another stream's packet renumbered into this one (SSRC, sequence, timestamp). */
   public void relay(RtpPacket foreign) {
+    pacing.catchUp();
     send(stream.relay(foreign));
   }
 
@@ -190,7 +203,7 @@ public final class RtpSession implements AutoCloseable {
    */
   @Override
   public void close() {
-    pacing.cancel();
+    pacing.close();
     try {
       channel.close();
     } catch (IOException ignored) {
@@ -206,6 +219,11 @@ public final class RtpSession implements AutoCloseable {
     }
   }
 
+  /** Whether the pacer ticks this session now: only while it plays a source or sends digits. */
+  public boolean ticking() {
+    return pacing.ticking();
+  }
+
   /** Whether {@link #close()} has been called. */
   public boolean isClosed() {
     return !channel.isOpen();
@@ -218,7 +236,7 @@ public final class RtpSession implements AutoCloseable {
       return;
     }
     try {
-      channel.send(ByteBuffer.wrap(packet.toBytes()), target);
+      writer.send(packet, target);
       sent.incrementAndGet();
     } catch (IOException closedOrUnreachable) {
       unsent.incrementAndGet();

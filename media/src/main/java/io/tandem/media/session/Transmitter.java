@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a session sends in each 20 ms slot: the next packet of a queued RFC 4733 digit if there is
  * one (the audio of that slot is read and dropped, so sources keep time), else the next frame of
- * the current {@link AudioSource} encoded with the session's codec, else nothing (and the next
- * audio starts a talk spurt). With silence suppression, silent frames are replaced by one RFC 3389
- * comfort-noise packet at the start of the silence and nothing after it. The slot's timestamp then
- * advances by 160 whether or not a packet went out.
+ * the current {@link AudioSource} encoded with the session's codec (taken as the source gives it
+ * when it {@linkplain AudioSource#encodes encodes}, e.g. shared music on hold), else nothing (and
+ * the next audio starts a talk spurt). With silence suppression, silent frames are replaced by one
+ * RFC 3389 comfort-noise packet at the start of the silence and nothing after it. The slot's
+ * timestamp then advances by 160 whether or not a packet went out.
  *
  * <p>Threading: {@link #run()} is the pacer's tick; {@link #play} and {@link #queue} may be called
  * from any thread.
@@ -37,6 +38,10 @@ final class Transmitter implements Runnable {
   private final Queue<DtmfDigit> digits = new ConcurrentLinkedQueue<>();
   private final Queue<TelephoneEvent> train = new ArrayDeque<>();
   private final short[] frame = new short[FrameFormat.SAMPLES];
+
+  /** Reused for every frame: {@code send} writes a packet out before it returns, keeping none. */
+  private final byte[] encodedFrame = new byte[FrameFormat.SAMPLES];
+
   private final @Nullable VoiceActivityDetector voiceActivity;
   private long eventTimestamp;
   private boolean eventStart;
@@ -67,9 +72,15 @@ final class Transmitter implements Runnable {
     digits.add(digit);
   }
 
+  /** Whether nothing is left to send: no source, no digit queued or being sent. */
+  boolean idle() {
+    return source.get() == null && digits.isEmpty() && train.isEmpty();
+  }
+
   @Override
   public void run() {
-    boolean haveAudio = readAudio();
+    byte @Nullable [] encoded = voiceActivity == null ? readEncoded() : null;
+    boolean haveAudio = encoded != null || readAudio();
     if (train.isEmpty() && !digits.isEmpty()) {
       DtmfDigit digit = digits.poll();
       if (digit != null) {
@@ -82,6 +93,9 @@ final class Transmitter implements Runnable {
     if (event != null) {
       send.accept(stream.event(dtmf.payloadType(), eventTimestamp, eventStart, event.toBytes()));
       eventStart = false;
+    } else if (encoded != null) {
+      inSilence = false;
+      send.accept(stream.audio(codec.payloadType(), encoded));
     } else if (haveAudio) {
       sendAudio();
     } else {
@@ -101,6 +115,18 @@ final class Transmitter implements Runnable {
     } else {
       stream.silence();
     }
+  }
+
+  /**
+   * The next frame already encoded, if the source gives it so; null if it does not (then {@link
+   * #readAudio} reads it as PCM) or has ended (then that finds it ended).
+   */
+  private byte @Nullable [] readEncoded() {
+    AudioSource current = source.get();
+    if (current == null || !current.encodes(codec)) {
+      return null;
+    }
+    return current.readEncoded(codec, encodedFrame) ? encodedFrame : null;
   }
 
   private boolean readAudio() {

@@ -3,6 +3,7 @@ package io.tandem.media.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.media.codec.G711;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,5 +97,71 @@ class AudioSourcesTest {
     assertThat(frames).hasSize(3);
     assertThat(frames.get(1)).containsOnly(0);
     assertThat(frames.get(2)[0]).isEqualTo((short) 1);
+  }
+
+  @Test
+  void clipRead_encoded_isTheEncodingOfThePcmFrames_wrapping_andPaddingWithTheLawsSilence() {
+    short[] samples = new short[200];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = (short) (i * 97 - 9000);
+    }
+    PcmAudio clip = PcmAudio.narrowband(samples);
+    for (G711 codec : G711.values()) {
+      List<short[]> pcm = drain(ClipSource.looping(clip), 5);
+      ClipSource looping = ClipSource.looping(new EncodedClip(clip));
+      for (short[] frame : pcm) {
+        byte[] payload = new byte[FrameFormat.SAMPLES];
+        assertThat(looping.encodes(codec)).isTrue();
+        assertThat(looping.readEncoded(codec, payload)).isTrue();
+        assertThat(payload).isEqualTo(codec.encode(frame));
+      }
+
+      ClipSource once = ClipSource.once(clip);
+      byte[] payload = new byte[FrameFormat.SAMPLES];
+      assertThat(once.readEncoded(codec, payload)).isTrue();
+      assertThat(once.readEncoded(codec, payload)).isTrue();
+      assertThat(payload[39]).isEqualTo(codec.encode(samples[199]));
+      assertThat(payload[40]).isEqualTo(codec.silence());
+      assertThat(once.ended()).isTrue();
+      assertThat(once.readEncoded(codec, payload)).isFalse();
+    }
+  }
+
+  @Test
+  void clipRead_pcmAndEncoded_advanceOnePosition() {
+    ClipSource clip = ClipSource.once(PcmAudio.narrowband(ramp(400)));
+    short[] frame = new short[FrameFormat.SAMPLES];
+    byte[] payload = new byte[FrameFormat.SAMPLES];
+
+    assertThat(clip.read(frame)).isTrue();
+    assertThat(clip.readEncoded(G711.PCMU, payload)).isTrue();
+    assertThat(clip.read(frame)).isTrue();
+
+    assertThat(payload[0]).isEqualTo(G711.PCMU.encode((short) 161));
+    assertThat(frame[0]).isEqualTo((short) 321);
+    assertThat(frame[80]).isZero();
+    assertThat(clip.read(frame)).isFalse();
+  }
+
+  @Test
+  void encodedClip_encodesEachLawOnce_forEveryoneSharingIt() {
+    EncodedClip clip = new EncodedClip(PcmAudio.narrowband(ramp(320)));
+
+    byte[] first = clip.encoded(G711.PCMA);
+
+    assertThat(clip.encoded(G711.PCMA)).isSameAs(first);
+    assertThat(clip.encoded(G711.PCMU)).isNotSameAs(first).isEqualTo(G711.PCMU.encode(ramp(320)));
+    assertThatThrownBy(() -> new EncodedClip(new PcmAudio(16000, new short[10])))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("16000 Hz");
+  }
+
+  @Test
+  void sourcesThatGivePcmOnly_sayTheyDoNotEncode() {
+    AudioSource silence = frame -> true;
+
+    assertThat(silence.encodes(G711.PCMU)).isFalse();
+    assertThatThrownBy(() -> silence.readEncoded(G711.PCMU, new byte[FrameFormat.SAMPLES]))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

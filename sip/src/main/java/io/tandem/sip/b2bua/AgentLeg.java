@@ -6,6 +6,7 @@ import io.tandem.sip.stack.InboundResponse;
 import io.tandem.sip.stack.OutboundRequest;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tandem's call to an agent's Teams number over Direct Routing, as the tenant's SBC: INVITE to the
@@ -23,6 +24,7 @@ final class AgentLeg implements SipLeg {
   private final DirectRoutingAddress address;
   private final ProxyFailover proxies;
   private final LegMedia media;
+  private @Nullable RtpWatch rtpWatch;
   private final AgentLegListener listener;
   private final String callId = ContextIds.callId();
   private final String localTag = ContextIds.tag();
@@ -182,7 +184,19 @@ final class AgentLeg implements SipLeg {
       return;
     }
     move(AgentLegState.ANSWERED);
+    rtpWatch = RtpWatch.start(context, lane, media, this::silent);
     listener.answered(this);
+  }
+
+  /** Teams sent no RTP for the inactivity timeout: BYE, then as if the agent had hung up. */
+  private void silent() {
+    if (state == AgentLegState.ANSWERED) {
+      LOG.log(System.Logger.Level.INFO, "no RTP on agent leg {0}: hanging up", callId);
+      move(AgentLegState.ENDED);
+      sendBye();
+      close();
+      listener.hungUp(this);
+    }
   }
 
   private void failure(int status) {
@@ -282,6 +296,9 @@ final class AgentLeg implements SipLeg {
 
   private void close() {
     proxies.disarm();
+    if (rtpWatch != null) {
+      rtpWatch.stop();
+    }
     media.close();
     context.calls().remove(callId, this);
   }

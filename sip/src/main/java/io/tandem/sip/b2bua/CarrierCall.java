@@ -41,6 +41,7 @@ final class CarrierCall implements SipLeg {
   private @Nullable LegMedia media;
   private @Nullable Dialog dialog;
   private @Nullable InteractionId interaction;
+  private @Nullable RtpWatch rtpWatch;
 
   CarrierCall(
       ConnectContext context, InboundRequest invite, InboundTrunk trunk, TenantAccess tenant) {
@@ -96,7 +97,21 @@ final class CarrierCall implements SipLeg {
           hangUp();
           callerGone();
         });
+    rtpWatch = RtpWatch.start(context, lane(), answering, this::callerSilent);
     arrive();
+  }
+
+  /** The caller's RTP stopped for the inactivity timeout: BYE to the caller, as if it hung up. */
+  private void callerSilent() {
+    if (state == CarrierCallState.ENDED) {
+      return;
+    }
+    LOG.log(System.Logger.Level.INFO, "no RTP from the caller of {0}: hanging up", lane());
+    Dialog current = dialog;
+    if (current != null) {
+      context.endpoint().send(current.via(), current.request("BYE"), SipConstants.IGNORE);
+    }
+    callerGone();
   }
 
   private void arrive() {
@@ -250,6 +265,9 @@ final class CarrierCall implements SipLeg {
       move(CarrierCallState.ENDED);
     }
     invite.stop();
+    if (rtpWatch != null) {
+      rtpWatch.stop();
+    }
     queueing.stop();
     if (media != null) {
       media.close();

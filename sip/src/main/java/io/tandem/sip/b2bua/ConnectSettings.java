@@ -12,13 +12,31 @@ import java.util.function.Function;
  * @param entryFlow the virtual assistant every call starts in, chosen per tenant
  * @param userAgent the User-Agent of Tandem's requests
  * @param announcementInterval how often a queued caller hears their position between music
+ * @param rtpTimeout how long a caller's leg (queued or bridged) or an answered agent leg may
+ *     receive no RTP, while its far end is meant to send, before Tandem hangs the call up with BYE
+ *     on both legs, recorded as that side's hang-up; zero turns the timer off
  */
 public record ConnectSettings(
-    Function<Tenant, ValidatedFlow> entryFlow, String userAgent, Duration announcementInterval) {
+    Function<Tenant, ValidatedFlow> entryFlow,
+    String userAgent,
+    Duration announcementInterval,
+    Duration rtpTimeout) {
+
+  /** The default of {@link #rtpTimeout()}. */
+  public static final Duration DEFAULT_RTP_TIMEOUT = Duration.ofSeconds(60);
 
   public ConnectSettings {
     if (announcementInterval.isNegative() || announcementInterval.isZero()) {
       throw new IllegalArgumentException("announcementInterval must be positive");
     }
+    if (rtpTimeout.isNegative() || (!rtpTimeout.isZero() && rtpTimeout.toMillis() < 4)) {
+      throw new IllegalArgumentException("rtpTimeout must be zero (off) or at least 4 ms");
+    }
+  }
+
+  /** Settings with the {@link #DEFAULT_RTP_TIMEOUT}. */
+  public ConnectSettings(
+      Function<Tenant, ValidatedFlow> entryFlow, String userAgent, Duration announcementInterval) {
+    this(entryFlow, userAgent, announcementInterval, DEFAULT_RTP_TIMEOUT);
   }
 }

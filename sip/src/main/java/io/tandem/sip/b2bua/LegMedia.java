@@ -61,6 +61,18 @@ interface LegMedia extends AutoCloseable {
     void close();
   }
 
+  /**
+   * RTP packets received on the leg so far (a new count may start when the leg's session is
+   * replaced).
+   */
+  long packetsReceived();
+
+  /**
+   * Whether the far end is meant to send RTP now: not when its last offer or answer made the leg
+   * {@code inactive} or receive-only for it (a hold).
+   */
+  boolean farEndSends();
+
   /** Releases the leg's RTP port; nothing more is sent or received. */
   @Override
   void close();

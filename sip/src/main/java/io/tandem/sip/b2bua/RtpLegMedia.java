@@ -9,6 +9,7 @@ import io.tandem.media.session.RtpSession;
 import io.tandem.sip.media.HoldMusic;
 import io.tandem.sip.media.RtpFlowMedia;
 import io.tandem.sip.sdp.Answer;
+import io.tandem.sip.sdp.Direction;
 import io.tandem.sip.sdp.MalformedSdpException;
 import io.tandem.sip.sdp.NegotiatedMedia;
 import io.tandem.sip.sdp.NotAcceptableException;
@@ -113,6 +114,19 @@ final class RtpLegMedia implements LegMedia {
     } catch (NotAcceptableException unusable) {
       throw new MediaRefusedException(488, unusable.getMessage());
     }
+  }
+
+  @Override
+  public long packetsReceived() {
+    return session.stats().packetsReceived();
+  }
+
+  @Override
+  public boolean farEndSends() {
+    NegotiatedMedia current = negotiated;
+    return current == null
+        || current.direction() == Direction.SENDRECV
+        || current.direction() == Direction.RECVONLY;
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.tandem.sip.b2bua;
 
 import io.tandem.core.flow.FlowRun;
 import io.tandem.core.time.Scheduler;
-import io.tandem.media.audio.PcmAudio;
+import io.tandem.media.audio.EncodedClip;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.codec.G711;
 import io.tandem.media.session.RtpListener;
@@ -35,7 +35,7 @@ final class RtpLegMediaFactory implements LegMediaFactory {
   private final Scheduler scheduler;
   private final Clock clock;
   private final Duration announcementInterval;
-  private volatile @Nullable PcmAudio musicOnHold;
+  private volatile @Nullable EncodedClip musicOnHold;
 
   RtpLegMediaFactory(
       RtpPorts ports,
@@ -62,7 +62,8 @@ final class RtpLegMediaFactory implements LegMediaFactory {
       RtpSession session = ports.open(negotiated, RtpListener.IGNORE);
       long id = sessionId();
       Answer answer =
-          OfferAnswer.answer(offer, ports.bindAddress(), session.localAddress().getPort(), id, 1);
+          OfferAnswer.answer(
+              offer, negotiated, ports.bindAddress(), session.localAddress().getPort(), id, 1);
       return new RtpLegMedia(this, session, id, answer.text(), null, answer.media());
     } catch (MalformedSdpException malformed) {
       throw new MediaRefusedException(400, malformed.getMessage());
@@ -100,9 +101,9 @@ final class RtpLegMediaFactory implements LegMediaFactory {
   }
 
   HoldMusic holdMusic(RtpSession session) {
-    PcmAudio music = musicOnHold;
+    EncodedClip music = musicOnHold;
     if (music == null) {
-      music = prompts.musicOnHold();
+      music = new EncodedClip(prompts.musicOnHold());
       musicOnHold = music;
     }
     return HoldMusic.start(session, music, prompts, announcementInterval);

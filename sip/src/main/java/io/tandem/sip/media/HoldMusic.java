@@ -2,8 +2,10 @@ package io.tandem.sip.media;
 
 import io.tandem.media.audio.AudioSource;
 import io.tandem.media.audio.ClipSource;
+import io.tandem.media.audio.EncodedClip;
 import io.tandem.media.audio.FrameFormat;
 import io.tandem.media.audio.PcmAudio;
+import io.tandem.media.codec.G711;
 import io.tandem.media.playback.PromptPlayer;
 import io.tandem.media.session.RtpSession;
 import java.time.Duration;
@@ -29,7 +31,7 @@ public final class HoldMusic implements AutoCloseable {
   private final Program program;
   private final PromptPlayer player;
 
-  private HoldMusic(RtpSession leg, PcmAudio music, PromptAudio prompts, long intervalFrames) {
+  private HoldMusic(RtpSession leg, EncodedClip music, PromptAudio prompts, long intervalFrames) {
     this.prompts = prompts;
     this.program = new Program(ClipSource.looping(music), intervalFrames);
     this.player = PromptPlayer.play(leg, program, outcome -> {});
@@ -44,6 +46,18 @@ public final class HoldMusic implements AutoCloseable {
   public static HoldMusic start(
       RtpSession leg,
       PcmAudio music,
+      PromptAudio prompts,
+      @Nullable Duration announcementInterval) {
+    return start(leg, new EncodedClip(music), prompts, announcementInterval);
+  }
+
+  /**
+   * Like {@link #start(RtpSession, PcmAudio, PromptAudio, Duration)}, with music whose encodings
+   * are shared by every leg that plays it: pass the same {@link EncodedClip} for every caller.
+   */
+  public static HoldMusic start(
+      RtpSession leg,
+      EncodedClip music,
       PromptAudio prompts,
       @Nullable Duration announcementInterval) {
     if (music.samples().length == 0) {
@@ -127,26 +141,38 @@ public final class HoldMusic implements AutoCloseable {
 
     @Override
     public boolean read(short[] frame) {
+      return current().read(frame);
+    }
+
+    @Override
+    public boolean encodes(G711 codec) {
+      return true;
+    }
+
+    @Override
+    public boolean readEncoded(G711 codec, byte[] payload) {
+      return current().readEncoded(codec, payload);
+    }
+
+    /** What this frame comes from: the announcement being cut in, a new one, or the music. */
+    private ClipSource current() {
       ClipSource speaking = announcing;
-      if (speaking != null) {
-        if (speaking.read(frame)) {
-          return true;
-        }
-        announcing = null;
+      if (speaking != null && !speaking.ended()) {
+        return speaking;
       }
+      announcing = null;
       PcmAudio next = announcement;
       if (intervalFrames > 0 && musicFrames >= intervalFrames && next != null) {
         musicFrames = 0;
         started.incrementAndGet();
         ClipSource cut = ClipSource.once(next);
-        announcing = cut;
-        if (cut.read(frame)) {
-          return true;
+        if (!cut.ended()) {
+          announcing = cut;
+          return cut;
         }
-        announcing = null;
       }
       musicFrames++;
-      return music.read(frame);
+      return music;
     }
   }
 }

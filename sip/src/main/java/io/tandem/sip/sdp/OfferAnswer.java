@@ -68,7 +68,21 @@ public final class OfferAnswer {
       long sessionId,
       long version)
       throws NotAcceptableException {
-    NegotiatedMedia settled = negotiate(offer);
+    return answer(offer, negotiate(offer), localAddress, localRtpPort, sessionId, version);
+  }
+
+  /**
+   * Like {@link #answer(SessionDescription, InetAddress, int, long, long)}, with the offer already
+   * {@linkplain #negotiate negotiated} as {@code settled} (not negotiated twice).
+   */
+  public static Answer answer(
+      SessionDescription offer,
+      NegotiatedMedia settled,
+      InetAddress localAddress,
+      int localRtpPort,
+      long sessionId,
+      long version)
+      throws NotAcceptableException {
     MediaDescription chosen = audioOf(offer, "offer");
     List<MediaDescription> streams = new ArrayList<>();
     for (MediaDescription stream : offer.media()) {

@@ -7,7 +7,10 @@ import java.util.Optional;
 import javax.sip.header.Header;
 import javax.sip.message.Message;
 
-/** Case-insensitive header lookups over a header list, and a JAIN-SIP message's headers as text. */
+/**
+ * Case-insensitive header lookups over a header list or a JAIN-SIP message, and a message's headers
+ * as text. Lookups in a message encode only the header asked for.
+ */
 final class Headers {
 
   private Headers() {}
@@ -41,6 +44,25 @@ final class Headers {
       }
     }
     return all;
+  }
+
+  /**
+   * The first value of header {@code name} in {@code message}, as written, encoding only that
+   * header (JAIN-SIP matches the name case-insensitively).
+   */
+  static Optional<String> first(Message message, String name) {
+    Header header = message.getHeader(name);
+    return header == null ? Optional.empty() : Optional.of(valueOf(header));
+  }
+
+  /** Every value of header {@code name} in {@code message}, in order, as written. */
+  static List<String> all(Message message, String name) {
+    List<String> all = new ArrayList<>();
+    ListIterator<Header> values = message.getHeaders(name);
+    while (values != null && values.hasNext()) {
+      all.add(valueOf(values.next()));
+    }
+    return List.copyOf(all);
   }
 
   /** The Call-ID of {@code message}; empty when it has none. */

@@ -19,7 +19,7 @@ public final class InboundRequest {
   private final Request request;
   private final @Nullable ServerTransaction transaction;
   private final ListenPoint arrivedOn;
-  private final List<SipHeader> headers;
+  private @Nullable List<SipHeader> headers;
 
   InboundRequest(
       SipEndpoint endpoint,
@@ -30,7 +30,6 @@ public final class InboundRequest {
     this.request = request;
     this.transaction = transaction;
     this.arrivedOn = arrivedOn;
-    this.headers = Headers.of(request);
   }
 
   public String method() {
@@ -52,18 +51,24 @@ public final class InboundRequest {
     return Long.parseLong(space < 0 ? cseq : cseq.substring(0, space));
   }
 
+  /** Every header in order, list headers one entry per value (encoded on first use). */
   public List<SipHeader> headers() {
-    return headers;
+    List<SipHeader> all = headers;
+    if (all == null) {
+      all = List.copyOf(Headers.of(request));
+      headers = all;
+    }
+    return all;
   }
 
   /** The first value of a header, by case-insensitive name (compact forms expanded). */
   public Optional<String> header(String name) {
-    return Headers.first(headers, name);
+    return Headers.first(request, name);
   }
 
   /** Every value of a header, in order. */
   public List<String> headerValues(String name) {
-    return Headers.all(headers, name);
+    return Headers.all(request, name);
   }
 
   public byte[] body() {

@@ -18,7 +18,6 @@ import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jspecify.annotations.Nullable;
@@ -215,13 +214,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
   public void processResponse(ResponseEvent event) {
     Response response = event.getResponse();
     ClientTransaction transaction = event.getClientTransaction();
-    InboundResponse inbound =
-        new InboundResponse(
-            response.getStatusCode(),
-            response.getReasonPhrase(),
-            ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod(),
-            Headers.of(response),
-            response.getRawContent() == null ? new byte[0] : response.getRawContent());
+    InboundResponse inbound = new InboundResponse(response);
     String callId = Headers.callId(response);
     ResponseHandler responses = transaction == null ? null : pending.get(transaction);
     if (responses == null) {

@@ -9,6 +9,13 @@ import java.util.Properties;
  */
 final class StackProperties {
 
+  /**
+   * The UDP socket buffers asked of the kernel (which caps them at {@code net.core.rmem_max} and
+   * {@code wmem_max}): 4 MiB absorbs a burst of requests while the JVM pauses, where the stack's 64
+   * KiB default drops them.
+   */
+  static final int UDP_SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+
   private StackProperties() {}
 
   static Properties of(EndpointSettings settings) {
@@ -21,6 +28,10 @@ final class StackProperties {
     properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
     properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
     properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+    properties.setProperty(
+        "gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_SOCKET_BUFFER_BYTES));
+    properties.setProperty(
+        "gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_SOCKET_BUFFER_BYTES));
     TlsMaterial tls = settings.tls();
     if (tls != null) {
       properties.setProperty("javax.net.ssl.keyStore", tls.keyStore().toString());

@@ -105,6 +105,11 @@ final class ConnectRig implements AutoCloseable {
 
   /** A rig whose carrier trunk admits calls from {@code carrierSources} only. */
   ConnectRig(List<String> carrierSources) throws Exception {
+    this(carrierSources, ConnectSettings.DEFAULT_RTP_TIMEOUT);
+  }
+
+  /** A rig that hangs up a leg receiving no RTP for {@code rtpTimeout}. */
+  ConnectRig(List<String> carrierSources, Duration rtpTimeout) throws Exception {
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
     int proxyPort = freeUdpAndTcpPort();
@@ -156,7 +161,8 @@ final class ConnectRig implements AutoCloseable {
             new ConnectSettings(
                 t -> FlowValidator.validate(ENTRY, t.flowCatalog()),
                 "Tandem/test",
-                Duration.ofSeconds(5)),
+                Duration.ofSeconds(5),
+                rtpTimeout),
             new EndpointSettings(
                 "connect-test",
                 InetAddress.getLoopbackAddress(),

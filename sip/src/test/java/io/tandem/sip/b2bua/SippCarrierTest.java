@@ -127,4 +127,46 @@ class SippCarrierTest {
     assertThat(rig.events(InteractionEvent.Queued.class)).hasSize(1);
     assertThat(rig.events(InteractionEvent.Abandoned.class)).hasSize(1);
   }
+
+  @Test
+  void aCallerWhoSendsNoRtp_isHungUpWithBye_afterTheRtpTimeout_asAnAbandon() throws Exception {
+    rig.close();
+    rig = new ConnectRig(java.util.List.of("127.0.0.1"), Duration.ofSeconds(7));
+    port = rig.node.endpoint().listenPoint(Transport.UDP).port();
+    long started = System.nanoTime();
+
+    // Answered, no RTP, waits for Tandem's BYE: the menu times out into the queue (5 s), then
+    // the inactivity timer (7 s, checked every 1.75 s) hangs up.
+    SippResult result = carrier("carrier-call-ended-by-agent.xml").run();
+
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+    assertThat(took).isBetween(Duration.ofSeconds(7), Duration.ofSeconds(20));
+    assertThat(rig.events(InteractionEvent.Queued.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Abandoned.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Connected.class)).isEmpty();
+    assertThat(rig.node.activeCalls()).isZero();
+  }
+
+  @Test
+  void callersAndAgentsWhoSendRtp_stayUpPastTheRtpTimeout() throws Exception {
+    rig.close();
+    rig = new ConnectRig(java.util.List.of("127.0.0.1"), Duration.ofSeconds(2));
+    port = rig.node.endpoint().listenPoint(Transport.UDP).port();
+    rig.agent("ann", "+14255550401");
+
+    // The carrier streams a tone throughout and talks 6 s with the agent, whose Teams side
+    // streams one too; both legs outlive the 2-s timer, and the carrier hangs up itself.
+    SippResult result =
+        carrier("carrier-call-answered-by-agent.xml")
+            .key("digit", "1")
+            .key("talk_ms", "6000")
+            .run();
+
+    assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+    assertThat(rig.events(InteractionEvent.Connected.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Disconnected.class))
+        .singleElement()
+        .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));
+  }
 }

@@ -16,6 +16,8 @@ import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.tenant.TenantMailbox;
 import io.tandem.core.time.MailboxScheduler;
+import io.tandem.media.clock.Pacer;
+import io.tandem.media.clock.PhasedPacer;
 import io.tandem.media.clock.ScheduledPacer;
 import io.tandem.media.speech.TextToSpeech;
 import io.tandem.sip.b2bua.ConnectNode;
@@ -56,10 +58,12 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments, {@code name=value}: {@code port} (SIP UDP, default 5060), {@code teamsPort} (5070),
  * {@code agents} (5000), {@code seconds} (lifetime, 120), {@code rtpFirst} (20000), {@code rtpLast}
- * (60998), {@code pacerThreads} (threads of the RTP pacer, 1), {@code statusSeconds} (5). Prints
- * {@code ready} once listening, a {@code status} line every {@code statusSeconds} (calls, events,
- * RTP pacing lateness of the interval, CPU) and a {@code final} line when the lifetime ends or the
- * process gets SIGTERM.
+ * (60998), {@code pacerThreads} (threads of the RTP pacer, 1), {@code pacer} ({@code phased}, the
+ * default, for {@link PhasedPacer}, or {@code scheduled} for one executor job per session and
+ * tick), {@code rtpTimeoutSeconds} (the RTP inactivity timer, 0: off, since the sipps send no RTP),
+ * {@code statusSeconds} (5). Prints {@code ready} once listening, a {@code status} line every
+ * {@code statusSeconds} (calls, events, RTP pacing lateness of the interval, CPU) and a {@code
+ * final} line when the lifetime ends or the process gets SIGTERM.
  */
 public final class ConnectBench {
 
@@ -115,9 +119,11 @@ public final class ConnectBench {
                     "Tandem/Connect/bench",
                     Duration.ofSeconds(5))),
             clock);
-    var pacer =
-        new MeasuringPacer(
-            new ScheduledPacer(pacerThread, System::nanoTime), System::nanoTime, lateness);
+    Pacer paced =
+        args.getOrDefault("pacer", "phased").equals("scheduled")
+            ? new ScheduledPacer(pacerThread, System::nanoTime)
+            : new PhasedPacer(pacerThread, System::nanoTime);
+    var pacer = new MeasuringPacer(paced, System::nanoTime, lateness);
     node =
         ConnectNode.start(
             new ConnectSettings(
@@ -125,7 +131,8 @@ public final class ConnectBench {
                     entry.updateAndGet(
                         v -> v != null ? v : FlowValidator.validate(ENTRY, t.flowCatalog())),
                 "Tandem/bench",
-                Duration.ofHours(1)),
+                Duration.ofHours(1),
+                Duration.ofSeconds(Long.parseLong(args.getOrDefault("rtpTimeoutSeconds", "0")))),
             new EndpointSettings(
                 "connect-bench",
                 InetAddress.getLoopbackAddress(),

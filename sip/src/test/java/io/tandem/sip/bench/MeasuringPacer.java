@@ -25,6 +25,11 @@ final class MeasuringPacer implements Pacer {
   }
 
   @Override
+  public long currentPeriod() {
+    return delegate.currentPeriod();
+  }
+
+  @Override
   public PacedTask schedule(Runnable tick) {
     long start = nanoTime.getAsLong();
     return delegate.schedule(
