@@ -3,7 +3,7 @@ package io.tandem.server.connect;
 import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.time.MailboxScheduler;
-import io.tandem.media.clock.ScheduledPacer;
+import io.tandem.media.clock.PhasedPacer;
 import io.tandem.media.speech.TextToSpeech;
 import io.tandem.server.api.CallControlSource;
 import io.tandem.sip.b2bua.ConnectNode;
@@ -71,14 +71,15 @@ public final class ConnectChannel implements AutoCloseable, CallControlSource {
             });
     try {
       InetAddress bind = InetAddress.getByName(properties.bindAddress());
-      ScheduledPacer pacer = new ScheduledPacer(pacerThread, System::nanoTime);
+      PhasedPacer pacer = new PhasedPacer(pacerThread, System::nanoTime);
       String entryFlow = properties.entryFlow();
       ConnectNode node =
           ConnectNode.start(
               new ConnectSettings(
                   t -> t.flow(entryFlow),
                   properties.userAgent(),
-                  properties.announcementInterval()),
+                  properties.announcementInterval(),
+                  properties.rtp().timeout()),
               new EndpointSettings(
                   "tandem-connect", bind, listenPoints(properties), null, resolver(properties)),
               new TrunkPlan(properties.inboundTrunks(), properties.directRoutingTrunks(), clock),

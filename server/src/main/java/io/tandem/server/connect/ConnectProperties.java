@@ -60,8 +60,12 @@ public record ConnectProperties(
    *
    * @param firstPort the first RTP port (even)
    * @param lastPort the last RTP port
+   * @param timeout how long a leg may receive no RTP before it is hung up; zero for never
    */
-  public record Rtp(@DefaultValue("20000") int firstPort, @DefaultValue("29998") int lastPort) {}
+  public record Rtp(
+      @DefaultValue("20000") int firstPort,
+      @DefaultValue("29998") int lastPort,
+      @DefaultValue("60s") Duration timeout) {}
 
   /**
    * One {@code tandem.sip.trunks[i].*} entry.
@@ -175,6 +179,9 @@ public record ConnectProperties(
     port(problems, "tcp-port", tcp, true);
     port(problems, "rtp.first-port", rtp.firstPort(), false);
     port(problems, "rtp.last-port", rtp.lastPort(), false);
+    if (rtp.timeout().isNegative()) {
+      problems.add(PREFIX + "rtp.timeout must be 0s (off) or more, not " + rtp.timeout());
+    }
     if (rtp.firstPort() % 2 != 0) {
       problems.add(PREFIX + "rtp.first-port must be even, not " + rtp.firstPort());
     }
