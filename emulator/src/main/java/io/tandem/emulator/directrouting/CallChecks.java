@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The inbound checks on what an INVITE asks for: room in the datacenter and on the trunk, a +E.164
- * Request-URI, no Replaces, an acceptable SDP offer, a callee with that number. Each records what
- * it finds in the {@link InboundChecks.Context}; {@link InboundChecks} runs them in order.
+ * Request-URI (or a Teams user by {@code x-m} after a REFER), no Replaces, an acceptable SDP offer,
+ * a callee with that number. Each records what it finds in the {@link InboundChecks.Context};
+ * {@link InboundChecks} runs them in order.
  */
 final class CallChecks {
 
@@ -38,6 +39,10 @@ final class CallChecks {
 
   @Nullable Rejection requestUriIsE164(InboundChecks.Context context) {
     SipUri uri = SipUri.parseUri(context.request.requestUri());
+    String mri = uri.parameter("x-m");
+    if (mri != null) {
+      return teamsUserNamed(context, mri, uri.parameter("x-t"));
+    }
     String user = uri.user() == null ? "" : uri.user();
     if (E164.matcher(user).matches()) {
       context.number = user;
@@ -50,6 +55,32 @@ final class CallChecks {
             "Get user info by number from RuntimeAPI failed: the Request-URI user part '"
                 + user
                 + "' is not a +E164 number")
+        .withQ850(1);
+  }
+
+  /**
+   * The Request-URI of an SBC's INVITE after a REFER from Teams names a Teams user by {@code x-m}
+   * (MRI {@code 8:orgid:<object id>}) and {@code x-t} (tenant) instead of a number (§1.5).
+   */
+  private @Nullable Rejection teamsUserNamed(
+      InboundChecks.Context context, String mri, @Nullable String tenantId) {
+    String prefix = "8:orgid:";
+    if (mri.startsWith(prefix)
+        && tenantId != null
+        && tenantId.equalsIgnoreCase(context.tenant.id())) {
+      context.callee = world.user(context.tenant.id(), mri.substring(prefix.length())).orElse(null);
+      if (context.callee != null) {
+        return null;
+      }
+    }
+    return Rejection.of(
+            404,
+            "Not Found",
+            511404,
+            "Get user info by MRI from RuntimeAPI failed: no user "
+                + mri
+                + " in tenant "
+                + tenantId)
         .withQ850(1);
   }
 
@@ -111,6 +142,9 @@ final class CallChecks {
   }
 
   @Nullable Rejection calleeExists(InboundChecks.Context context) {
+    if (context.callee != null) {
+      return null;
+    }
     context.callee = world.userByPhone(context.tenant.id(), context.number).orElse(null);
     if (context.callee != null) {
       return null;

@@ -3,6 +3,7 @@ package io.tandem.emulator.directrouting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.emulator.siptext.SipText;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * every later check, so the test shows the first failing check wins.
  */
 class InboundChecksTest {
+
+  private static final String CONTOSO = "8f1c1b6e-2f7a-4a53-9d6c-0b1e5f0c7a11";
+  private static final String CAROL_MRI = "8:orgid:11111111-aaaa-4bbb-8ccc-000000000003";
 
   static DirectRoutingFixture fixture;
 
@@ -121,6 +125,48 @@ class InboundChecksTest {
     assertThat(answer.header("ms-diagnostics").orElseThrow())
         .startsWith("511404;")
         .contains("+14255559999");
+  }
+
+  @Test
+  void teamsUserByMriAfterARefer_rings() throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      String invite = byMri(sbc, CAROL_MRI, CONTOSO);
+      sbc.send(invite);
+      assertThat(sbc.next().status()).isEqualTo(100);
+      assertThat(sbc.next().status()).isEqualTo(180);
+      sbc.send(cancel(SipText.parse(invite)));
+      assertThat(sbc.nextFinal().status()).isEqualTo(200);
+      assertThat(sbc.nextFinal().status()).isEqualTo(487);
+    }
+  }
+
+  @Test
+  void mriOfNoUser_orOfAnotherTenant_404() throws Exception {
+    for (String[] target :
+        List.of(
+            new String[] {"8:orgid:11111111-aaaa-4bbb-8ccc-00000000ffff", CONTOSO},
+            new String[] {CAROL_MRI, "0c0ffee0-0000-4000-8000-00000000ca11"},
+            new String[] {"28:bot-id", CONTOSO})) {
+      try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+        sbc.send(byMri(sbc, target[0], target[1]));
+        SipText answer = sbc.nextFinal();
+        assertThat(answer.status()).as(target[0]).isEqualTo(404);
+        assertThat(answer.header("ms-diagnostics").orElseThrow())
+            .startsWith("511404;")
+            .contains("by MRI");
+      }
+    }
+  }
+
+  /** An INVITE to the proxy's URI naming a Teams user by {@code x-m}/{@code x-t} (§1.5). */
+  private static String byMri(TestSbc sbc, String mri, String tenant) throws Exception {
+    String invite = sbc.fixture("invite-from-sbc.sip", Map.of("callee", "+14255550103"));
+    String firstLine = invite.substring(0, invite.indexOf("\r\n"));
+    String uri = firstLine.split(" ")[1];
+    String proxy = uri.substring(uri.indexOf('@') + 1, uri.indexOf(";"));
+    return invite.replaceFirst(
+        java.util.regex.Pattern.quote(firstLine),
+        "INVITE sip:" + proxy + ";transport=udp;x-m=" + mri + ";x-t=" + tenant + " SIP/2.0");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.tandem.sip.stack.ClientRequest;
 import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.stack.InboundResponse;
 import io.tandem.sip.stack.OutboundRequest;
+import io.tandem.sip.stack.SipHeader;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,6 @@ final class AgentLeg implements SipLeg {
 
   private final ConnectContext context;
   private final String lane;
-  private final String number;
   private final DirectRoutingAddress address;
   private final ProxyFailover proxies;
   private final LegMedia media;
@@ -39,14 +39,12 @@ final class AgentLeg implements SipLeg {
       ConnectContext context,
       String lane,
       DirectRoutingTrunk trunk,
-      String number,
-      String callerNumber,
+      DirectRoutingAddress address,
       LegMedia media,
       AgentLegListener listener) {
     this.context = context;
     this.lane = lane;
-    this.number = number;
-    this.address = new DirectRoutingAddress(context, trunk, number, callerNumber);
+    this.address = address;
     this.media = media;
     this.listener = listener;
     this.proxies = new ProxyFailover(trunk);
@@ -61,8 +59,9 @@ final class AgentLeg implements SipLeg {
     return state;
   }
 
-  String number() {
-    return number;
+  /** What the leg calls, as the domain names it (a number, {@code teams:<id>}). */
+  String target() {
+    return address.target();
   }
 
   /** Sends the INVITE to the first proxy. */
@@ -265,6 +264,13 @@ final class AgentLeg implements SipLeg {
         }
       }
       case "ACK" -> {}
+      case "REFER" -> {
+        if (state == AgentLegState.ANSWERED) {
+          listener.referred(this, request);
+        } else {
+          refuseReferral(request, 603, "Decline", "the call is not answered");
+        }
+      }
       default ->
           InDialogAnswers.answer(
               request,
@@ -277,6 +283,41 @@ final class AgentLeg implements SipLeg {
                 }
               });
     }
+  }
+
+  /** Accepts a REFER Teams sent on this leg: 202, then the first NOTIFY (100 Trying). */
+  void acceptReferral(InboundRequest refer) {
+    refer.respond(
+        202, "Accepted", dialog.localTag(), List.of(SipConstants.contact(dialog.contact())));
+    notifyReferral(refer.cseq(), "100 Trying", false);
+  }
+
+  /** Refuses a REFER Teams sent on this leg; the call stays as it is. */
+  void refuseReferral(InboundRequest refer, int status, String reason, String warning) {
+    refer.respond(
+        status,
+        reason,
+        dialog.localTag(),
+        List.of(SipHeader.of("Warning", "399 tandem \"" + warning + "\"")));
+  }
+
+  /**
+   * Reports the progress of the call a REFER asked for (RFC 3515 §2.4.4): a NOTIFY of the refer
+   * subscription {@code eventId} with {@code statusLine} as message/sipfrag; {@code last} ends the
+   * subscription. Nothing is sent once the leg has ended.
+   */
+  void notifyReferral(long eventId, String statusLine, boolean last) {
+    if (state != AgentLegState.ANSWERED) {
+      return;
+    }
+    OutboundRequest notify =
+        dialog
+            .request("NOTIFY")
+            .header("Event", "refer;id=" + eventId)
+            .header(
+                "Subscription-State", last ? "terminated;reason=noresource" : "active;expires=60")
+            .body("message/sipfrag;version=2.0", "SIP/2.0 " + statusLine + "\r\n");
+    context.endpoint().send(dialog.via(), notify, SipConstants.IGNORE);
   }
 
   @Override

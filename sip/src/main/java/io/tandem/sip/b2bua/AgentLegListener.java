@@ -1,5 +1,7 @@
 package io.tandem.sip.b2bua;
 
+import io.tandem.sip.stack.InboundRequest;
+
 /** What an {@link AgentLeg} tells its caller call, on the call's lane. */
 interface AgentLegListener {
   void answered(AgentLeg leg);
@@ -12,4 +14,12 @@ interface AgentLegListener {
 
   /** Teams' latest offer in the answered call holds ({@code true}) or does not. */
   void holds(AgentLeg leg, boolean holds);
+
+  /**
+   * Teams sent a REFER on the answered leg (its user transfers the call); unless the listener
+   * carries it out, it is declined.
+   */
+  default void referred(AgentLeg leg, InboundRequest refer) {
+    leg.refuseReferral(refer, 603, "Decline", "this leg does not transfer");
+  }
 }

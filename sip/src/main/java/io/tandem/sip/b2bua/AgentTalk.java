@@ -4,7 +4,9 @@ import io.tandem.core.callcontrol.CallAction;
 import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.callcontrol.CallTarget;
 import io.tandem.core.callcontrol.TalkState;
+import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionId;
+import io.tandem.sip.stack.InboundRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -23,14 +25,18 @@ final class AgentTalk implements AgentLegListener {
 
   private final CarrierCall call;
   private final CallerQueueing queueing;
+  private final ConnectContext context;
   private final AgentLeg agent;
   private TalkState state = TalkState.TALKING;
   private final ThirdParty other;
   private LegMedia.@Nullable Mix mix;
+  private @Nullable TeamsTransfer referral;
+  private boolean agentLeft;
 
   AgentTalk(CarrierCall call, ConnectContext context, CallerQueueing queueing, AgentLeg agent) {
     this.call = call;
     this.queueing = queueing;
+    this.context = context;
     this.agent = agent;
     this.other = new ThirdParty(call, context);
   }
@@ -103,6 +109,49 @@ final class AgentTalk implements AgentLegListener {
     call.tell(t -> t.work().startTransfer(id, target.text()));
   }
 
+  /**
+   * Teams' REFER on the agent's leg: the agent transfers the caller in Teams ({@link
+   * TeamsTransfer}).
+   */
+  void referred(InboundRequest refer) {
+    InteractionId id = call.interaction();
+    if (id == null || (state != TalkState.TALKING && state != TalkState.HOLDING)) {
+      agent.refuseReferral(refer, 603, "Decline", "no transfer now: the call is " + state);
+      return;
+    }
+    TeamsRefer read;
+    try {
+      read = TeamsRefer.read(refer, "pstnhub.invalid");
+      other.dial(TeamsTransfer.callTarget(read), read, this, this::unanswered);
+    } catch (TeamsRefer.Refused refused) {
+      agent.refuseReferral(refer, refused.status(), refused.reason(), refused.getMessage());
+      return;
+    } catch (CallActionRefused cannot) {
+      agent.refuseReferral(refer, 603, "Decline", cannot.getMessage());
+      return;
+    }
+    agent.acceptReferral(refer);
+    referral = new TeamsTransfer(agent, read);
+    holdCaller();
+    move(TalkState.TRANSFERRING);
+    call.tell(t -> t.work().startTransfer(id, read.target()));
+  }
+
+  /**
+   * Teams ended the agent's leg; {@code true} when a running transfer goes on without the agent
+   * (the caller holds until the target answers, and is hung up if it does not).
+   */
+  boolean agentLeft() {
+    if (state != TalkState.TRANSFERRING) {
+      return false;
+    }
+    agentLeft = true;
+    if (referral != null) {
+      referral.agentGone();
+    }
+    return true;
+  }
+
   private void handOverToConsulted(InteractionId id) {
     AgentLeg consulted = other.leg();
     CallTarget target = other.target();
@@ -145,7 +194,13 @@ final class AgentTalk implements AgentLegListener {
     other.answered();
     closeMix();
     call.media().relayWith(to.media());
-    agent.hangUp();
+    TeamsTransfer teams = referral;
+    referral = null;
+    if (teams == null) {
+      agent.hangUp();
+    } else {
+      teams.completed(context, call.lane());
+    }
     move(TalkState.DONE);
     queueing.handedOver(this);
   }
@@ -174,19 +229,19 @@ final class AgentTalk implements AgentLegListener {
   @Override
   public void refused(AgentLeg leg, int status) {
     if (other.is(leg)) {
-      notReached("sip-" + status);
+      notReached(status, "sip-" + status);
     }
   }
 
   private void unanswered(AgentLeg leg) {
     if (other.is(leg) && (state == TalkState.CONSULT_RINGING || state == TalkState.TRANSFERRING)) {
       other.drop();
-      notReached("no-answer");
+      notReached(408, "no-answer");
     }
   }
 
   /** The consulted party or the transfer target was not reached: the caller holds, or talks. */
-  private void notReached(String why) {
+  private void notReached(int status, String why) {
     other.forget();
     InteractionId id = interaction();
     switch (state) {
@@ -195,6 +250,21 @@ final class AgentTalk implements AgentLegListener {
         call.tell(t -> t.work().hold(id));
       }
       case TRANSFERRING -> {
+        TeamsTransfer teams = referral;
+        referral = null;
+        if (teams != null) {
+          teams.failed(status);
+        }
+        if (agentLeft) {
+          move(TalkState.DONE);
+          call.tell(
+              t -> {
+                t.work().transferFailed(id, why);
+                t.callEnded(id, DisconnectedBy.AGENT);
+              });
+          call.hangUp();
+          return;
+        }
         call.media().relayWith(agent.media());
         move(TalkState.TALKING);
         call.tell(t -> t.work().transferFailed(id, why));
@@ -238,6 +308,11 @@ final class AgentTalk implements AgentLegListener {
 
   /** The call is over: the consulted party or transfer target goes too. */
   void stop() {
+    TeamsTransfer teams = referral;
+    referral = null;
+    if (teams != null) {
+      teams.failed(487);
+    }
     dropOther();
     if (state != TalkState.DONE) {
       move(TalkState.DONE);

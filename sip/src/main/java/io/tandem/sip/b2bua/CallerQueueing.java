@@ -9,6 +9,7 @@ import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.time.Timer;
+import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.util.Locale;
 import java.util.Optional;
@@ -145,7 +146,12 @@ final class CallerQueueing implements AgentLegListener {
     call.move(CarrierCallState.CONNECTING);
     AgentLeg leg =
         new AgentLeg(
-            context, call.lane(), trunk.get(), number.get(), call.callerNumber(), media, this);
+            context,
+            call.lane(),
+            trunk.get(),
+            DirectRoutingAddress.number(context, trunk.get(), number.get(), call.callerNumber()),
+            media,
+            this);
     agentLeg = leg;
     leg.start();
   }
@@ -254,11 +260,26 @@ final class CallerQueueing implements AgentLegListener {
   }
 
   @Override
+  public void referred(AgentLeg leg, InboundRequest refer) {
+    AgentTalk current = talk;
+    if (leg == agentLeg && current != null && call.state() == CarrierCallState.BRIDGED) {
+      current.referred(refer);
+    } else {
+      leg.refuseReferral(refer, 603, "Decline", "the call is not with this agent");
+    }
+  }
+
+  @Override
   public void hungUp(AgentLeg leg) {
     if (leg != agentLeg) {
       return;
     }
     agentLeg = null;
+    AgentTalk current = talk;
+    if (current != null && current.agentLeft()) {
+      hold.agentGone();
+      return;
+    }
     InteractionId id = call.interaction();
     call.hangUp();
     if (id != null) {

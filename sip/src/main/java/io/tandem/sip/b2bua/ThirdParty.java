@@ -6,6 +6,7 @@ import io.tandem.core.time.Timer;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +38,36 @@ final class ThirdParty {
    */
   void dial(
       CallTarget target, String number, AgentLegListener listener, Consumer<AgentLeg> unanswered) {
+    dial(
+        target,
+        trunk -> DirectRoutingAddress.number(context, trunk, number, call.callerNumber()),
+        listener,
+        unanswered);
+  }
+
+  /**
+   * Calls the target of a REFER from Teams ({@code refer}); {@code target} is what the domain names
+   * it, null when it is neither a number nor a Teams user.
+   *
+   * @throws CallActionRefused when the tenant has no Direct Routing trunk or no RTP port is free
+   */
+  void dial(
+      @Nullable CallTarget target,
+      TeamsRefer refer,
+      AgentLegListener listener,
+      Consumer<AgentLeg> unanswered) {
+    dial(
+        target,
+        trunk -> DirectRoutingAddress.referral(context, trunk, refer, call.callerNumber()),
+        listener,
+        unanswered);
+  }
+
+  private void dial(
+      @Nullable CallTarget target,
+      Function<DirectRoutingTrunk, DirectRoutingAddress> address,
+      AgentLegListener listener,
+      Consumer<AgentLeg> unanswered) {
     DirectRoutingTrunk trunk =
         context
             .trunks()
@@ -45,7 +76,7 @@ final class ThirdParty {
                 () ->
                     new CallActionRefused(
                         CallActionRefused.Reason.UNSUPPORTED,
-                        "the tenant has no Direct Routing trunk to call " + number));
+                        "the tenant has no Direct Routing trunk to call out"));
     LegMedia media;
     try {
       media = context.media().offer();
@@ -54,7 +85,7 @@ final class ThirdParty {
           CallActionRefused.Reason.NOT_NOW, "no media for a new leg: " + noPort.getMessage());
     }
     AgentLeg dialled =
-        new AgentLeg(context, call.lane(), trunk, number, call.callerNumber(), media, listener);
+        new AgentLeg(context, call.lane(), trunk, address.apply(trunk), media, listener);
     drop();
     leg = dialled;
     this.target = target;

@@ -15,18 +15,8 @@ import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.skill.AgentSkills;
-import io.tandem.media.audio.FrameFormat;
-import io.tandem.media.audio.Goertzel;
-import io.tandem.media.wav.WavReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +37,7 @@ class ConnectCallControlEndToEndTest {
   private static final String DAN_DECLINES = "+14255550402";
   private static final String BEA = "+14255550405";
   private static final String BEA_TEAMS_ID = "77777777-aaaa-4bbb-8ccc-000000000005";
-  private static final Duration WAIT = Duration.ofSeconds(15);
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private ConnectRig rig;
   private CallControl control;
 
@@ -70,15 +58,15 @@ class ConnectCallControlEndToEndTest {
 
     request(talk.id, new CallAction.Hold());
 
-    await(() -> first(InteractionEvent.Held.class));
-    await(() -> toneShare(talk.call) < 0.5 ? true : null);
+    ConnectRig.await(() -> rig.first(InteractionEvent.Held.class));
+    ConnectRig.await(() -> rig.toneShare(talk.call) < 0.5 ? true : null);
     long heardWhileHeld = heardPackets(talk.call);
-    await(() -> heardPackets(talk.call) > heardWhileHeld + 25 ? true : null);
+    ConnectRig.await(() -> heardPackets(talk.call) > heardWhileHeld + 25 ? true : null);
 
     request(talk.id, new CallAction.Resume());
 
-    await(() -> first(InteractionEvent.Resumed.class));
-    await(() -> toneShare(talk.call) > 0.9 ? true : null);
+    ConnectRig.await(() -> rig.first(InteractionEvent.Resumed.class));
+    ConnectRig.await(() -> rig.toneShare(talk.call) > 0.9 ? true : null);
     assertThat(rig.callView(talk.call).path("state").asString()).isNotEqualTo("ENDED");
   }
 
@@ -89,19 +77,20 @@ class ConnectCallControlEndToEndTest {
     request(talk.id, new CallAction.Transfer(new CallTarget.PhoneNumber(BEA)));
 
     InteractionEvent.TransferStarted started =
-        await(() -> first(InteractionEvent.TransferStarted.class));
+        ConnectRig.await(() -> rig.first(InteractionEvent.TransferStarted.class));
     assertThat(started.target()).isEqualTo(BEA);
-    InteractionEvent.Disconnected done = await(() -> first(InteractionEvent.Disconnected.class));
+    InteractionEvent.Disconnected done =
+        ConnectRig.await(() -> rig.first(InteractionEvent.Disconnected.class));
     assertThat(done.by()).isEqualTo(DisconnectedBy.AGENT);
     assertThat(done.agent().value()).isEqualTo("ann");
     // Ann's leg got BYE from Tandem; the caller talks to Bea (her Teams tone) through Tandem.
-    await(() -> journal("BYE").isEmpty() ? null : true);
-    await(() -> toneShare(talk.call) > 0.9 ? true : null);
+    ConnectRig.await(() -> rig.journal("BYE").isEmpty() ? null : true);
+    ConnectRig.await(() -> rig.toneShare(talk.call) > 0.9 ? true : null);
     assertThat(rig.callView(talk.call).path("state").asString()).isNotEqualTo("ENDED");
     assertThat(rig.events(InteractionEvent.TransferFailed.class)).isEmpty();
     // The new leg speaks the Direct Routing dialect of the agent leg.
     String invite =
-        journal("INVITE").stream()
+        rig.journal("INVITE").stream()
             .filter(text -> text.startsWith("INVITE sip:" + BEA))
             .findFirst()
             .orElseThrow();
@@ -119,15 +108,15 @@ class ConnectCallControlEndToEndTest {
 
     request(talk.id, new CallAction.Transfer(new CallTarget.PhoneNumber(DAN_DECLINES)));
 
-    await(() -> first(InteractionEvent.TransferStarted.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.TransferStarted.class));
     InteractionEvent.TransferFailed failed =
-        await(() -> first(InteractionEvent.TransferFailed.class));
+        ConnectRig.await(() -> rig.first(InteractionEvent.TransferFailed.class));
     assertThat(failed.reason()).isEqualTo("sip-603");
     assertThat(rig.events(InteractionEvent.Disconnected.class)).isEmpty();
-    await(() -> toneShare(talk.call) > 0.9 ? true : null);
+    ConnectRig.await(() -> rig.toneShare(talk.call) > 0.9 ? true : null);
     // Ann still has the call: she can put the caller on hold again.
     request(talk.id, new CallAction.Hold());
-    await(() -> first(InteractionEvent.Held.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.Held.class));
   }
 
   @Test
@@ -147,16 +136,17 @@ class ConnectCallControlEndToEndTest {
     request(talk.id, new CallAction.Transfer(CallTarget.parse("queue:support")));
 
     InteractionEvent.TransferredToQueue moved =
-        await(() -> first(InteractionEvent.TransferredToQueue.class));
+        ConnectRig.await(() -> rig.first(InteractionEvent.TransferredToQueue.class));
     assertThat(moved.queue().value()).isEqualTo("support");
-    await(() -> journal("BYE").isEmpty() ? null : true);
-    await(() -> rig.events(InteractionEvent.Connected.class).size() == 2 ? true : null);
+    ConnectRig.await(() -> rig.journal("BYE").isEmpty() ? null : true);
+    ConnectRig.await(() -> rig.events(InteractionEvent.Connected.class).size() == 2 ? true : null);
     assertThat(rig.events(InteractionEvent.Connected.class).get(1).agent().value())
         .isEqualTo("bea");
-    await(() -> toneShare(talk.call) > 0.9 ? true : null);
+    ConnectRig.await(() -> rig.toneShare(talk.call) > 0.9 ? true : null);
     // Bea has the call now, with the agent's controls.
     request(talk.id, new CallAction.HangUp());
-    await(() -> rig.callView(talk.call).path("state").asString().equals("ENDED") ? true : null);
+    ConnectRig.await(
+        () -> rig.callView(talk.call).path("state").asString().equals("ENDED") ? true : null);
   }
 
   @Test
@@ -165,11 +155,13 @@ class ConnectCallControlEndToEndTest {
 
     request(talk.id, new CallAction.HangUp());
 
-    InteractionEvent.Disconnected done = await(() -> first(InteractionEvent.Disconnected.class));
+    InteractionEvent.Disconnected done =
+        ConnectRig.await(() -> rig.first(InteractionEvent.Disconnected.class));
     assertThat(done.by()).isEqualTo(DisconnectedBy.AGENT);
-    await(() -> rig.callView(talk.call).path("state").asString().equals("ENDED") ? true : null);
-    await(() -> journal("BYE").size() >= 2 ? true : null);
-    await(() -> rig.node.activeCalls() == 0 ? true : null);
+    ConnectRig.await(
+        () -> rig.callView(talk.call).path("state").asString().equals("ENDED") ? true : null);
+    ConnectRig.await(() -> rig.journal("BYE").size() >= 2 ? true : null);
+    ConnectRig.await(() -> rig.node.activeCalls() == 0 ? true : null);
     assertThat(control.carries(talk.id)).isFalse();
   }
 
@@ -178,21 +170,22 @@ class ConnectCallControlEndToEndTest {
     Talk talk = talkToAnn();
 
     request(talk.id, new CallAction.Consult(new CallTarget.PhoneNumber(BEA)));
-    await(() -> first(InteractionEvent.ConsultStarted.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.ConsultStarted.class));
     // The caller holds with music while Ann and Bea talk.
-    await(() -> toneShare(talk.call) < 0.5 ? true : null);
+    ConnectRig.await(() -> rig.toneShare(talk.call) < 0.5 ? true : null);
     awaitAnswered(BEA_TEAMS_ID);
 
     requestOnceAllowed(talk.id, new CallAction.Conference());
-    await(() -> first(InteractionEvent.Conferenced.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.Conferenced.class));
 
     request(talk.id, new CallAction.Transfer(null));
     InteractionEvent.TransferStarted started =
-        await(() -> first(InteractionEvent.TransferStarted.class));
+        ConnectRig.await(() -> rig.first(InteractionEvent.TransferStarted.class));
     assertThat(started.target()).isEqualTo(BEA);
-    InteractionEvent.Disconnected done = await(() -> first(InteractionEvent.Disconnected.class));
+    InteractionEvent.Disconnected done =
+        ConnectRig.await(() -> rig.first(InteractionEvent.Disconnected.class));
     assertThat(done.by()).isEqualTo(DisconnectedBy.AGENT);
-    await(() -> toneShare(talk.call) > 0.9 ? true : null);
+    ConnectRig.await(() -> rig.toneShare(talk.call) > 0.9 ? true : null);
     assertThat(rig.callView(talk.call).path("state").asString()).isNotEqualTo("ENDED");
   }
 
@@ -200,14 +193,14 @@ class ConnectCallControlEndToEndTest {
   void consultThenResume_consultedLegEnds_callerBackWithTheAgent() throws Exception {
     Talk talk = talkToAnn();
     request(talk.id, new CallAction.Consult(new CallTarget.PhoneNumber(BEA)));
-    await(() -> first(InteractionEvent.ConsultStarted.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.ConsultStarted.class));
     awaitAnswered(BEA_TEAMS_ID);
 
     request(talk.id, new CallAction.Resume());
 
-    await(() -> first(InteractionEvent.Resumed.class));
-    await(() -> journal("BYE").isEmpty() ? null : true);
-    await(() -> toneShare(talk.call) > 0.9 ? true : null);
+    ConnectRig.await(() -> rig.first(InteractionEvent.Resumed.class));
+    ConnectRig.await(() -> rig.journal("BYE").isEmpty() ? null : true);
+    ConnectRig.await(() -> rig.toneShare(talk.call) > 0.9 ? true : null);
     assertThat(rig.events(InteractionEvent.Disconnected.class)).isEmpty();
   }
 
@@ -217,11 +210,11 @@ class ConnectCallControlEndToEndTest {
 
     request(talk.id, new CallAction.Consult(new CallTarget.PhoneNumber(DAN_DECLINES)));
 
-    await(() -> first(InteractionEvent.ConsultStarted.class));
-    await(() -> first(InteractionEvent.Held.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.ConsultStarted.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.Held.class));
     refused(talk.id, new CallAction.Conference(), CallActionRefused.Reason.NOT_NOW);
     request(talk.id, new CallAction.Resume());
-    await(() -> first(InteractionEvent.Resumed.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.Resumed.class));
   }
 
   @Test
@@ -239,10 +232,10 @@ class ConnectCallControlEndToEndTest {
     request(talk.id, new CallAction.Transfer(CallTarget.parse("teams:" + BEA_TEAMS_ID)));
 
     InteractionEvent.TransferStarted started =
-        await(() -> first(InteractionEvent.TransferStarted.class));
+        ConnectRig.await(() -> rig.first(InteractionEvent.TransferStarted.class));
     assertThat(started.target()).isEqualTo("teams:" + BEA_TEAMS_ID);
-    await(() -> first(InteractionEvent.Disconnected.class));
-    assertThat(journal("INVITE")).anyMatch(text -> text.startsWith("INVITE sip:" + BEA));
+    ConnectRig.await(() -> rig.first(InteractionEvent.Disconnected.class));
+    assertThat(rig.journal("INVITE")).anyMatch(text -> text.startsWith("INVITE sip:" + BEA));
   }
 
   @Test
@@ -264,18 +257,20 @@ class ConnectCallControlEndToEndTest {
     assertThat(rig.events(InteractionEvent.TransferStarted.class)).isEmpty();
     assertThat(rig.events(InteractionEvent.Resumed.class)).isEmpty();
     assertThat(rig.events(InteractionEvent.Disconnected.class)).isEmpty();
-    assertThat(journal("INVITE").stream().filter(text -> text.startsWith("INVITE sip:+142555504")))
+    assertThat(
+            rig.journal("INVITE").stream().filter(text -> text.startsWith("INVITE sip:+142555504")))
         .hasSize(1);
     // Still talking: the hold is taken.
     request(talk.id, new CallAction.Hold());
-    await(() -> first(InteractionEvent.Held.class));
+    ConnectRig.await(() -> rig.first(InteractionEvent.Held.class));
     refused(talk.id, new CallAction.Hold(), CallActionRefused.Reason.NOT_NOW);
   }
 
   @Test
   void whileQueued_everyActionIsRefusedNotNow() throws Exception {
     rig.dial("\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}],\"talkFor\":\"PT60S\"");
-    InteractionId id = await(() -> first(InteractionEvent.Queued.class)).interaction();
+    InteractionId id =
+        ConnectRig.await(() -> rig.first(InteractionEvent.Queued.class)).interaction();
 
     assertThat(control.carries(id)).isTrue();
     for (CallAction action :
@@ -303,9 +298,10 @@ class ConnectCallControlEndToEndTest {
     rig.agent("ann", ANN);
     String call =
         rig.dial("\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}],\"talkFor\":\"PT60S\"");
-    InteractionEvent.Connected connected = await(() -> first(InteractionEvent.Connected.class));
+    InteractionEvent.Connected connected =
+        ConnectRig.await(() -> rig.first(InteractionEvent.Connected.class));
     assertThat(connected.agent().value()).isEqualTo("ann");
-    await(() -> toneShare(call) > 0.9 ? true : null);
+    ConnectRig.await(() -> rig.toneShare(call) > 0.9 ? true : null);
     return new Talk(call, connected.interaction());
   }
 
@@ -327,7 +323,7 @@ class ConnectCallControlEndToEndTest {
 
   /** Waits until the emulator's Teams user {@code userId} answered a call. */
   private void awaitAnswered(String userId) throws Exception {
-    await(
+    ConnectRig.await(
         () ->
             rig.emulator.journal().after(0, e -> e.kind().equals("call.answered"), 200).stream()
                     .anyMatch(e -> userId.equals(e.attributes().get("user")))
@@ -337,7 +333,7 @@ class ConnectCallControlEndToEndTest {
 
   /** Asks for {@code action} until the call's state allows it (the channel may lag the wire). */
   private void requestOnceAllowed(InteractionId id, CallAction action) throws Exception {
-    await(
+    ConnectRig.await(
         () -> {
           try {
             request(id, action);
@@ -352,50 +348,7 @@ class ConnectCallControlEndToEndTest {
         });
   }
 
-  private List<String> journal(String kind) {
-    return rig.emulator.journal().after(0, e -> e.kind().equals(kind), 200).stream()
-        .map(e -> String.valueOf(e.body()))
-        .toList();
-  }
-
-  /** The share of 440 Hz in the last half second the caller heard (1: only the Teams tone). */
-  private double toneShare(String call) throws Exception {
-    HttpResponse<byte[]> wav =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        rig.emulator.httpBaseUrl() + "/emulator/pstn/calls/" + call + "/heard.wav"))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    short[] samples = WavReader.read(wav.body()).samples();
-    if (samples.length < 4000) {
-      return 0.5;
-    }
-    short[] last = Arrays.copyOfRange(samples, samples.length - 4000, samples.length);
-    double total = FrameFormat.meanPower(last);
-    return total == 0 ? 0 : Goertzel.power(last, 440, 8000) / total;
-  }
-
   private long heardPackets(String call) throws Exception {
     return rig.callView(call).path("heard").path("packets").asLong();
-  }
-
-  private <E> E first(Class<E> type) {
-    return rig.events(type).stream().findFirst().orElse(null);
-  }
-
-  /** Polls {@code probe} until it returns non-null (15 s at most). */
-  private static <T> T await(Callable<T> probe) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      T value = probe.call();
-      if (value != null) {
-        return value;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + WAIT);
-      }
-      Thread.sleep(50);
-    }
   }
 }

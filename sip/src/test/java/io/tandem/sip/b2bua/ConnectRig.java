@@ -23,6 +23,9 @@ import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.directrouting.DirectRoutingSettings;
 import io.tandem.emulator.time.SystemScheduler;
+import io.tandem.media.audio.FrameFormat;
+import io.tandem.media.audio.Goertzel;
+import io.tandem.media.wav.WavReader;
 import io.tandem.sip.stack.EndpointSettings;
 import io.tandem.sip.stack.ListenPoint;
 import io.tandem.sip.stack.Transport;
@@ -44,10 +47,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +102,7 @@ final class ConnectRig implements AutoCloseable {
   private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final ScheduledExecutorService pacerThread = Executors.newSingleThreadScheduledExecutor();
+  private static final Duration WAIT = Duration.ofSeconds(15);
   private final HttpClient http = HttpClient.newHttpClient();
 
   ConnectRig() throws Exception {
@@ -256,6 +262,54 @@ final class ConnectRig implements AutoCloseable {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(view.body());
+  }
+
+  /** The bodies of the emulator's journal entries of {@code kind} (SIP methods: the messages). */
+  List<String> journal(String kind) {
+    return emulator.journal().after(0, e -> e.kind().equals(kind), 200).stream()
+        .map(e -> String.valueOf(e.body()))
+        .toList();
+  }
+
+  /**
+   * The share of 440 Hz in the last half second the caller of {@code call} heard (1: only a Teams
+   * user's tone; Tandem's music on hold is a chord progression).
+   */
+  double toneShare(String call) throws Exception {
+    HttpResponse<byte[]> wav =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        emulator.httpBaseUrl() + "/emulator/pstn/calls/" + call + "/heard.wav"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    short[] samples = WavReader.read(wav.body()).samples();
+    if (samples.length < 4000) {
+      return 0.5;
+    }
+    short[] last = Arrays.copyOfRange(samples, samples.length - 4000, samples.length);
+    double total = FrameFormat.meanPower(last);
+    return total == 0 ? 0 : Goertzel.power(last, 440, 8000) / total;
+  }
+
+  /** The first event recorded of {@code type}; null before there is one. */
+  <E> E first(Class<E> type) {
+    return events(type).stream().findFirst().orElse(null);
+  }
+
+  /** Polls {@code probe} until it returns non-null (15 s at most). */
+  static <T> T await(Callable<T> probe) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      T value = probe.call();
+      if (value != null) {
+        return value;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + WAIT);
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** The events recorded of {@code type}, in order. */
