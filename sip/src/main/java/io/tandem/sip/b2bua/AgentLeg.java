@@ -7,6 +7,7 @@ import io.tandem.sip.stack.OutboundRequest;
 import io.tandem.sip.stack.SipHeader;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -268,7 +269,7 @@ final class AgentLeg implements SipLeg {
         if (state == AgentLegState.ANSWERED) {
           listener.referred(this, request);
         } else {
-          refuseReferral(request, 603, "Decline", "the call is not answered");
+          TeamsTransfer.refuse(this, request, 603, "Decline", "the call is not answered");
         }
       }
       default ->
@@ -285,39 +286,56 @@ final class AgentLeg implements SipLeg {
     }
   }
 
-  /** Accepts a REFER Teams sent on this leg: 202, then the first NOTIFY (100 Trying). */
-  void acceptReferral(InboundRequest refer) {
-    refer.respond(
-        202, "Accepted", dialog.localTag(), List.of(SipConstants.contact(dialog.contact())));
-    notifyReferral(refer.cseq(), "100 Trying", false);
+  /**
+   * An INVITE with Replaces naming this leg (RFC 3891): Teams joins two calls of one of its users
+   * through the same SBC (MICROSOFT-CONTRACTS §1.5). A Tandem agent leg is never one of two calls
+   * of one user (an agent takes one call at a time, and calls from Teams do not go through Tandem),
+   * so the replacement is declined (603) and the call goes on; 481 when it names no dialog of the
+   * leg, 486 for an {@code early-only} replacement of an answered call.
+   */
+  void onReplacingInvite(InboundRequest invite, Replaces replaces) {
+    context
+        .endpoint()
+        .execute(
+            lane,
+            () -> {
+              if (state != AgentLegState.ANSWERED || !replaces.names(dialog)) {
+                invite.respond(481, "Call/Transaction Does Not Exist", ContextIds.tag(), List.of());
+              } else if (replaces.earlyOnly()) {
+                invite.respond(486, "Busy Here", ContextIds.tag(), List.of());
+              } else {
+                invite.respond(
+                    603,
+                    "Decline",
+                    ContextIds.tag(),
+                    List.of(
+                        SipHeader.of(
+                            "Warning",
+                            "399 tandem \"a contact-center call is not joined to another call\"")));
+              }
+            });
   }
 
-  /** Refuses a REFER Teams sent on this leg; the call stays as it is. */
-  void refuseReferral(InboundRequest refer, int status, String reason, String warning) {
-    refer.respond(
-        status,
-        reason,
-        dialog.localTag(),
-        List.of(SipHeader.of("Warning", "399 tandem \"" + warning + "\"")));
+  /** Answers {@code request}, one of this leg's in-dialog requests. */
+  void respond(InboundRequest request, int status, String reason, List<SipHeader> extra) {
+    request.respond(status, reason, dialog.localTag(), extra);
+  }
+
+  /** The leg's Contact, for responses that carry one. */
+  SipHeader contact() {
+    return SipConstants.contact(dialog.contact());
   }
 
   /**
-   * Reports the progress of the call a REFER asked for (RFC 3515 §2.4.4): a NOTIFY of the refer
-   * subscription {@code eventId} with {@code statusLine} as message/sipfrag; {@code last} ends the
-   * subscription. Nothing is sent once the leg has ended.
+   * Sends a new in-dialog request of {@code method}, with what {@code fill} adds, while the leg is
+   * answered; nothing once it has ended.
    */
-  void notifyReferral(long eventId, String statusLine, boolean last) {
-    if (state != AgentLegState.ANSWERED) {
-      return;
+  void sendInDialog(String method, UnaryOperator<OutboundRequest> fill) {
+    if (state == AgentLegState.ANSWERED) {
+      context
+          .endpoint()
+          .send(dialog.via(), fill.apply(dialog.request(method)), SipConstants.IGNORE);
     }
-    OutboundRequest notify =
-        dialog
-            .request("NOTIFY")
-            .header("Event", "refer;id=" + eventId)
-            .header(
-                "Subscription-State", last ? "terminated;reason=noresource" : "active;expires=60")
-            .body("message/sipfrag;version=2.0", "SIP/2.0 " + statusLine + "\r\n");
-    context.endpoint().send(dialog.via(), notify, SipConstants.IGNORE);
   }
 
   @Override

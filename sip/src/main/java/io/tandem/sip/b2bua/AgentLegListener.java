@@ -20,6 +20,6 @@ interface AgentLegListener {
    * carries it out, it is declined.
    */
   default void referred(AgentLeg leg, InboundRequest refer) {
-    leg.refuseReferral(refer, 603, "Decline", "this leg does not transfer");
+    TeamsTransfer.refuse(leg, refer, 603, "Decline", "this leg does not transfer");
   }
 }

@@ -116,7 +116,7 @@ final class AgentTalk implements AgentLegListener {
   void referred(InboundRequest refer) {
     InteractionId id = call.interaction();
     if (id == null || (state != TalkState.TALKING && state != TalkState.HOLDING)) {
-      agent.refuseReferral(refer, 603, "Decline", "no transfer now: the call is " + state);
+      TeamsTransfer.refuse(agent, refer, 603, "Decline", "no transfer now: the call is " + state);
       return;
     }
     TeamsRefer read;
@@ -124,13 +124,13 @@ final class AgentTalk implements AgentLegListener {
       read = TeamsRefer.read(refer, "pstnhub.invalid");
       other.dial(TeamsTransfer.callTarget(read), read, this, this::unanswered);
     } catch (TeamsRefer.Refused refused) {
-      agent.refuseReferral(refer, refused.status(), refused.reason(), refused.getMessage());
+      TeamsTransfer.refuse(agent, refer, refused.status(), refused.reason(), refused.getMessage());
       return;
     } catch (CallActionRefused cannot) {
-      agent.refuseReferral(refer, 603, "Decline", cannot.getMessage());
+      TeamsTransfer.refuse(agent, refer, 603, "Decline", cannot.getMessage());
       return;
     }
-    agent.acceptReferral(refer);
+    TeamsTransfer.accept(agent, refer);
     referral = new TeamsTransfer(agent, read);
     holdCaller();
     move(TalkState.TRANSFERRING);

@@ -265,7 +265,7 @@ final class CallerQueueing implements AgentLegListener {
     if (leg == agentLeg && current != null && call.state() == CarrierCallState.BRIDGED) {
       current.referred(refer);
     } else {
-      leg.refuseReferral(refer, 603, "Decline", "the call is not with this agent");
+      TeamsTransfer.refuse(leg, refer, 603, "Decline", "the call is not with this agent");
     }
   }
 

@@ -26,10 +26,11 @@ import java.util.concurrent.Executor;
 
 /**
  * One Tandem SIP node of the Connect model: a B2BUA between carrier trunks and Teams Direct
- * Routing. New INVITEs are admitted by the {@link TrunkPlan} (403 unknown peer, 404 number not
- * served, 503 over the trunk's call rate: nothing is created for a refused call) and become caller
- * calls; in-dialog requests go to their leg; OPTIONS is answered 200. Tenant events reach calls
- * through {@link #listener(TenantId)}.
+ * Routing. An INVITE with Replaces goes to the agent leg it names (481 when none). Other new
+ * INVITEs are admitted by the {@link TrunkPlan} (403 unknown peer, 404 number not served, 503 over
+ * the trunk's call rate: nothing is created for a refused call) and become caller calls; in-dialog
+ * requests go to their leg; OPTIONS is answered 200. Tenant events reach calls through {@link
+ * #listener(TenantId)}.
  *
  * <p>Threading: SIP messages arrive on the endpoint's lanes; each caller call and its agent leg run
  * on the lane of the caller's Call-ID; tenant events hop there from the tenant's writer.
@@ -174,6 +175,11 @@ public final class ConnectNode implements AutoCloseable {
       invite.respond(481, "Call/Transaction Does Not Exist", "", List.of());
       return;
     }
+    Optional<String> replaces = invite.header("Replaces");
+    if (replaces.isPresent()) {
+      replacing(invite, replaces.get());
+      return;
+    }
     String dialed;
     try {
       SipUri uri = SipUri.parse(invite.requestUri());
@@ -200,6 +206,26 @@ public final class ConnectNode implements AutoCloseable {
     CarrierCall call = new CarrierCall(context, invite, trunk, tenant.get());
     if (context.calls().addIfAbsent(invite.callId(), call) == call) {
       call.start();
+    }
+  }
+
+  /** An INVITE with Replaces: only an agent leg's dialog can be replaced (by Teams). */
+  private void replacing(InboundRequest invite, String value) {
+    Replaces replaces;
+    try {
+      replaces = Replaces.parse(value);
+    } catch (IllegalArgumentException malformed) {
+      invite.respond(
+          400,
+          "Bad Request",
+          ContextIds.tag(),
+          List.of(SipHeader.of("Warning", "399 tandem \"" + malformed.getMessage() + "\"")));
+      return;
+    }
+    if (context.calls().leg(replaces.callId()) instanceof AgentLeg agent) {
+      agent.onReplacingInvite(invite, replaces);
+    } else {
+      invite.respond(481, "Call/Transaction Does Not Exist", ContextIds.tag(), List.of());
     }
   }
 

@@ -2,7 +2,10 @@ package io.tandem.sip.b2bua;
 
 import io.tandem.core.callcontrol.CallTarget;
 import io.tandem.core.time.Timer;
+import io.tandem.sip.stack.InboundRequest;
+import io.tandem.sip.stack.SipHeader;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +41,35 @@ final class TeamsTransfer {
     this.refer = refer;
   }
 
+  /** Accepts {@code refer}, sent on {@code agent}: 202, then the first NOTIFY (100 Trying). */
+  static void accept(AgentLeg agent, InboundRequest refer) {
+    agent.respond(refer, 202, "Accepted", List.of(agent.contact()));
+    notify(agent, refer.cseq(), "100 Trying", false);
+  }
+
+  /** Refuses {@code refer}, sent on {@code agent}; the call stays as it is. */
+  static void refuse(AgentLeg agent, InboundRequest refer, int status, String reason, String why) {
+    agent.respond(
+        refer, status, reason, List.of(SipHeader.of("Warning", "399 tandem \"" + why + "\"")));
+  }
+
+  /**
+   * Reports the progress of the call a REFER asked for (RFC 3515 §2.4.4): a NOTIFY of the refer
+   * subscription {@code eventId} with {@code statusLine} as message/sipfrag; {@code last} ends the
+   * subscription. Nothing is sent once the agent leg has ended.
+   */
+  private static void notify(AgentLeg agent, long eventId, String statusLine, boolean last) {
+    agent.sendInDialog(
+        "NOTIFY",
+        notify ->
+            notify
+                .header("Event", "refer;id=" + eventId)
+                .header(
+                    "Subscription-State",
+                    last ? "terminated;reason=noresource" : "active;expires=60")
+                .body("message/sipfrag;version=2.0", "SIP/2.0 " + statusLine + "\r\n"));
+  }
+
   /** The target as a call-control target; null when it is neither a number nor a Teams user. */
   static @Nullable CallTarget callTarget(TeamsRefer refer) {
     try {
@@ -49,14 +81,13 @@ final class TeamsTransfer {
 
   /** The target answered: the final NOTIFY says 200, and the agent leg must go. */
   void completed(ConnectContext context, String lane) {
-    agent.notifyReferral(refer.eventId(), "200 OK", true);
+    notify(agent, refer.eventId(), "200 OK", true);
     leave = context.after(LEAVE_LIMIT, lane, agent::hangUp);
   }
 
   /** The target was not reached ({@code status}: its final status, 408 for no answer). */
   void failed(int status) {
-    agent.notifyReferral(
-        refer.eventId(), status + " " + REASONS.getOrDefault(status, "Failed"), true);
+    notify(agent, refer.eventId(), status + " " + REASONS.getOrDefault(status, "Failed"), true);
   }
 
   /** The agent leg is gone: no BYE to send any more. */

@@ -72,7 +72,8 @@ public record SipUri(
     return new SipUri(scheme, user, host, port, parameters);
   }
 
-  static Map<String, String> parameters(String text) {
+  /** Parses {@code text}, the parameters after the first {@code ;} (names lowercased). */
+  public static Map<String, String> parameters(String text) {
     Map<String, String> parameters = new LinkedHashMap<>();
     for (String parameter : text.split(";")) {
       if (parameter.isBlank()) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.sip.stack.Transport;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +28,7 @@ class TeamsTransferEndToEndTest {
   private static final String TED_TO_BEAS_NUMBER = "+14255550407";
   private static final String TIM_TO_DAN = "+14255550408";
   private static final String BEA = "+14255550405";
+  private static final String ANN = "+14255550401";
   private static final String BEA_TEAMS_ID = "77777777-aaaa-4bbb-8ccc-000000000005";
   private static final String DAN_TEAMS_ID = "77777777-aaaa-4bbb-8ccc-000000000002";
 
@@ -96,6 +102,105 @@ class TeamsTransferEndToEndTest {
     // The caller hears Tim again, and the call goes on with him.
     await(() -> rig.toneShare(call) > 0.9 ? true : null);
     assertThat(rig.callView(call).path("state").asString()).isNotEqualTo("ENDED");
+  }
+
+  @Test
+  void inviteWithReplacesOfNoDialog_481_malformed_400_nothingCreated() throws Exception {
+    int port = rig.node.endpoint().listenPoint(Transport.UDP).port();
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      socket.setSoTimeout(5_000);
+      assertThat(send(socket, port, "nobody@host;to-tag=a;from-tag=b")).startsWith("SIP/2.0 481");
+      assertThat(send(socket, port, "nobody@host;to-tag=a")).startsWith("SIP/2.0 400");
+    }
+    assertThat(rig.node.activeCalls()).isZero();
+    assertThat(rig.events(InteractionEvent.Arrived.class)).isEmpty();
+  }
+
+  @Test
+  void inviteWithReplacesOfAnAgentLeg_declined603_wrongTags481_theCallGoesOn() throws Exception {
+    String call = callAgent("ann", ANN);
+    String invite =
+        rig.journal("INVITE").stream()
+            .filter(text -> text.startsWith("INVITE sip:" + ANN + "@"))
+            .findFirst()
+            .orElseThrow();
+    String callId = header(invite, "Call-ID");
+    String tandemTag = header(invite, "From").replaceAll(".*;tag=", "");
+    String teamsTag = teamsTagOf(callId);
+    int port = rig.node.endpoint().listenPoint(Transport.UDP).port();
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      socket.setSoTimeout(5_000);
+      assertThat(send(socket, port, callId + ";to-tag=" + tandemTag + ";from-tag=" + teamsTag))
+          .startsWith("SIP/2.0 603")
+          .contains("Warning: 399 tandem");
+      assertThat(send(socket, port, callId + ";to-tag=" + tandemTag + ";from-tag=wrong"))
+          .startsWith("SIP/2.0 481");
+      assertThat(
+              send(
+                  socket,
+                  port,
+                  callId + ";to-tag=" + tandemTag + ";from-tag=" + teamsTag + ";early-only"))
+          .startsWith("SIP/2.0 486");
+    }
+    assertThat(rig.events(InteractionEvent.Disconnected.class)).isEmpty();
+    assertThat(rig.callView(call).path("state").asString()).isNotEqualTo("ENDED");
+  }
+
+  private static String header(String message, String name) {
+    return message
+        .lines()
+        .filter(line -> line.startsWith(name + ": "))
+        .findFirst()
+        .orElseThrow()
+        .substring(name.length() + 2)
+        .trim();
+  }
+
+  /** Teams' tag in the agent leg {@code callId}: the From tag of the proxy's in-dialog requests. */
+  private String teamsTagOf(String callId) throws Exception {
+    return ConnectRig.await(
+        () ->
+            rig.journal("200").stream()
+                .filter(body -> body.contains(callId) && header(body, "CSeq").endsWith("INVITE"))
+                .map(body -> header(body, "To").replaceAll(".*;tag=", ""))
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** Sends an INVITE with {@code replaces} and returns the first final response's text. */
+  private static String send(DatagramSocket socket, int port, String replaces) throws Exception {
+    String callId = java.util.UUID.randomUUID().toString();
+    String invite =
+        "INVITE sip:+14255550190@127.0.0.1:"
+            + port
+            + " SIP/2.0\r\n"
+            + "Via: SIP/2.0/UDP 127.0.0.1:"
+            + socket.getLocalPort()
+            + ";branch=z9hG4bK"
+            + callId.substring(0, 8)
+            + ";rport\r\n"
+            + "Max-Forwards: 70\r\n"
+            + "From: <sip:+14255557777@sip.pstnhub.microsoft.com>;tag=x1\r\n"
+            + "To: <sip:+14255550190@sbc.connect.tandem.test>\r\n"
+            + "Call-ID: "
+            + callId
+            + "\r\nCSeq: 1 INVITE\r\n"
+            + "Contact: <sip:+14255557777@127.0.0.1:"
+            + socket.getLocalPort()
+            + ">\r\n"
+            + "Replaces: "
+            + replaces
+            + "\r\nContent-Length: 0\r\n\r\n";
+    byte[] bytes = invite.getBytes(StandardCharsets.US_ASCII);
+    socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+    while (true) {
+      DatagramPacket answer = new DatagramPacket(new byte[4096], 4096);
+      socket.receive(answer);
+      String text = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
+      if (!text.startsWith("SIP/2.0 1")) {
+        return text;
+      }
+    }
   }
 
   /** A caller who pressed 1 and was answered by {@code agent} at {@code number}. */
