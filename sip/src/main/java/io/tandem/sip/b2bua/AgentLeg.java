@@ -265,13 +265,7 @@ final class AgentLeg implements SipLeg {
         }
       }
       case "ACK" -> {}
-      case "REFER" -> {
-        if (state == AgentLegState.ANSWERED) {
-          listener.referred(this, request);
-        } else {
-          TeamsTransfer.refuse(this, request, 603, "Decline", "the call is not answered");
-        }
-      }
+      case "REFER" -> listener.referred(this, request);
       default ->
           InDialogAnswers.answer(
               request,
@@ -286,34 +280,12 @@ final class AgentLeg implements SipLeg {
     }
   }
 
-  /**
-   * An INVITE with Replaces naming this leg (RFC 3891): Teams joins two calls of one of its users
-   * through the same SBC (MICROSOFT-CONTRACTS §1.5). A Tandem agent leg is never one of two calls
-   * of one user (an agent takes one call at a time, and calls from Teams do not go through Tandem),
-   * so the replacement is declined (603) and the call goes on; 481 when it names no dialog of the
-   * leg, 486 for an {@code early-only} replacement of an answered call.
-   */
+  /** An INVITE with Replaces naming this leg's Call-ID: answered on the lane ({@link Replaces}). */
   void onReplacingInvite(InboundRequest invite, Replaces replaces) {
     context
         .endpoint()
         .execute(
-            lane,
-            () -> {
-              if (state != AgentLegState.ANSWERED || !replaces.names(dialog)) {
-                invite.respond(481, "Call/Transaction Does Not Exist", ContextIds.tag(), List.of());
-              } else if (replaces.earlyOnly()) {
-                invite.respond(486, "Busy Here", ContextIds.tag(), List.of());
-              } else {
-                invite.respond(
-                    603,
-                    "Decline",
-                    ContextIds.tag(),
-                    List.of(
-                        SipHeader.of(
-                            "Warning",
-                            "399 tandem \"a contact-center call is not joined to another call\"")));
-              }
-            });
+            lane, () -> replaces.answer(invite, state == AgentLegState.ANSWERED ? dialog : null));
   }
 
   /** Answers {@code request}, one of this leg's in-dialog requests. */

@@ -119,22 +119,14 @@ final class AgentTalk implements AgentLegListener {
       TeamsTransfer.refuse(agent, refer, 603, "Decline", "no transfer now: the call is " + state);
       return;
     }
-    TeamsRefer read;
-    try {
-      read = TeamsRefer.read(refer, "pstnhub.invalid");
-      other.dial(TeamsTransfer.callTarget(read), read, this, this::unanswered);
-    } catch (TeamsRefer.Refused refused) {
-      TeamsTransfer.refuse(agent, refer, refused.status(), refused.reason(), refused.getMessage());
-      return;
-    } catch (CallActionRefused cannot) {
-      TeamsTransfer.refuse(agent, refer, 603, "Decline", cannot.getMessage());
+    TeamsTransfer started = TeamsTransfer.start(agent, refer, other, this, this::unanswered);
+    if (started == null) {
       return;
     }
-    TeamsTransfer.accept(agent, refer);
-    referral = new TeamsTransfer(agent, read);
+    referral = started;
     holdCaller();
     move(TalkState.TRANSFERRING);
-    call.tell(t -> t.work().startTransfer(id, read.target()));
+    call.tell(t -> t.work().startTransfer(id, started.target()));
   }
 
   /**

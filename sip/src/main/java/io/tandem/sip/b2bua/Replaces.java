@@ -1,7 +1,11 @@
 package io.tandem.sip.b2bua;
 
+import io.tandem.sip.stack.InboundRequest;
+import io.tandem.sip.stack.SipHeader;
 import io.tandem.sip.stack.SipUri;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Replaces header (RFC 3891 §6.1): the Call-ID and tags of the dialog a new INVITE replaces, the
@@ -22,6 +26,31 @@ record Replaces(String callId, String toTag, String fromTag, boolean earlyOnly) 
           "Replaces needs a Call-ID, a to-tag and a from-tag: " + value);
     }
     return new Replaces(callId, toTag, fromTag, parameters.containsKey("early-only"));
+  }
+
+  /**
+   * Answers {@code invite}, which carries this Replaces, for an agent leg whose answered dialog is
+   * {@code answered} (null while it is not answered). Teams joins two calls of one of its users
+   * through the same SBC this way (MICROSOFT-CONTRACTS §1.5); a Tandem agent leg is never one of
+   * two calls of one user (an agent takes one call at a time, and calls from Teams do not go
+   * through Tandem), so a replacement is declined (603) and the call goes on; 481 when it names no
+   * answered dialog, 486 for an {@code early-only} replacement of an answered call.
+   */
+  void answer(InboundRequest invite, @Nullable Dialog answered) {
+    if (answered == null || !names(answered)) {
+      invite.respond(481, "Call/Transaction Does Not Exist", ContextIds.tag(), List.of());
+    } else if (earlyOnly) {
+      invite.respond(486, "Busy Here", ContextIds.tag(), List.of());
+    } else {
+      invite.respond(
+          603,
+          "Decline",
+          ContextIds.tag(),
+          List.of(
+              SipHeader.of(
+                  "Warning",
+                  "399 tandem \"a contact-center call is not joined to another call\"")));
+    }
   }
 
   /** Whether this names {@code dialog}. */

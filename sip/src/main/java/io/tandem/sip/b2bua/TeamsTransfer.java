@@ -1,5 +1,6 @@
 package io.tandem.sip.b2bua;
 
+import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.callcontrol.CallTarget;
 import io.tandem.core.time.Timer;
 import io.tandem.sip.stack.InboundRequest;
@@ -7,6 +8,7 @@ import io.tandem.sip.stack.SipHeader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,8 +43,39 @@ final class TeamsTransfer {
     this.refer = refer;
   }
 
+  /**
+   * Carries out {@code refer}, sent on {@code agent}: reads it, calls its target as {@code other}
+   * (heard by {@code listener}, {@code unanswered} after the ring limit) and accepts it; null when
+   * it was refused (bad Refer-To, no trunk or media), with the call as it was.
+   */
+  static @Nullable TeamsTransfer start(
+      AgentLeg agent,
+      InboundRequest refer,
+      ThirdParty other,
+      AgentLegListener listener,
+      Consumer<AgentLeg> unanswered) {
+    TeamsRefer read;
+    try {
+      read = TeamsRefer.read(refer, "pstnhub.invalid");
+      other.dial(callTarget(read), read, listener, unanswered);
+    } catch (TeamsRefer.Refused refused) {
+      refuse(agent, refer, refused.status(), refused.reason(), refused.getMessage());
+      return null;
+    } catch (CallActionRefused cannot) {
+      refuse(agent, refer, 603, "Decline", cannot.getMessage());
+      return null;
+    }
+    accept(agent, refer);
+    return new TeamsTransfer(agent, read);
+  }
+
+  /** The target as the domain names it. */
+  String target() {
+    return refer.target();
+  }
+
   /** Accepts {@code refer}, sent on {@code agent}: 202, then the first NOTIFY (100 Trying). */
-  static void accept(AgentLeg agent, InboundRequest refer) {
+  private static void accept(AgentLeg agent, InboundRequest refer) {
     agent.respond(refer, 202, "Accepted", List.of(agent.contact()));
     notify(agent, refer.cseq(), "100 Trying", false);
   }
@@ -71,7 +104,7 @@ final class TeamsTransfer {
   }
 
   /** The target as a call-control target; null when it is neither a number nor a Teams user. */
-  static @Nullable CallTarget callTarget(TeamsRefer refer) {
+  private static @Nullable CallTarget callTarget(TeamsRefer refer) {
     try {
       return CallTarget.parse(refer.target());
     } catch (IllegalArgumentException notOne) {
