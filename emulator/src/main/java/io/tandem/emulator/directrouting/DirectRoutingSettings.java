@@ -198,6 +198,24 @@ public record DirectRoutingSettings(
         seed);
   }
 
+  /** The same settings with {@code interval} as the Session-Expires of answered SBC calls. */
+  public DirectRoutingSettings withSessionExpires(Duration interval) {
+    return new DirectRoutingSettings(
+        proxies,
+        tls,
+        endpointsPerUser,
+        ringTimeout,
+        maxConcurrentCalls,
+        interval,
+        optionsInterval,
+        outboundTransport,
+        hostMap,
+        carrierPort,
+        carrierHost,
+        teamsAudio,
+        gatewayShuffleSeed);
+  }
+
   public DirectRoutingSettings withTeamsAudio(String audio) {
     return new DirectRoutingSettings(
         proxies,

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * does ({@link TeamsParty}): 200 OK (media flows), 603 Decline, 486 Busy Here, or ringing until
  * CANCEL (487) or the ring timeout (480); a forwarded call first gets 181 ({@link Forwarding}).
  * Connected, it answers re-INVITEs (hold/unhold) and BYE, hangs up with BYE and hands the user's
- * transfers to {@link Transfers}. Confined to its Call-ID's serial executor.
+ * transfers to {@link Transfers}; an SBC that supports session timers must refresh the session
+ * ({@link SessionExpiry}). Confined to its Call-ID's serial executor.
  */
 final class InboundCall implements CallLeg, TeamsUserCall {
 
@@ -32,6 +33,7 @@ final class InboundCall implements CallLeg, TeamsUserCall {
   private final Parties parties = new Parties();
   private @Nullable LinkedLeg linked;
   private Scheduler.@Nullable Timer ringTimer;
+  private @Nullable SessionExpiry sessionExpiry;
   private volatile InboundCallState state = InboundCallState.TRYING;
 
   InboundCall(CallServices services, IncomingRequest invite, InboundTarget target) {
@@ -100,9 +102,44 @@ final class InboundCall implements CallLeg, TeamsUserCall {
     }
     cancelRingTimer();
     answers.ok(media.answer(target.offer()));
+    if (sbcSupportsTimer()) {
+      SessionExpiry expiry =
+          new SessionExpiry(
+              services.scheduler,
+              services.settings.sessionExpires(),
+              () -> services.onCall(callId(), this::sessionExpired));
+      sessionExpiry = expiry;
+      expiry.refreshed();
+    }
     media.connect(target.offer());
     media.leg().onDigit(digit -> record("dtmf.received", Map.of("digit", String.valueOf(digit))));
     record("call.answered", who);
+  }
+
+  /** No refresh from the SBC before the session's deadline: BYE, as Microsoft ends it. */
+  private void sessionExpired() {
+    if (state.isEstablished() && move(InboundCallState.ENDED)) {
+      record("call.sessionExpired", Map.of());
+      sendInDialog(
+          "BYE", response -> {}, SipHeader.of("Reason", "SIP;cause=408;text=\"Session expired\""));
+      parties.remoteHangUp();
+      if (linked != null) {
+        linked.hangUp();
+      }
+      finish();
+    }
+  }
+
+  private boolean sbcSupportsTimer() {
+    return String.join(",", invite.headerValues("Supported")).toLowerCase().contains("timer");
+  }
+
+  /** A re-INVITE or UPDATE from the SBC refreshes the session (RFC 4028 §10). */
+  private void refreshedBySbc() {
+    if (sessionExpiry != null && state.isEstablished()) {
+      sessionExpiry.refreshed();
+      record("call.sessionRefreshed", Map.of());
+    }
   }
 
   void declined(TeamsParty who) {
@@ -188,20 +225,39 @@ final class InboundCall implements CallLeg, TeamsUserCall {
           finish();
         }
       }
-      case "INVITE" ->
-          media.answerReInvite(
-              request,
-              answers.common(),
-              offered ->
-                  record(
-                      offered.holds() ? "call.held" : "call.resumed",
-                      Map.of("to", offered.direction())));
+      case "INVITE" -> {
+        refreshedBySbc();
+        media.answerReInvite(
+            request,
+            refreshAnswerHeaders(),
+            offered ->
+                record(
+                    offered.holds() ? "call.held" : "call.resumed",
+                    Map.of("to", offered.direction())));
+      }
       case "NOTIFY" -> transfers.notified(request);
-      case "UPDATE", "INFO" -> request.respond(200, "OK", null, List.of());
+      case "UPDATE" -> {
+        refreshedBySbc();
+        request.respond(200, "OK", null, refreshAnswerHeaders());
+      }
+      case "INFO" -> request.respond(200, "OK", null, List.of());
       default ->
           request.respond(
               405, "Method Not Allowed", null, List.of(SipHeader.of("Allow", CallServices.ALLOW)));
     }
+  }
+
+  /** The headers of a 2xx to a refresh: Contact and Allow, and the session interval when timed. */
+  private List<SipHeader> refreshAnswerHeaders() {
+    if (sessionExpiry == null) {
+      return answers.common();
+    }
+    List<SipHeader> headers = new java.util.ArrayList<>(answers.common());
+    headers.add(
+        SipHeader.of(
+            "Session-Expires", services.settings.sessionExpires().toSeconds() + ";refresher=uac"));
+    headers.add(SipHeader.of("Require", "timer"));
+    return headers;
   }
 
   /** Sends an in-dialog request towards the SBC. */
@@ -278,6 +334,9 @@ final class InboundCall implements CallLeg, TeamsUserCall {
 
   private void finish() {
     cancelRingTimer();
+    if (sessionExpiry != null) {
+      sessionExpiry.stop();
+    }
     media.close();
     services.active.ended(target.gateway().fqdn());
     services.scheduler.schedule(

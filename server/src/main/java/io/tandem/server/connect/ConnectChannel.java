@@ -79,7 +79,8 @@ public final class ConnectChannel implements AutoCloseable, CallControlSource {
                   t -> t.flow(entryFlow),
                   properties.userAgent(),
                   properties.announcementInterval(),
-                  properties.rtp().timeout()),
+                  properties.rtp().timeout(),
+                  properties.minSessionInterval()),
               new EndpointSettings(
                   "tandem-connect", bind, listenPoints(properties), null, resolver(properties)),
               new TrunkPlan(properties.inboundTrunks(), properties.directRoutingTrunks(), clock),

@@ -47,6 +47,7 @@ public record ConnectProperties(
     @DefaultValue("entry") String entryFlow,
     @DefaultValue("30s") Duration announcementInterval,
     @DefaultValue("Tandem") String userAgent,
+    @DefaultValue("90s") Duration minSessionInterval,
     @DefaultValue Rtp rtp,
     @DefaultValue List<Trunk> trunks,
     @DefaultValue List<DirectRouting> directRouting,
@@ -109,6 +110,10 @@ public record ConnectProperties(
     if (enabled) {
       List<String> problems = new ArrayList<>();
       checkPorts(problems, udpPort, tcpPort, rtp);
+      if (minSessionInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+        problems.add(
+            PREFIX + "min-session-interval must be at least 1s, not " + minSessionInterval);
+      }
       requireText(problems, "bind-address", bindAddress);
       requireText(problems, "entry-flow", entryFlow);
       requireText(problems, "user-agent", userAgent);

@@ -26,6 +26,7 @@ final class AgentLeg implements SipLeg {
   private final ProxyFailover proxies;
   private final LegMedia media;
   private @Nullable RtpWatch rtpWatch;
+  private @Nullable SessionTimer session;
   private final AgentLegListener listener;
   private final String callId = ContextIds.callId();
   private final String localTag = ContextIds.tag();
@@ -184,14 +185,41 @@ final class AgentLeg implements SipLeg {
       return;
     }
     move(AgentLegState.ANSWERED);
-    rtpWatch = RtpWatch.start(context, lane, media, this::silent);
+    rtpWatch = RtpWatch.start(context, lane, media, () -> endedByTandem("no RTP"));
+    session =
+        SessionTimer.answered(
+                response.header("Session-Expires").orElse(null),
+                supportedAndRequired(response),
+                response.headerValues("Allow"))
+            .map(
+                terms ->
+                    new SessionTimer(
+                        context,
+                        lane,
+                        terms,
+                        dialog,
+                        media::localSdp,
+                        () -> endedByTandem("session expired")))
+            .orElse(null);
+    if (session != null) {
+      session.start();
+    }
     listener.answered(this);
   }
 
-  /** Teams sent no RTP for the inactivity timeout: BYE, then as if the agent had hung up. */
-  private void silent() {
+  private static List<String> supportedAndRequired(InboundResponse response) {
+    List<String> options = new java.util.ArrayList<>(response.headerValues("Supported"));
+    options.addAll(response.headerValues("Require"));
+    return options;
+  }
+
+  /**
+   * Teams sent no RTP for the inactivity timeout, or the session expired: BYE, then as if the agent
+   * had hung up.
+   */
+  private void endedByTandem(String why) {
     if (state == AgentLegState.ANSWERED) {
-      LOG.log(System.Logger.Level.INFO, "no RTP on agent leg {0}: hanging up", callId);
+      LOG.log(System.Logger.Level.INFO, "agent leg {0} ended: {1}", callId, why);
       move(AgentLegState.ENDED);
       sendBye();
       close();
@@ -272,6 +300,7 @@ final class AgentLeg implements SipLeg {
               dialog.localTag(),
               dialog.contact(),
               media,
+              session,
               holds -> {
                 if (state == AgentLegState.ANSWERED) {
                   listener.holds(this, holds);
@@ -329,6 +358,9 @@ final class AgentLeg implements SipLeg {
     proxies.disarm();
     if (rtpWatch != null) {
       rtpWatch.stop();
+    }
+    if (session != null) {
+      session.stop();
     }
     media.close();
     context.calls().remove(callId, this);

@@ -63,19 +63,17 @@ final class CallerInvite {
     }
   }
 
-  /** Sends the 200 with {@code media}'s SDP; {@code noAck} runs if no ACK comes within 64·T1. */
-  void answer(LegMedia media, String contact, Runnable noAck) {
-    ok =
-        invite.respond(
-            200,
-            "OK",
-            localTag,
-            List.of(
-                SipConstants.contact(contact),
-                SipHeader.of("Allow", SipConstants.ALLOW),
-                SipHeader.of("Supported", "replaces, timer")),
-            media.localSdp(),
-            "application/sdp");
+  /**
+   * Sends the 200 with {@code media}'s SDP and the {@code extra} headers (the session timer's);
+   * {@code noAck} runs if no ACK comes within 64·T1.
+   */
+  void answer(LegMedia media, String contact, List<SipHeader> extra, Runnable noAck) {
+    List<SipHeader> headers = new java.util.ArrayList<>();
+    headers.add(SipConstants.contact(contact));
+    headers.add(SipHeader.of("Allow", SipConstants.ALLOW));
+    headers.add(SipHeader.of("Supported", "replaces, timer"));
+    headers.addAll(extra);
+    ok = invite.respond(200, "OK", localTag, headers, media.localSdp(), "application/sdp");
     retransmit(T1, Duration.ZERO, noAck);
   }
 

@@ -42,10 +42,17 @@ final class CarrierCall implements SipLeg {
   private @Nullable Dialog dialog;
   private @Nullable InteractionId interaction;
   private @Nullable RtpWatch rtpWatch;
+  private final SessionTimer.@Nullable Terms sessionTerms;
+  private @Nullable SessionTimer session;
 
   CarrierCall(
-      ConnectContext context, InboundRequest invite, InboundTrunk trunk, TenantAccess tenant) {
+      ConnectContext context,
+      InboundRequest invite,
+      InboundTrunk trunk,
+      TenantAccess tenant,
+      SessionTimer.@Nullable Terms sessionTerms) {
     this.context = context;
+    this.sessionTerms = sessionTerms;
     this.invite = new CallerInvite(context, invite, localTag);
     this.trunk = trunk;
     this.tenant = tenant;
@@ -89,24 +96,43 @@ final class CarrierCall implements SipLeg {
     }
     media = answering;
     String contact = invite.contact();
-    dialog = Dialog.answering(invite.request(), localTag, contact);
+    Dialog answered = Dialog.answering(invite.request(), localTag, contact);
+    dialog = answered;
+    SessionTimer timer =
+        sessionTerms == null
+            ? null
+            : new SessionTimer(
+                context,
+                lane(),
+                sessionTerms,
+                answered,
+                answering::localSdp,
+                () -> endedByTandem("session expired"));
+    session = timer;
     invite.answer(
         answering,
         contact,
+        timer == null ? List.of() : timer.answerHeaders(),
         () -> {
           hangUp();
           callerGone();
         });
-    rtpWatch = RtpWatch.start(context, lane(), answering, this::callerSilent);
+    if (timer != null) {
+      timer.start();
+    }
+    rtpWatch = RtpWatch.start(context, lane(), answering, () -> endedByTandem("no RTP"));
     arrive();
   }
 
-  /** The caller's RTP stopped for the inactivity timeout: BYE to the caller, as if it hung up. */
-  private void callerSilent() {
+  /**
+   * The caller's RTP stopped for the inactivity timeout, or the session expired: BYE to the caller,
+   * as if it hung up.
+   */
+  private void endedByTandem(String why) {
     if (state == CarrierCallState.ENDED) {
       return;
     }
-    LOG.log(System.Logger.Level.INFO, "no RTP from the caller of {0}: hanging up", lane());
+    LOG.log(System.Logger.Level.INFO, "call {0} ended: {1}", lane(), why);
     Dialog current = dialog;
     if (current != null) {
       context.endpoint().send(current.via(), current.request("BYE"), SipConstants.IGNORE);
@@ -201,7 +227,7 @@ final class CarrierCall implements SipLeg {
       default -> {
         if (!request.method().equals("INVITE") || !invite.isRepeatedBy(request)) {
           InDialogAnswers.answer(
-              request, localTag, invite.contact(), media(), queueing::callerHolds);
+              request, localTag, invite.contact(), media(), session, queueing::callerHolds);
         }
       }
     }
@@ -267,6 +293,9 @@ final class CarrierCall implements SipLeg {
     invite.stop();
     if (rtpWatch != null) {
       rtpWatch.stop();
+    }
+    if (session != null) {
+      session.stop();
     }
     queueing.stop();
     if (media != null) {

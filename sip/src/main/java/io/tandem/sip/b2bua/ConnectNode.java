@@ -203,7 +203,32 @@ public final class ConnectNode implements AutoCloseable {
       invite.respond(404, "Not Found", ContextIds.tag(), List.of());
       return;
     }
-    CarrierCall call = new CarrierCall(context, invite, trunk, tenant.get());
+    Optional<SessionTimer.Terms> session;
+    try {
+      session =
+          SessionTimer.askedFor(
+              invite.header("Session-Expires").orElse(null),
+              invite.headerValues("Supported"),
+              invite.headerValues("Allow"),
+              context.settings().minSessionInterval());
+    } catch (SessionTimer.TooSmall small) {
+      invite.respond(
+          422,
+          "Session Interval Too Small",
+          ContextIds.tag(),
+          List.of(
+              SipHeader.of(
+                  "Min-SE", Long.toString(context.settings().minSessionInterval().toSeconds()))));
+      return;
+    } catch (IllegalArgumentException unreadable) {
+      invite.respond(
+          400,
+          "Bad Request",
+          ContextIds.tag(),
+          List.of(SipHeader.of("Warning", "399 tandem \"" + unreadable.getMessage() + "\"")));
+      return;
+    }
+    CarrierCall call = new CarrierCall(context, invite, trunk, tenant.get(), session.orElse(null));
     if (context.calls().addIfAbsent(invite.callId(), call) == call) {
       call.start();
     }

@@ -15,15 +15,21 @@ import java.util.function.Function;
  * @param rtpTimeout how long a caller's leg (queued or bridged) or an answered agent leg may
  *     receive no RTP, while its far end is meant to send, before Tandem hangs the call up with BYE
  *     on both legs, recorded as that side's hang-up; zero turns the timer off
+ * @param minSessionInterval the shortest session interval (RFC 4028 Min-SE) Tandem takes from a
+ *     carrier's INVITE; a shorter Session-Expires gets 422
  */
 public record ConnectSettings(
     Function<Tenant, ValidatedFlow> entryFlow,
     String userAgent,
     Duration announcementInterval,
-    Duration rtpTimeout) {
+    Duration rtpTimeout,
+    Duration minSessionInterval) {
 
   /** The default of {@link #rtpTimeout()}. */
   public static final Duration DEFAULT_RTP_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The default of {@link #minSessionInterval()}: RFC 4028's own minimum. */
+  public static final Duration DEFAULT_MIN_SESSION_INTERVAL = Duration.ofSeconds(90);
 
   public ConnectSettings {
     if (announcementInterval.isNegative() || announcementInterval.isZero()) {
@@ -32,6 +38,18 @@ public record ConnectSettings(
     if (rtpTimeout.isNegative() || (!rtpTimeout.isZero() && rtpTimeout.toMillis() < 4)) {
       throw new IllegalArgumentException("rtpTimeout must be zero (off) or at least 4 ms");
     }
+    if (minSessionInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("minSessionInterval must be at least 1 s");
+    }
+  }
+
+  /** Settings with the {@link #DEFAULT_MIN_SESSION_INTERVAL}. */
+  public ConnectSettings(
+      Function<Tenant, ValidatedFlow> entryFlow,
+      String userAgent,
+      Duration announcementInterval,
+      Duration rtpTimeout) {
+    this(entryFlow, userAgent, announcementInterval, rtpTimeout, DEFAULT_MIN_SESSION_INTERVAL);
   }
 
   /** Settings with the {@link #DEFAULT_RTP_TIMEOUT}. */

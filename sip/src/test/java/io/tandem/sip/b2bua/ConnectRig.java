@@ -116,6 +116,23 @@ final class ConnectRig implements AutoCloseable {
 
   /** A rig that hangs up a leg receiving no RTP for {@code rtpTimeout}. */
   ConnectRig(List<String> carrierSources, Duration rtpTimeout) throws Exception {
+    this(
+        carrierSources,
+        rtpTimeout,
+        Duration.ofSeconds(1800),
+        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL);
+  }
+
+  /**
+   * A rig whose Teams proxy answers with {@code teamsSessionInterval} in Session-Expires and whose
+   * node takes carriers' session intervals down to {@code minSessionInterval}.
+   */
+  ConnectRig(
+      List<String> carrierSources,
+      Duration rtpTimeout,
+      Duration teamsSessionInterval,
+      Duration minSessionInterval)
+      throws Exception {
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
     int proxyPort = freeUdpAndTcpPort();
@@ -133,7 +150,8 @@ final class ConnectRig implements AutoCloseable {
                     new DirectRoutingSettings.ProxyPorts(
                         DirectRoutingSettings.PROXY_FQDNS.get(0), -1, proxyPort, proxyPort)))
             .withOutboundTransport("udp")
-            .withCarrierPort(freeUdpAndTcpPort());
+            .withCarrierPort(freeUdpAndTcpPort())
+            .withSessionExpires(teamsSessionInterval);
     emulator =
         Emulator.start(
             EmulatorSettings.defaults().withWorld(file).withDirectRouting(sip),
@@ -168,7 +186,8 @@ final class ConnectRig implements AutoCloseable {
                 t -> FlowValidator.validate(ENTRY, t.flowCatalog()),
                 "Tandem/test",
                 Duration.ofSeconds(5),
-                rtpTimeout),
+                rtpTimeout,
+                minSessionInterval),
             new EndpointSettings(
                 "connect-test",
                 InetAddress.getLoopbackAddress(),

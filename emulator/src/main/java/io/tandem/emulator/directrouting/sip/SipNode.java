@@ -120,7 +120,12 @@ public final class SipNode implements SipListener, AutoCloseable {
       }
       stack.start();
     } catch (Exception failed) {
-      stack.stop();
+      try {
+        stack.stop();
+      } catch (RuntimeException stopping) {
+        // JAIN-SIP's stop can trip over its own half-built state: the cause is what failed.
+        failed.addSuppressed(stopping);
+      }
       throw failed;
     }
   }
