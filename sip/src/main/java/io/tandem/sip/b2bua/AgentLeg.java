@@ -1,6 +1,5 @@
 package io.tandem.sip.b2bua;
 
-import io.tandem.sip.stack.ClientRequest;
 import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.stack.InboundResponse;
 import io.tandem.sip.stack.OutboundRequest;
@@ -11,31 +10,26 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tandem's call to an agent's Teams number over Direct Routing, as the tenant's SBC: INVITE to the
- * proxies in failover order (next proxy on 408, 503, 504, a transport failure or no response within
- * the trunk's failover time; never after 603), ACK of the 2xx, CANCEL or BYE when Tandem ends it,
- * BYE from Teams. Everything runs on the caller call's lane.
+ * Tandem's call to an agent's Teams number (or a transfer target) over Direct Routing, as the
+ * tenant's SBC: the INVITE through the proxies in failover order ({@link AgentInvite}), then the
+ * answered leg — its media, RTP inactivity and session timers, Teams' in-dialog requests (BYE,
+ * re-INVITE and UPDATE, REFER to {@link AgentLegListener#referred}), and CANCEL or BYE when Tandem
+ * ends it. Everything runs on the caller call's lane.
  */
-final class AgentLeg implements SipLeg {
+final class AgentLeg implements SipLeg, AgentInvite.Outcome {
 
   private static final System.Logger LOG = System.getLogger(AgentLeg.class.getName());
 
   private final ConnectContext context;
   private final String lane;
   private final DirectRoutingAddress address;
-  private final ProxyFailover proxies;
   private final LegMedia media;
   private @Nullable RtpWatch rtpWatch;
   private @Nullable SessionTimer session;
   private final AgentLegListener listener;
   private final String callId = ContextIds.callId();
-  private final String localTag = ContextIds.tag();
-  private Dialog dialog;
+  private final AgentInvite invite;
   private AgentLegState state = AgentLegState.INVITING;
-  private boolean provisional;
-  private boolean cancelWhenProvisional;
-  private long inviteCseq;
-  private ClientRequest invite = ClientRequest.NONE;
 
   AgentLeg(
       ConnectContext context,
@@ -49,8 +43,9 @@ final class AgentLeg implements SipLeg {
     this.address = address;
     this.media = media;
     this.listener = listener;
-    this.proxies = new ProxyFailover(trunk);
-    this.dialog = dialogFor(proxies.current());
+    this.invite =
+        new AgentInvite(
+            context, lane, callId, address, new ProxyFailover(trunk), media::localSdp, this);
   }
 
   LegMedia media() {
@@ -69,7 +64,7 @@ final class AgentLeg implements SipLeg {
   /** Sends the INVITE to the first proxy. */
   void start() {
     context.calls().add(callId, this);
-    sendInvite();
+    invite.send();
   }
 
   /** Tandem ends the leg: CANCEL while it rings, BYE once answered. */
@@ -77,12 +72,7 @@ final class AgentLeg implements SipLeg {
     switch (state) {
       case INVITING, RINGING -> {
         move(AgentLegState.CANCELLING);
-        proxies.disarm();
-        if (provisional) {
-          invite.cancel();
-        } else {
-          cancelWhenProvisional = true;
-        }
+        invite.cancel();
       }
       case ANSWERED -> {
         move(AgentLegState.ENDED);
@@ -93,83 +83,22 @@ final class AgentLeg implements SipLeg {
     }
   }
 
-  private Dialog dialogFor(DirectRoutingTrunk.Proxy target) {
-    return address.dialog(callId, localTag, target);
+  private Dialog dialog() {
+    return invite.dialog();
   }
 
-  private void sendInvite() {
-    DirectRoutingTrunk.Proxy target = proxies.current();
-    OutboundRequest sent = address.invite(dialog, media.localSdp());
-    inviteCseq = dialog.localCseq();
-    provisional = false;
-    long cseq = inviteCseq;
-    invite =
-        context
-            .endpoint()
-            .send(
-                dialog.via(),
-                sent,
-                new LaneResponses(
-                    context, lane, response -> response(cseq, response), () -> timeout(cseq)));
-    proxies.arm(context, lane, () -> noResponse(cseq, target.fqdn()));
-  }
-
-  private void noResponse(long cseq, String fqdn) {
-    if (cseq == inviteCseq && state == AgentLegState.INVITING && !provisional) {
-      LOG.log(System.Logger.Level.INFO, "no answer from {0} for call {1}", fqdn, callId);
-      invite.cancel();
-      failOver(408);
-    }
-  }
-
-  private void failOver(int status) {
-    proxies.disarm();
-    if (state == AgentLegState.INVITING && proxies.advance()) {
-      dialog = dialogFor(proxies.current());
-      sendInvite();
-    } else {
-      refused(status);
-    }
-  }
-
-  private void response(long cseq, InboundResponse response) {
-    if (cseq != inviteCseq) {
-      if (response.isSuccess()) {
-        ackAndBye(response);
-      }
-      return;
-    }
-    if (response.isProvisional()) {
-      provisional(response);
-    } else if (response.isSuccess()) {
-      success(response);
-    } else {
-      failure(response.status());
-    }
-  }
-
-  private void provisional(InboundResponse response) {
-    if (response.status() == 100) {
-      provisional = true;
-    } else if (state == AgentLegState.INVITING || state == AgentLegState.RINGING) {
-      provisional = true;
-      proxies.disarm();
+  @Override
+  public void ringing() {
+    if (state == AgentLegState.INVITING || state == AgentLegState.RINGING) {
       move(AgentLegState.RINGING);
     }
-    if (cancelWhenProvisional && provisional) {
-      cancelWhenProvisional = false;
-      invite.cancel();
-    }
   }
 
-  private void success(InboundResponse response) {
-    proxies.disarm();
+  @Override
+  public void answered(InboundResponse response) {
     if (state != AgentLegState.INVITING && state != AgentLegState.RINGING) {
-      ackAndBye(response);
       return;
     }
-    dialog.confirm(response);
-    context.endpoint().sendStateless(dialog.via(), dialog.ack(inviteCseq));
     try {
       media.answered(response.bodyText());
     } catch (MediaRefusedException unusable) {
@@ -197,7 +126,7 @@ final class AgentLeg implements SipLeg {
                         context,
                         lane,
                         terms,
-                        dialog,
+                        dialog(),
                         media::localSdp,
                         () -> endedByTandem("session expired")))
             .orElse(null);
@@ -227,32 +156,8 @@ final class AgentLeg implements SipLeg {
     }
   }
 
-  private void failure(int status) {
-    if (state == AgentLegState.CANCELLING) {
-      move(AgentLegState.ENDED);
-      close();
-      return;
-    }
-    if (ProxyFailover.failsOver(status)) {
-      failOver(status);
-    } else {
-      refused(status);
-    }
-  }
-
-  private void timeout(long cseq) {
-    if (cseq != inviteCseq) {
-      return;
-    }
-    if (state == AgentLegState.CANCELLING) {
-      move(AgentLegState.ENDED);
-      close();
-    } else if (state == AgentLegState.INVITING || state == AgentLegState.RINGING) {
-      failOver(408);
-    }
-  }
-
-  private void refused(int status) {
+  @Override
+  public void failed(int status) {
     if (state == AgentLegState.ENDED) {
       return;
     }
@@ -261,12 +166,8 @@ final class AgentLeg implements SipLeg {
     listener.refused(this, status);
   }
 
-  /** A 2xx Tandem no longer wants (cancel raced the answer, another fork): ACK, then BYE. */
-  private void ackAndBye(InboundResponse response) {
-    Dialog late = dialogFor(proxies.current());
-    late.confirm(response);
-    context.endpoint().sendStateless(late.via(), late.ack(inviteCseq));
-    context.endpoint().send(late.via(), late.request("BYE"), SipConstants.IGNORE);
+  @Override
+  public void cancelled() {
     if (state == AgentLegState.CANCELLING) {
       move(AgentLegState.ENDED);
       close();
@@ -274,6 +175,7 @@ final class AgentLeg implements SipLeg {
   }
 
   private void sendBye() {
+    Dialog dialog = dialog();
     context.endpoint().send(dialog.via(), dialog.request("BYE"), SipConstants.IGNORE);
   }
 
@@ -285,7 +187,7 @@ final class AgentLeg implements SipLeg {
   private void inDialog(InboundRequest request) {
     switch (request.method()) {
       case "BYE" -> {
-        request.respond(200, "OK", dialog.localTag(), List.of());
+        request.respond(200, "OK", dialog().localTag(), List.of());
         if (state == AgentLegState.ANSWERED) {
           move(AgentLegState.ENDED);
           close();
@@ -297,8 +199,8 @@ final class AgentLeg implements SipLeg {
       default ->
           InDialogAnswers.answer(
               request,
-              dialog.localTag(),
-              dialog.contact(),
+              dialog().localTag(),
+              dialog().contact(),
               media,
               session,
               holds -> {
@@ -314,17 +216,17 @@ final class AgentLeg implements SipLeg {
     context
         .endpoint()
         .execute(
-            lane, () -> replaces.answer(invite, state == AgentLegState.ANSWERED ? dialog : null));
+            lane, () -> replaces.answer(invite, state == AgentLegState.ANSWERED ? dialog() : null));
   }
 
   /** Answers {@code request}, one of this leg's in-dialog requests. */
   void respond(InboundRequest request, int status, String reason, List<SipHeader> extra) {
-    request.respond(status, reason, dialog.localTag(), extra);
+    request.respond(status, reason, dialog().localTag(), extra);
   }
 
   /** The leg's Contact, for responses that carry one. */
   SipHeader contact() {
-    return SipConstants.contact(dialog.contact());
+    return SipConstants.contact(dialog().contact());
   }
 
   /**
@@ -335,7 +237,7 @@ final class AgentLeg implements SipLeg {
     if (state == AgentLegState.ANSWERED) {
       context
           .endpoint()
-          .send(dialog.via(), fill.apply(dialog.request(method)), SipConstants.IGNORE);
+          .send(dialog().via(), fill.apply(dialog().request(method)), SipConstants.IGNORE);
     }
   }
 
@@ -349,13 +251,12 @@ final class AgentLeg implements SipLeg {
               if (response.isSuccess()
                   && response.method().equals("INVITE")
                   && state == AgentLegState.ANSWERED) {
-                context.endpoint().sendStateless(dialog.via(), dialog.ack(inviteCseq));
+                invite.ackAgain();
               }
             });
   }
 
   private void close() {
-    proxies.disarm();
     if (rtpWatch != null) {
       rtpWatch.stop();
     }
