@@ -21,6 +21,8 @@ class SipArchitectureTest {
             "java..",
             "javax.sip..",
             "javax.net..",
+            "javax.naming.ldap..",
+            "javax.security.auth.x500..",
             "gov.nist..",
             "org.jspecify..")
         .because("adapters never import each other, the emulator or the server")

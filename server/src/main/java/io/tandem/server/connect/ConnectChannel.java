@@ -82,7 +82,11 @@ public final class ConnectChannel implements AutoCloseable, CallControlSource {
                   properties.rtp().timeout(),
                   properties.minSessionInterval()),
               new EndpointSettings(
-                  "tandem-connect", bind, listenPoints(properties), null, resolver(properties)),
+                  "tandem-connect",
+                  bind,
+                  listenPoints(properties),
+                  properties.tlsPort() == -1 ? null : properties.tls().material(),
+                  resolver(properties)),
               new TrunkPlan(properties.inboundTrunks(), properties.directRoutingTrunks(), clock),
               new RtpPorts(bind, properties.rtp().firstPort(), properties.rtp().lastPort(), pacer),
               new DefaultPromptAudio(
@@ -104,6 +108,8 @@ public final class ConnectChannel implements AutoCloseable, CallControlSource {
               + properties.udpPort()
               + ", tcp "
               + properties.tcpPort()
+              + ", tls "
+              + properties.tlsPort()
               + "): "
               + e.getMessage(),
           e);
@@ -138,6 +144,9 @@ public final class ConnectChannel implements AutoCloseable, CallControlSource {
     }
     if (properties.tcpPort() != -1) {
       points.add(new ListenPoint(Transport.TCP, properties.tcpPort()));
+    }
+    if (properties.tlsPort() != -1) {
+      points.add(new ListenPoint(Transport.TLS, properties.tlsPort()));
     }
     return points;
   }

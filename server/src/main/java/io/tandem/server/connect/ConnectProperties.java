@@ -7,6 +7,7 @@ import io.tandem.sip.trunk.InboundTrunk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bindAddress the address SIP and RTP bind
  * @param udpPort Tandem's SIP port over UDP; -1 for none
  * @param tcpPort Tandem's SIP port over TCP; -1 for none
+ * @param tlsPort Tandem's SIP port over TLS (Microsoft's proxies call it); -1 for none
  * @param resolveHostsTo when set, every host name (Microsoft's proxies) resolves to this address
  *     instead of through DNS (the demo's in-process emulator)
  * @param entryFlow the id of the tenant's flow every caller meets first
@@ -36,6 +38,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trunks the carrier trunks that deliver callers to Tandem
  * @param directRouting each tenant's Direct Routing trunk (at most one per tenant)
  * @param agentNumbers agent id to Teams number (+E.164), ahead of the Teams directory
+ * @param tls the TLS material, checked when a TLS port or a TLS trunk needs it
  */
 @ConfigurationProperties("tandem.sip")
 public record ConnectProperties(
@@ -43,6 +46,7 @@ public record ConnectProperties(
     @DefaultValue("127.0.0.1") String bindAddress,
     @DefaultValue("5070") int udpPort,
     @DefaultValue("-1") int tcpPort,
+    @DefaultValue("-1") int tlsPort,
     @Nullable String resolveHostsTo,
     @DefaultValue("entry") String entryFlow,
     @DefaultValue("30s") Duration announcementInterval,
@@ -51,7 +55,8 @@ public record ConnectProperties(
     @DefaultValue Rtp rtp,
     @DefaultValue List<Trunk> trunks,
     @DefaultValue List<DirectRouting> directRouting,
-    @DefaultValue Map<String, String> agentNumbers) {
+    @DefaultValue Map<String, String> agentNumbers,
+    @DefaultValue ConnectTls tls) {
 
   private static final String PREFIX = "tandem.sip.";
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -109,7 +114,7 @@ public record ConnectProperties(
     agentNumbers = Map.copyOf(agentNumbers);
     if (enabled) {
       List<String> problems = new ArrayList<>();
-      checkPorts(problems, udpPort, tcpPort, rtp);
+      checkPorts(problems, udpPort, tcpPort, tlsPort, rtp);
       if (minSessionInterval.compareTo(Duration.ofSeconds(1)) < 0) {
         problems.add(
             PREFIX + "min-session-interval must be at least 1s, not " + minSessionInterval);
@@ -125,12 +130,23 @@ public record ConnectProperties(
         inbound(problems, i, trunks.get(i));
       }
       Set<TenantId> routed = new HashSet<>();
+      Map<String, String> tlsFqdns = new LinkedHashMap<>();
       for (int i = 0; i < directRouting.size(); i++) {
         DirectRoutingTrunk trunk = outbound(problems, i, directRouting.get(i));
         if (trunk != null && !routed.add(trunk.tenant())) {
           problems.add(
               PREFIX + "direct-routing[" + i + "]: tenant " + trunk.tenant() + " has one already");
         }
+        if (trunk != null && trunk.transport() == Transport.TLS) {
+          tlsFqdns.put(PREFIX + "direct-routing[" + i + "].sbc-fqdn", trunk.sbcFqdn());
+          if (tlsPort == -1) {
+            problems.add(
+                PREFIX + "direct-routing[" + i + "].transport tls needs " + PREFIX + "tls-port");
+          }
+        }
+      }
+      if (tlsPort != -1 || !tlsFqdns.isEmpty()) {
+        tls.check(problems, tlsFqdns);
       }
       agentNumbers.forEach(
           (agent, number) -> {
@@ -176,12 +192,16 @@ public record ConnectProperties(
     return all;
   }
 
-  private static void checkPorts(List<String> problems, int udp, int tcp, Rtp rtp) {
-    if (udp == -1 && tcp == -1) {
-      problems.add(PREFIX + "udp-port and tcp-port are both off (-1): Connect needs one");
+  private static void checkPorts(List<String> problems, int udp, int tcp, int tls, Rtp rtp) {
+    if (udp == -1 && tcp == -1 && tls == -1) {
+      problems.add(PREFIX + "udp-port, tcp-port and tls-port are all off (-1): Connect needs one");
     }
     port(problems, "udp-port", udp, true);
     port(problems, "tcp-port", tcp, true);
+    port(problems, "tls-port", tls, true);
+    if (tls != -1 && tls == tcp) {
+      problems.add(PREFIX + "tls-port and tcp-port must differ (both TCP), not both " + tls);
+    }
     port(problems, "rtp.first-port", rtp.firstPort(), false);
     port(problems, "rtp.last-port", rtp.lastPort(), false);
     if (rtp.timeout().isNegative()) {
@@ -243,11 +263,6 @@ public record ConnectProperties(
       transport = Transport.valueOf(trunk.transport().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       problems.add(key + ".transport must be udp, tcp or tls, not '" + trunk.transport() + "'");
-    }
-    if (transport == Transport.TLS) {
-      problems.add(
-          key + ".transport tls needs TLS material, which the server cannot configure yet");
-      transport = null;
     }
     List<DirectRoutingTrunk.Proxy> proxies = new ArrayList<>();
     for (String proxy : trunk.proxies()) {

@@ -5,7 +5,8 @@ import java.util.Properties;
 /**
  * The JAIN-SIP RI configuration of a {@link SipEndpoint}: no automatic dialogs (dialogs are
  * Tandem's), a reentrant listener on a small thread pool, 64 KiB messages, and, with TLS material,
- * PKCS12 key and trust stores with TLS 1.3/1.2 and ECDHE suites only.
+ * PKCS12 key and trust stores with TLS 1.3/1.2 and ECDHE suites only, and the {@link
+ * PeerNamePolicy} on the connections it opens.
  */
 final class StackProperties {
 
@@ -47,6 +48,8 @@ final class StackProperties {
               + " TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
       properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
       properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Want");
+      properties.setProperty(
+          "gov.nist.javax.sip.TLS_SECURITY_POLICY", PeerNamePolicy.class.getName());
     }
     return properties;
   }

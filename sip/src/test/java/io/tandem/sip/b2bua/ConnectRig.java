@@ -28,6 +28,7 @@ import io.tandem.media.audio.Goertzel;
 import io.tandem.media.wav.WavReader;
 import io.tandem.sip.stack.EndpointSettings;
 import io.tandem.sip.stack.ListenPoint;
+import io.tandem.sip.stack.TlsMaterial;
 import io.tandem.sip.stack.Transport;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import io.tandem.sip.trunk.InboundTrunk;
@@ -60,6 +61,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -133,6 +135,30 @@ final class ConnectRig implements AutoCloseable {
       Duration teamsSessionInterval,
       Duration minSessionInterval)
       throws Exception {
+    this(carrierSources, rtpTimeout, teamsSessionInterval, minSessionInterval, null);
+  }
+
+  /**
+   * A rig whose Direct Routing runs over TLS both ways, Tandem presenting {@code tls}: the proxy
+   * listens for TLS on its port (and UDP), Tandem for TLS on its own port (and UDP for the
+   * carrier), and the proxy sends to Tandem over TLS.
+   */
+  static ConnectRig overTls(TlsMaterial tls) throws Exception {
+    return new ConnectRig(
+        List.of("127.0.0.1"),
+        ConnectSettings.DEFAULT_RTP_TIMEOUT,
+        Duration.ofSeconds(1800),
+        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
+        tls);
+  }
+
+  private ConnectRig(
+      List<String> carrierSources,
+      Duration rtpTimeout,
+      Duration teamsSessionInterval,
+      Duration minSessionInterval,
+      @Nullable TlsMaterial tls)
+      throws Exception {
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
     int proxyPort = freeUdpAndTcpPort();
@@ -148,8 +174,11 @@ final class ConnectRig implements AutoCloseable {
             .withProxies(
                 List.of(
                     new DirectRoutingSettings.ProxyPorts(
-                        DirectRoutingSettings.PROXY_FQDNS.get(0), -1, proxyPort, proxyPort)))
-            .withOutboundTransport("udp")
+                        DirectRoutingSettings.PROXY_FQDNS.get(0),
+                        tls == null ? -1 : proxyPort,
+                        tls == null ? proxyPort : -1,
+                        proxyPort)))
+            .withOutboundTransport(tls == null ? "udp" : "tls")
             .withCarrierPort(freeUdpAndTcpPort())
             .withSessionExpires(teamsSessionInterval);
     emulator =
@@ -175,7 +204,7 @@ final class ConnectRig implements AutoCloseable {
                     List.of(
                         new DirectRoutingTrunk.Proxy(
                             DirectRoutingSettings.PROXY_FQDNS.get(0), proxyPort)),
-                    Transport.UDP,
+                    tls == null ? Transport.UDP : Transport.TLS,
                     "Tandem/Connect/test",
                     Duration.ofSeconds(2))),
             clock);
@@ -191,8 +220,12 @@ final class ConnectRig implements AutoCloseable {
             new EndpointSettings(
                 "connect-test",
                 InetAddress.getLoopbackAddress(),
-                List.of(new ListenPoint(Transport.UDP, tandemPort)),
-                null,
+                tls == null
+                    ? List.of(new ListenPoint(Transport.UDP, tandemPort))
+                    : List.of(
+                        new ListenPoint(Transport.UDP, tandemPort),
+                        new ListenPoint(Transport.TLS, tandemPort)),
+                tls,
                 host -> "127.0.0.1"),
             trunks,
             io.tandem.sip.media.RtpPorts.loopback(pacer),
