@@ -7,6 +7,7 @@ import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
 import io.tandem.acs.events.SeenEvents;
 import io.tandem.acs.streams.TranscriptSink;
+import io.tandem.core.callback.CallbackDialler;
 import io.tandem.core.callcontrol.CallAction;
 import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.callcontrol.CallControl;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Unify channel of one tenant: takes the application's IncomingCall events and mid-call
@@ -61,6 +63,7 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
   private final Map<String, CallerConnection> byConnection = new ConcurrentHashMap<>();
   private final Map<InteractionId, CallerConnection> byInteraction = new ConcurrentHashMap<>();
   private final Map<String, Unclaimed> unclaimed = new HashMap<>();
+  private volatile @Nullable UnifyCallbacks callbacks;
 
   private record Unclaimed(Instant since, List<CallEvent> events) {}
 
@@ -118,6 +121,10 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
       if (!seen.firstTime(event.base().id())) {
         continue;
       }
+      UnifyCallbacks dialler = callbacks;
+      if (dialler != null && dialler.take(event)) {
+        continue;
+      }
       CallerConnection call;
       synchronized (unclaimed) {
         call = byConnection.get(event.callConnectionId());
@@ -136,6 +143,10 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
       CallerConnection call = byInteraction.get(e.interaction());
       if (call != null) {
         call.tenantEvent(event);
+      }
+      UnifyCallbacks dialler = callbacks;
+      if (dialler != null) {
+        dialler.on(e);
       }
     }
   }
@@ -189,9 +200,21 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
     return call.withAgent().control(action);
   }
 
-  /** Calls the application holds now. */
+  /** Calls the application holds now (callers' calls and callbacks placed). */
   public int activeCalls() {
-    return byConnection.size();
+    UnifyCallbacks dialler = callbacks;
+    return byConnection.size() + (dialler == null ? 0 : dialler.activeCalls());
+  }
+
+  /**
+   * This application as the dialler of the tenant's callbacks, placing them as {@code line} (give
+   * it to {@code Tenant.callbacks().dialWith}). Callback calls are not under the agent's call
+   * control ({@link #carries} is false for them); the agent app's hang-up ends them.
+   */
+  public synchronized CallbackDialler callbacks(CallbackLine line) {
+    UnifyCallbacks dialler = new UnifyCallbacks(context, line);
+    callbacks = dialler;
+    return dialler;
   }
 
   private void park(CallEvent event) {

@@ -12,6 +12,7 @@ import io.tandem.core.flow.Flow;
 import io.tandem.core.flow.FlowValidator;
 import io.tandem.core.flow.HangUp;
 import io.tandem.core.flow.Menu;
+import io.tandem.core.flow.OfferCallback;
 import io.tandem.core.flow.Play;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
@@ -76,7 +77,7 @@ public final class UnifyNode implements AutoCloseable {
               "menu",
               new Menu(
                   new Prompt.File("prompt:menu"),
-                  Map.of("1", "billing", "2", "goodbye", "3", "account"),
+                  Map.of("1", "billing", "2", "goodbye", "3", "account", "4", "callback"),
                   Duration.ofSeconds(3),
                   0,
                   null,
@@ -93,6 +94,14 @@ public final class UnifyNode implements AutoCloseable {
                   "account",
                   0,
                   null,
+                  null,
+                  "billing",
+                  "billing"),
+              "callback",
+              new OfferCallback(
+                  new Prompt.File("prompt:callback-offer"),
+                  "1",
+                  Duration.ofSeconds(3),
                   null,
                   "billing",
                   "billing"),

@@ -87,7 +87,7 @@ final class UnifyRig implements AutoCloseable {
                         id,
                         agent,
                         AgentSkills.of(Map.of("billing", rank--)),
-                        Map.of(Channel.VOICE, 1),
+                        Map.of(Channel.VOICE, 1, Channel.CALLBACK, 1),
                         AGENTS.get(agent)));
                 t.logIn(id, true);
               }

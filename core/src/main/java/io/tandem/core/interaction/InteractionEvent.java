@@ -166,6 +166,41 @@ public sealed interface InteractionEvent extends TenantEvent {
   record CallbackRequested(InteractionId interaction, QueueId queue, String number, Instant at)
       implements InteractionEvent {}
 
+  /**
+   * The agent answered the callback offer {@code reservation}; the channel now calls the customer
+   * at {@code number} (attempt {@code attempt}, counted from 1). The agent is busy with it.
+   */
+  record CallbackDialling(
+      InteractionId interaction,
+      ReservationId reservation,
+      AgentId agent,
+      String number,
+      int attempt,
+      Instant at)
+      implements InteractionEvent {}
+
+  /** The customer answered the callback: agent and customer talk as on any call. */
+  record CallbackAnswered(InteractionId interaction, AgentId agent, Instant at)
+      implements InteractionEvent {}
+
+  /**
+   * The customer was not reached on attempt {@code attempt} ({@code reason}: {@code busy}, {@code
+   * no-answer}, {@code declined}, {@code failed} …); the agent is ready again and the callback
+   * waits unlisted until {@code retryAt}, or, when that is {@code null}, is given up (an {@link
+   * Ended} with reason {@code callback-failed} follows).
+   */
+  record CallbackNotReached(
+      InteractionId interaction,
+      AgentId agent,
+      String reason,
+      int attempt,
+      @Nullable Instant retryAt,
+      Instant at)
+      implements InteractionEvent {}
+
+  /** The callback's retry time came: it waits for an agent again, at its old place. */
+  record CallbackRetryDue(InteractionId interaction, Instant at) implements InteractionEvent {}
+
   /** The caller is leaving a voicemail. */
   record VoicemailStarted(InteractionId interaction, String mailbox, Instant at)
       implements InteractionEvent {}

@@ -12,8 +12,11 @@ import java.util.Set;
  * ENDED. OVERFLOWED is the moment an interaction leaves a queue by an overflow or no-agent rule: it
  * moves on at once to another queue, voicemail, a callback request, or ends (forwarded to a number
  * or disconnected with a message). CALLBACK_REQUESTED keeps the caller's place in the queue without
- * holding the line; it is offered to agents like a queued call. ENDED, ABANDONED and FAILED are
- * terminal.
+ * holding the line; it is offered to agents like a queued call. A callback whose agent answered the
+ * offer is CALLBACK_DIALLING while the channel calls the customer: answered → CONNECTED, not
+ * reached → CALLBACK_SCHEDULED, which waits unlisted until its retry time and then is
+ * CALLBACK_REQUESTED again at its old place (or ends "callback-failed" after the last attempt).
+ * ENDED, ABANDONED and FAILED are terminal.
  */
 public enum InteractionState {
   ARRIVING,
@@ -30,6 +33,8 @@ public enum InteractionState {
   ABANDONED,
   OVERFLOWED,
   CALLBACK_REQUESTED,
+  CALLBACK_DIALLING,
+  CALLBACK_SCHEDULED,
   VOICEMAIL,
   FAILED;
 
@@ -42,7 +47,9 @@ public enum InteractionState {
         IN_VIRTUAL_ASSISTANT,
         EnumSet.of(QUEUED, ENDED, ABANDONED, CALLBACK_REQUESTED, VOICEMAIL, FAILED));
     LEGAL.put(QUEUED, EnumSet.of(RESERVED, ABANDONED, OVERFLOWED, CALLBACK_REQUESTED, FAILED));
-    LEGAL.put(RESERVED, EnumSet.of(CONNECTED, QUEUED, CALLBACK_REQUESTED, ABANDONED, FAILED));
+    LEGAL.put(
+        RESERVED,
+        EnumSet.of(CONNECTED, QUEUED, CALLBACK_REQUESTED, CALLBACK_DIALLING, ABANDONED, FAILED));
     LEGAL.put(
         CONNECTED,
         EnumSet.of(ON_HOLD, CONSULTING, CONFERENCED, TRANSFERRING, WRAP_UP, ENDED, FAILED));
@@ -58,6 +65,8 @@ public enum InteractionState {
     LEGAL.put(FAILED, EnumSet.noneOf(InteractionState.class));
     LEGAL.put(OVERFLOWED, EnumSet.of(QUEUED, VOICEMAIL, CALLBACK_REQUESTED, ENDED, FAILED));
     LEGAL.put(CALLBACK_REQUESTED, EnumSet.of(RESERVED, ENDED, FAILED));
+    LEGAL.put(CALLBACK_DIALLING, EnumSet.of(CONNECTED, CALLBACK_SCHEDULED, FAILED));
+    LEGAL.put(CALLBACK_SCHEDULED, EnumSet.of(CALLBACK_REQUESTED, ENDED, FAILED));
     LEGAL.put(VOICEMAIL, EnumSet.of(ENDED, ABANDONED, FAILED));
   }
 

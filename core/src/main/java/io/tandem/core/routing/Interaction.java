@@ -43,6 +43,8 @@ public final class Interaction {
   private final List<ReservationId> reservations = new ArrayList<>(1);
   private @Nullable AgentId agent;
   private @Nullable String callbackNumber;
+  private int callbackAttempts;
+  private @Nullable Instant callbackRetryAt;
   private @Nullable String endReason;
   @Nullable RoutingGroup group;
 
@@ -161,6 +163,18 @@ public final class Interaction {
   }
 
   /** Why it ended, once terminal. */
+  /**
+   * Calls placed to the customer of this callback so far (each agent who answered dialled once).
+   */
+  public int callbackAttempts() {
+    return callbackAttempts;
+  }
+
+  /** When a callback whose customer was not reached is tried again; null unless scheduled. */
+  public @Nullable Instant callbackRetryAt() {
+    return callbackRetryAt;
+  }
+
   public @Nullable String endReason() {
     return endReason;
   }
@@ -240,6 +254,14 @@ public final class Interaction {
 
   void callbackNumber(@Nullable String number) {
     callbackNumber = number;
+  }
+
+  void callbackAttempt(int attempt) {
+    callbackAttempts = attempt;
+  }
+
+  void callbackRetryAt(@Nullable Instant at) {
+    callbackRetryAt = at;
   }
 
   void endReason(String reason) {

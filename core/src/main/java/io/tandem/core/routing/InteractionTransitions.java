@@ -194,6 +194,46 @@ final class InteractionTransitions {
         i.prefer(null, null);
         list(i);
       }
+      case InteractionEvent.CallbackDialling e -> {
+        Interaction i = interaction(e);
+        Agent agent = requireOffer(i, e.reservation(), e.agent());
+        if (i.callbackNumber() == null || i.reservations().size() > 1) {
+          throw new IllegalStateException(
+              "interaction " + i.id() + " is not a callback with this one offer left");
+        }
+        i.requireCanMoveTo(InteractionState.CALLBACK_DIALLING);
+        agent.requireCanMoveTo(AgentState.BUSY);
+        state.removeReservation(e.reservation());
+        i.removeReservation(e.reservation());
+        i.move(InteractionState.CALLBACK_DIALLING, e.at());
+        i.agent(e.agent());
+        i.callbackAttempt(e.attempt());
+        agent.connect(i.id(), e.at());
+      }
+      case InteractionEvent.CallbackAnswered e -> {
+        Interaction i = requireDialling(interaction(e), e.agent());
+        i.requireCanMoveTo(InteractionState.CONNECTED);
+        i.move(InteractionState.CONNECTED, e.at());
+      }
+      case InteractionEvent.CallbackNotReached e -> {
+        Interaction i = requireDialling(interaction(e), e.agent());
+        Agent agent = state.requireAgent(e.agent());
+        agent.requireCanMoveTo(AgentState.READY);
+        i.move(InteractionState.CALLBACK_SCHEDULED, e.at());
+        i.agent(null);
+        i.callbackRetryAt(e.retryAt());
+        releaseAgent(agent, null, e.at());
+      }
+      case InteractionEvent.CallbackRetryDue e -> {
+        Interaction i = interaction(e);
+        if (i.state() != InteractionState.CALLBACK_SCHEDULED) {
+          throw new IllegalTransitionException(
+              "interaction " + i.id(), i.state(), InteractionState.CALLBACK_REQUESTED);
+        }
+        i.move(InteractionState.CALLBACK_REQUESTED, e.at());
+        i.callbackRetryAt(null);
+        list(i);
+      }
       case InteractionEvent.VoicemailStarted e ->
           interaction(e).move(InteractionState.VOICEMAIL, e.at());
       case InteractionEvent.Ended e -> {
@@ -205,7 +245,11 @@ final class InteractionTransitions {
         Interaction i = interaction(e);
         requireNoOffers(i);
         i.requireCanMoveTo(InteractionState.FAILED);
-        if (i.state().isWithAgent()) {
+        if (i.state() == InteractionState.CALLBACK_DIALLING) {
+          Agent agent = state.requireAgent(i.agent());
+          agent.requireCanMoveTo(AgentState.READY);
+          releaseAgent(agent, null, e.at());
+        } else if (i.state().isWithAgent()) {
           releaseAgent(requireAgentWith(i, i.agent(), false), null, e.at());
         }
         terminate(i, InteractionState.FAILED, e.reason(), e.at());
@@ -323,6 +367,15 @@ final class InteractionTransitions {
     Agent agent = state.requireAgent(agentId);
     agent.requireCanMoveTo(wrapUp ? AgentState.WRAP_UP : AgentState.READY);
     return agent;
+  }
+
+  /** {@code i}, checked to be a callback that {@code agentId} is dialling. */
+  private static Interaction requireDialling(Interaction i, AgentId agentId) {
+    if (i.state() != InteractionState.CALLBACK_DIALLING || !agentId.equals(i.agent())) {
+      throw new IllegalTransitionException(
+          "interaction " + i.id() + " is not a callback dialled by " + agentId + " (" + i + ")");
+    }
+    return i;
   }
 
   /**

@@ -149,7 +149,7 @@ final class Dispatcher {
     }
   }
 
-  private Reservation requireLive(ReservationId id) {
+  Reservation requireLive(ReservationId id) {
     Reservation reservation = state.reservation(id);
     if (reservation == null) {
       throw new IllegalTransitionException(

@@ -16,10 +16,12 @@ import java.util.List;
  * survive, so that nothing is left stuck.
  *
  * <p>What survives: callback requests (no line is held; a ringing callback offer is withdrawn and
- * the callback keeps its place) and agents' wrap-ups (the wrap-up timer is set again at its
- * recorded deadline, firing at once if that has passed). Everything else that was live — a caller
- * in the flow, in the queue, ringing an agent or talking — had media in the old process and is
- * failed with reason {@value #LOST_ON_RESTART}, which frees its agents. Agents keep their state.
+ * the callback keeps its place; a callback being dialled counts as a customer not reached, {@value
+ * #LOST_ON_RESTART}, and is retried by the callback policy; a scheduled retry keeps its time) and
+ * agents' wrap-ups (the wrap-up timer is set again at its recorded deadline, firing at once if that
+ * has passed). Everything else that was live — a caller in the flow, in the queue, ringing an agent
+ * or talking — had media in the old process and is failed with reason {@value #LOST_ON_RESTART},
+ * which frees its agents. Agents keep their state.
  */
 final class Recovery {
 
@@ -47,7 +49,9 @@ final class Recovery {
     for (Interaction interaction : state.interactions()) {
       if (interaction.callbackNumber() != null
           && (interaction.state().isWaiting()
-              || interaction.state() == InteractionState.RESERVED)) {
+              || interaction.state() == InteractionState.RESERVED
+              || interaction.state() == InteractionState.CALLBACK_DIALLING
+              || interaction.state() == InteractionState.CALLBACK_SCHEDULED)) {
         callbacks.add(interaction);
       } else if (interaction.state() != InteractionState.WRAP_UP) {
         lost.add(interaction);
@@ -56,6 +60,10 @@ final class Recovery {
     for (Interaction callback : callbacks) {
       if (callback.state() == InteractionState.RESERVED) {
         tenant.dispatcher().withdrawAll(callback, LOST_ON_RESTART, null);
+      } else if (callback.state() == InteractionState.CALLBACK_DIALLING) {
+        tenant.callbacks().customerNotReached(callback.id(), LOST_ON_RESTART);
+      } else if (callback.state() == InteractionState.CALLBACK_SCHEDULED) {
+        tenant.callbacks().scheduleRetry(callback);
       }
     }
     List<InteractionId> lostIds = new ArrayList<>();
@@ -64,7 +72,7 @@ final class Recovery {
       lostIds.add(interaction.id());
     }
     for (Interaction callback : callbacks) {
-      if (state.interaction(callback.id()) == callback) {
+      if (state.interaction(callback.id()) == callback && callback.state().isWaiting()) {
         tenant.queueRules().startTimers(callback, state.queue(callback.queue()));
       }
     }

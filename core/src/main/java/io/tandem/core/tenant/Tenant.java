@@ -58,6 +58,7 @@ public final class Tenant {
   private final VirtualAssistants assistants;
   private final io.tandem.core.insight.InsightCommands insights;
   private final WaitEstimates waits = new WaitEstimates();
+  private final CallbackCommands callbacks;
 
   public Tenant(TenantId id, Clock clock, Scheduler scheduler) {
     this.state = new TenantState(id);
@@ -74,6 +75,8 @@ public final class Tenant {
             this::emit, clock, interaction -> state.interaction(interaction) != null);
     listeners.add(insights.endings());
     listeners.add(waits);
+    this.callbacks = new CallbackCommands(this, state);
+    listeners.add(callbacks);
   }
 
   public TenantId id() {
@@ -494,6 +497,11 @@ public final class Tenant {
   /** Channel-side controls of a connected interaction. */
   public WorkCommands work() {
     return work;
+  }
+
+  /** Callbacks on the wire: the dialling channel, the retry policy, and the dial's outcomes. */
+  public CallbackCommands callbacks() {
+    return callbacks;
   }
 
   /** Transcripts, recording states and summaries of interactions. */

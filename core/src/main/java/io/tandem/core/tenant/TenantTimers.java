@@ -22,7 +22,8 @@ final class TenantTimers {
     MAX_WAIT,
     PREFERENCE,
     OFFER_DEADLINE,
-    WRAP_UP
+    WRAP_UP,
+    CALLBACK_RETRY
   }
 
   private record Key(Kind kind, Object subject) {}
@@ -62,6 +63,7 @@ final class TenantTimers {
     cancel(Kind.ESCALATION, interaction);
     cancel(Kind.MAX_WAIT, interaction);
     cancel(Kind.PREFERENCE, interaction);
+    cancel(Kind.CALLBACK_RETRY, interaction);
   }
 
   void cancelOffer(ReservationId reservation) {

@@ -112,7 +112,14 @@ public final class WorkCommands {
       case VOICEMAIL -> tenant.emit(new InteractionEvent.Ended(id, "voicemail", tenant.now()));
       case CONNECTED, ON_HOLD, CONSULTING, CONFERENCED, TRANSFERRING ->
           disconnect(interaction, DisconnectedBy.CUSTOMER);
-      case CALLBACK_REQUESTED, WRAP_UP, OVERFLOWED, ENDED, ABANDONED, FAILED -> {
+      case CALLBACK_REQUESTED,
+          CALLBACK_DIALLING,
+          CALLBACK_SCHEDULED,
+          WRAP_UP,
+          OVERFLOWED,
+          ENDED,
+          ABANDONED,
+          FAILED -> {
         // The customer is no longer on this call: nothing changes.
       }
     }
@@ -184,7 +191,9 @@ public final class WorkCommands {
     tenant.timers().cancelWaiting(interaction.id());
     List<AgentId> freed = tenant.dispatcher().withdrawAll(interaction, "interaction-failed", null);
     AgentId agentWithIt =
-        interaction.state().isWithAgent() || interaction.state() == InteractionState.WRAP_UP
+        interaction.state().isWithAgent()
+                || interaction.state() == InteractionState.WRAP_UP
+                || interaction.state() == InteractionState.CALLBACK_DIALLING
             ? interaction.agent()
             : null;
     if (agentWithIt != null) {

@@ -19,7 +19,10 @@ class InteractionStateTest {
               EnumSet.of(QUEUED, ENDED, ABANDONED, CALLBACK_REQUESTED, VOICEMAIL, FAILED)),
           Map.entry(
               QUEUED, EnumSet.of(RESERVED, ABANDONED, OVERFLOWED, CALLBACK_REQUESTED, FAILED)),
-          Map.entry(RESERVED, EnumSet.of(CONNECTED, QUEUED, CALLBACK_REQUESTED, ABANDONED, FAILED)),
+          Map.entry(
+              RESERVED,
+              EnumSet.of(
+                  CONNECTED, QUEUED, CALLBACK_REQUESTED, CALLBACK_DIALLING, ABANDONED, FAILED)),
           Map.entry(
               CONNECTED,
               EnumSet.of(ON_HOLD, CONSULTING, CONFERENCED, TRANSFERRING, WRAP_UP, ENDED, FAILED)),
@@ -36,6 +39,8 @@ class InteractionStateTest {
           Map.entry(FAILED, EnumSet.noneOf(InteractionState.class)),
           Map.entry(OVERFLOWED, EnumSet.of(QUEUED, VOICEMAIL, CALLBACK_REQUESTED, ENDED, FAILED)),
           Map.entry(CALLBACK_REQUESTED, EnumSet.of(RESERVED, ENDED, FAILED)),
+          Map.entry(CALLBACK_DIALLING, EnumSet.of(CONNECTED, CALLBACK_SCHEDULED, FAILED)),
+          Map.entry(CALLBACK_SCHEDULED, EnumSet.of(CALLBACK_REQUESTED, ENDED, FAILED)),
           Map.entry(VOICEMAIL, EnumSet.of(ENDED, ABANDONED, FAILED)));
 
   @Test
@@ -50,7 +55,7 @@ class InteractionStateTest {
         cells++;
       }
     }
-    assertThat(cells).isEqualTo(256);
+    assertThat(cells).isEqualTo(324);
   }
 
   @Test

@@ -188,4 +188,45 @@ class RecoveryTest {
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("already has state");
   }
+
+  @Test
+  void aCallbackBeingDialled_isNotReachedLostOnRestart_andRetriedAtItsTime() {
+    QueueId sales = before.queue(QueueConfig.builder("sales").build());
+    InteractionId callback = before.call(sales);
+    before.tenant.requestCallback(callback, sales, "+4917012345");
+    AgentId ann = before.readyAgent("ann");
+    before.tenant.callbacks().agentAnswered(before.offerTo(ann));
+
+    RecoveryReport report = restart();
+
+    assertThat(report.lostOnRestart()).doesNotContain(callback);
+    assertThat(stateAfter(callback)).isEqualTo(InteractionState.CALLBACK_SCHEDULED);
+    assertThat(after.state().agent(ann).state()).isEqualTo(AgentState.READY);
+    assertThat(published)
+        .filteredOn(InteractionEvent.CallbackNotReached.class::isInstance)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(((InteractionEvent.CallbackNotReached) e).reason())
+                    .isEqualTo("lost-on-restart"));
+    time.advance(Duration.ofMinutes(5));
+    assertThat(stateAfter(callback)).isEqualTo(InteractionState.RESERVED);
+  }
+
+  @Test
+  void aScheduledCallback_keepsItsRetryTime() {
+    QueueId sales = before.queue(QueueConfig.builder("sales").build());
+    InteractionId callback = before.call(sales);
+    before.tenant.requestCallback(callback, sales, "+4917012345");
+    AgentId ann = before.readyAgent("ann");
+    before.tenant.callbacks().agentAnswered(before.offerTo(ann));
+    before.tenant.callbacks().customerNotReached(callback, "busy");
+
+    restart();
+
+    assertThat(stateAfter(callback)).isEqualTo(InteractionState.CALLBACK_SCHEDULED);
+    assertThat(after.pendingTimers()).isEqualTo(1);
+    time.advance(Duration.ofMinutes(5).minus(DOWNTIME));
+    assertThat(stateAfter(callback)).isEqualTo(InteractionState.RESERVED);
+  }
 }

@@ -149,6 +149,24 @@ class TenantReplayTest {
     tenant.end(patient, "callback-cancelled");
     center.check("max wait and callback");
 
+    // A callback dialled by anna: the customer is busy, the retry five minutes later reaches them.
+    InteractionId callback = queued(tenant, GENERAL);
+    tenant.requestCallback(callback, GENERAL, "+4917000001");
+    tenant.ready(ANNA);
+    tenant.callbacks().agentAnswered(offerOf(tenant, callback));
+    tenant.callbacks().customerNotReached(callback, "busy");
+    tenant.notReady(ANNA, "meeting");
+    center.advance(Duration.ofMinutes(5));
+    tenant.ready(ANNA);
+    tenant.callbacks().agentAnswered(offerOf(tenant, callback));
+    tenant.callbacks().customerAnswered(callback);
+    tenant.customerHungUp(callback);
+    if (agentState(tenant, ANNA) == AgentState.WRAP_UP) {
+      tenant.completeWrapUp(ANNA, null, null);
+    }
+    tenant.notReady(ANNA, "meeting");
+    center.check("callback dialled");
+
     // general holds two; the third caller goes to voicemail and hangs up there; of the two
     // waiting, one abandons and one's line fails.
     InteractionId first = queued(tenant, GENERAL);
@@ -175,7 +193,7 @@ class TenantReplayTest {
     center.check("evening");
 
     assertThat(tenant.state().interactions()).isEmpty();
-    assertThat(center.recording.ended()).hasSize(8);
+    assertThat(center.recording.ended()).hasSize(9);
     assertThat(center.recording.violations()).as("events stamped by the clock").isEmpty();
     assertThat(kinds(center.recording.events())).containsAll(everyEventKind());
     center.assertReplayRebuildsTheState();

@@ -27,6 +27,7 @@ public final class CallAutomation {
   private final AcsPstnTerminator terminator;
   private final IncomingCustomContexts customContextControl;
   private final Calls calls;
+  private final PstnPhones phones;
 
   public CallAutomation(
       World world,
@@ -53,7 +54,8 @@ public final class CallAutomation {
         new AcsPstnTerminator(
             world, calls, contexts, eventGrid, scheduler, journal, customContexts);
     this.customContextControl = customContexts;
-    Ringer ringer = new Ringer(world, teams, scheduler, journal, terminator);
+    this.phones = new PstnPhones(journal);
+    Ringer ringer = new Ringer(world, teams, scheduler, journal, terminator, phones);
     TeamsExtensionAssignments assignments = new TeamsExtensionAssignments();
     CallStreams streams = new CallStreams(trust, tokens, journal, timeout);
     this.routes =
@@ -77,6 +79,12 @@ public final class CallAutomation {
     routes.register(httpRoutes);
     eventGridControl.register(httpRoutes);
     customContextControl.register(httpRoutes);
+    phones.register(httpRoutes);
+  }
+
+  /** The external PSTN phones calls are placed to, as scripted. */
+  public PstnPhones pstnPhones() {
+    return phones;
   }
 
   /** Serves calls to the numbers of resource accounts linked to an ACS resource. */

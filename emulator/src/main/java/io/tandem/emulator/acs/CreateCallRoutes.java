@@ -7,6 +7,7 @@ import io.tandem.emulator.world.World;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -96,6 +97,21 @@ final class CreateCallRoutes {
     streams.attach(call, media);
     HttpReply reply = HttpReply.json(201, call.toJson());
     CommunicationIdentifier target = targets.get(0);
+    String shownNumber =
+        callerId != null
+            ? callerId.text("value")
+            : account != null && account.phoneNumber() != null ? account.phoneNumber() : null;
+    Map<String, String> ringing = new java.util.LinkedHashMap<>();
+    ringing.put("target", target.rawId());
+    if (shownNumber != null) {
+      ringing.put("callerNumber", shownNumber);
+    }
+    if (account != null) {
+      ringing.put("source", CommunicationIdentifier.resourceAccount(account.id()).rawId());
+    }
+    services
+        .journal()
+        .event(io.tandem.emulator.journal.Channel.ACS, "call.ringingTarget", call.id(), ringing);
     Ringer.Ring ring =
         ringer.ring(
             call.id(),

@@ -6,6 +6,7 @@ import io.tandem.emulator.teams.OfferListener;
 import io.tandem.emulator.teams.TeamsClients;
 import io.tandem.emulator.teams.TeamsOffer;
 import io.tandem.emulator.time.Scheduler;
+import io.tandem.emulator.world.ClientBehaviour;
 import io.tandem.emulator.world.TeamsUser;
 import io.tandem.emulator.world.World;
 import java.time.Duration;
@@ -18,8 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and Teams extension users ring their simulated Teams client, which behaves as the world says; a
  * resource account linked to ACS (its 28:orgid id or phone number) rings its application with an
  * IncomingCall carrying the custom context, when the call offers a phone number as caller; other
- * phone numbers and ACS users are simulated parties that answer after {@link
- * #EXTERNAL_ANSWER_AFTER}. Whoever has not answered within the timeout is given up on.
+ * phone numbers behave as {@link PstnPhones} scripts them (unscripted ones, and ACS users, are
+ * simulated parties that answer after {@link #EXTERNAL_ANSWER_AFTER}). Whoever has not answered
+ * within the timeout is given up on.
  */
 final class Ringer {
 
@@ -57,14 +59,17 @@ final class Ringer {
   private final Scheduler scheduler;
   private final Journal journal;
   private final AcsPstnTerminator applications;
+  private final PstnPhones phones;
 
   Ringer(
       World world,
       TeamsClients teams,
       Scheduler scheduler,
       Journal journal,
-      AcsPstnTerminator applications) {
+      AcsPstnTerminator applications,
+      PstnPhones phones) {
     this.applications = applications;
+    this.phones = phones;
     this.world = world;
     this.teams = teams;
     this.scheduler = scheduler;
@@ -109,7 +114,111 @@ final class Ringer {
             callId, account.get(), offer.fromNumber(), offer.context(), timeout, listener);
       }
     }
+    if (target.isPhone()) {
+      Optional<ClientBehaviour> scripted = phones.behaviourOf(target.phoneNumber());
+      if (scripted.isPresent()) {
+        return scriptedPhone(callId, target, scripted.get(), timeout, listener, settled);
+      }
+    }
     return external(callId, target, listener, settled);
+  }
+
+  private Ring scriptedPhone(
+      String callId,
+      CommunicationIdentifier target,
+      ClientBehaviour behaviour,
+      Duration timeout,
+      Listener listener,
+      AtomicBoolean settled) {
+    AtomicBoolean ended = new AtomicBoolean();
+    Scheduler.Timer[] timers = new Scheduler.Timer[3];
+    Ring ring =
+        new Ring() {
+          @Override
+          public boolean cancel() {
+            if (settled.compareAndSet(false, true)) {
+              cancelAll(timers);
+              journal.event(
+                  Channel.WORLD, "external.cancelled", callId, Map.of("party", target.rawId()));
+              return true;
+            }
+            return false;
+          }
+
+          @Override
+          public void hangUp() {
+            if (ended.compareAndSet(false, true)) {
+              cancelAll(timers);
+              journal.event(
+                  Channel.WORLD, "external.hungUpByCall", callId, Map.of("party", target.rawId()));
+            }
+          }
+        };
+    journal.event(Channel.WORLD, "external.ringing", callId, Map.of("party", target.rawId()));
+    timers[0] =
+        scheduler.schedule(
+            timeout,
+            () -> {
+              if (settled.compareAndSet(false, true)) {
+                cancelAll(timers);
+                journal.event(
+                    Channel.WORLD, "external.noAnswer", callId, Map.of("party", target.rawId()));
+                listener.failed(ResultInformation.NO_ANSWER);
+              }
+            });
+    if (behaviour.response() == ClientBehaviour.Response.NO_ANSWER) {
+      return ring;
+    }
+    timers[1] =
+        scheduler.schedule(
+            behaviour.answerAfter(),
+            () -> {
+              if (!settled.compareAndSet(false, true)) {
+                return;
+              }
+              timers[0].cancel();
+              switch (behaviour.response()) {
+                case ANSWER -> {
+                  journal.event(
+                      Channel.WORLD, "external.answered", callId, Map.of("party", target.rawId()));
+                  listener.answered(ring);
+                  if (behaviour.hangUpAfter() != null) {
+                    timers[2] =
+                        scheduler.schedule(
+                            behaviour.hangUpAfter(),
+                            () -> {
+                              if (ended.compareAndSet(false, true)) {
+                                journal.event(
+                                    Channel.WORLD,
+                                    "external.hungUp",
+                                    callId,
+                                    Map.of("party", target.rawId()));
+                                listener.hungUp();
+                              }
+                            });
+                  }
+                }
+                case BUSY -> {
+                  journal.event(
+                      Channel.WORLD, "external.busy", callId, Map.of("party", target.rawId()));
+                  listener.failed(ResultInformation.BUSY);
+                }
+                case DECLINE, NO_ANSWER -> {
+                  journal.event(
+                      Channel.WORLD, "external.declined", callId, Map.of("party", target.rawId()));
+                  listener.failed(ResultInformation.DECLINED);
+                }
+              }
+            });
+    return ring;
+  }
+
+  private static void cancelAll(Scheduler.Timer[] timers) {
+    for (Scheduler.Timer timer : timers) {
+      if (timer != null) {
+        timer.cancel();
+      }
+    }
   }
 
   private Ring teamsClient(

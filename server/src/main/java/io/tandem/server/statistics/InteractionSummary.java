@@ -102,6 +102,13 @@ public record InteractionSummary(
             firstConnected = e.at();
           }
         }
+        case InteractionEvent.CallbackAnswered e -> {
+          agent = e.agent().value();
+          connectedAt = e.at();
+          if (firstConnected == null) {
+            firstConnected = e.at();
+          }
+        }
         case InteractionEvent.Disconnected e -> disconnect(e.at());
         case InteractionEvent.Abandoned e -> {
           abandoned = true;

@@ -6,9 +6,12 @@ import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
 import io.tandem.acs.streams.StreamFrame;
 import io.tandem.acs.streams.TranscriptSink;
+import io.tandem.acs.unify.CallbackLine;
 import io.tandem.acs.unify.PromptSources;
 import io.tandem.acs.unify.UnifyCalls;
 import io.tandem.acs.unify.UnifySettings;
+import io.tandem.core.callback.CallbackDialler;
+import io.tandem.core.callback.CallbackPolicy;
 import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.time.MailboxScheduler;
@@ -57,6 +60,7 @@ public final class UnifyChannel
 
   private final MicrosoftConnection microsoft;
   private final UnifyProperties properties;
+  private final CallbackProperties callbackProperties;
   private final TenantRegistry tenants;
   private final PromptCatalog prompts;
   private final Clock clock;
@@ -72,6 +76,7 @@ public final class UnifyChannel
   UnifyChannel(
       MicrosoftConnection microsoft,
       UnifyProperties properties,
+      CallbackProperties callbackProperties,
       TenantRegistry tenants,
       PromptCatalog prompts,
       Clock clock,
@@ -79,6 +84,7 @@ public final class UnifyChannel
       @Nullable EmbeddedEmulator emulator) {
     this.microsoft = microsoft;
     this.properties = properties;
+    this.callbackProperties = callbackProperties;
     this.tenants = tenants;
     this.prompts = prompts;
     this.clock = clock;
@@ -239,8 +245,63 @@ public final class UnifyChannel
           "{} of {} agents assigned to ACS resource {}", accepted, teamsUsers.size(), resourceId);
     }
     tenant.tell(t -> t.addListener(created)).join();
+    dialCallbacks(tenant, created);
     calls = created;
     return created;
+  }
+
+  /**
+   * Makes the channel the dialler of the tenant's callbacks ({@code tandem.callbacks.channel}), as
+   * the configured resource account, with the configured retry policy.
+   */
+  private void dialCallbacks(RunningTenant tenant, UnifyCalls created) {
+    if (!callbackProperties.unifyDials()) {
+      return;
+    }
+    CallbackLine line = callbackLine();
+    if (line == null) {
+      LOG.warn(
+          "tandem.microsoft.unify.callback-resource-account and callback-number are not set:"
+              + " callbacks are not placed");
+      return;
+    }
+    CallbackPolicy policy =
+        new CallbackPolicy(callbackProperties.attempts(), callbackProperties.retryDelay());
+    CallbackDialler dialler = created.callbacks(line);
+    tenant
+        .tell(
+            t -> {
+              t.callbacks().usePolicy(policy);
+              t.callbacks().dialWith(dialler);
+            })
+        .join();
+    LOG.info("Callbacks are placed over Unify as {} ({})", line.resourceAccountId(), line.number());
+  }
+
+  /** The resource account callbacks are placed as: configured, or found in the emulator's world. */
+  private @Nullable CallbackLine callbackLine() {
+    String account = properties.callbackResourceAccount();
+    String number = properties.callbackNumber();
+    if ((account == null || number == null) && emulator != null) {
+      List<String> served = properties.resourceAccounts();
+      var found =
+          emulator.tenant(microsoft.tenantId()).resourceAccounts().stream()
+              .filter(ra -> resourceId.equals(ra.acsResourceId()) && ra.phoneNumber() != null)
+              .filter(ra -> served.isEmpty() || served.contains(ra.id()))
+              .filter(
+                  ra ->
+                      properties.callbackResourceAccount() == null
+                          || ra.id().equals(properties.callbackResourceAccount()))
+              .findFirst();
+      if (found.isPresent()) {
+        account = account == null ? found.get().id() : account;
+        number = number == null ? found.get().phoneNumber() : number;
+      }
+    }
+    if (account == null || number == null) {
+      return null;
+    }
+    return new CallbackLine(account, number, callbackProperties.customerRingTimeout());
   }
 
   /** Live transcription to Tandem's stream endpoint, when a locale is configured. */

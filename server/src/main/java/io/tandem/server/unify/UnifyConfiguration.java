@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The Unify model's application, when the Microsoft connection and Unify are both enabled. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UnifyProperties.class)
+@EnableConfigurationProperties({UnifyProperties.class, CallbackProperties.class})
 @ConditionalOnExpression(UnifyConfiguration.ENABLED)
 class UnifyConfiguration {
 
@@ -29,13 +29,21 @@ class UnifyConfiguration {
   UnifyChannel unifyChannel(
       MicrosoftConnection microsoft,
       UnifyProperties properties,
+      CallbackProperties callbacks,
       TenantRegistry tenants,
       PromptCatalog prompts,
       Clock clock,
       TenantThreads threads,
       Optional<EmbeddedEmulator> emulator) {
     return new UnifyChannel(
-        microsoft, properties, tenants, prompts, clock, threads.timers(), emulator.orElse(null));
+        microsoft,
+        properties,
+        callbacks,
+        tenants,
+        prompts,
+        clock,
+        threads.timers(),
+        emulator.orElse(null));
   }
 
   /** The stream endpoints check their handshakes' tokens as the callbacks' are checked. */

@@ -26,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transcriptionLocale the language of live transcription; blank for none
  * @param assignAgents whether Tandem gives each agent with a Teams identity the Teams extension
  *     access assignment on the resource at start (an administrator's task in production)
+ * @param callbackResourceAccount the resource account (object id) callbacks are placed as; with the
+ *     emulator, the first of {@code resourceAccounts} (or of the resource's) when not set
+ * @param callbackNumber that resource account's number (E.164), shown to agent and customer; with
+ *     the emulator, taken from its world when not set
  */
 @ConfigurationProperties("tandem.microsoft.unify")
 public record UnifyProperties(
@@ -40,4 +44,6 @@ public record UnifyProperties(
     @DefaultValue("60s") Duration invitationTimeout,
     @DefaultValue("false") boolean recordWithAgent,
     @DefaultValue("") String transcriptionLocale,
-    @DefaultValue("false") boolean assignAgents) {}
+    @DefaultValue("false") boolean assignAgents,
+    @Nullable String callbackResourceAccount,
+    @Nullable String callbackNumber) {}

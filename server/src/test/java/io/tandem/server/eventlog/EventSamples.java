@@ -122,6 +122,10 @@ final class EventSamples {
         new InteractionEvent.Overflowed(
             CALL, BILLING, "max-wait", new QueueAction.ToQueue(new QueueId("overflow")), AT),
         new InteractionEvent.CallbackRequested(CALL, BILLING, "+4930123456", AT),
+        new InteractionEvent.CallbackDialling(CALL, RESERVATION, ANNA, "+4930123456", 2, AT),
+        new InteractionEvent.CallbackAnswered(CALL, ANNA, AT),
+        new InteractionEvent.CallbackNotReached(CALL, ANNA, "busy", 2, AT.plusSeconds(300), AT),
+        new InteractionEvent.CallbackRetryDue(CALL, AT),
         new InteractionEvent.VoicemailStarted(CALL, "billing-box", AT),
         new InteractionEvent.Ended(CALL, "forwarded", AT),
         new InteractionEvent.Failed(CALL, "lost-on-restart", AT),

@@ -261,6 +261,75 @@ class UnifyChannelTest {
     assertThat(post(call + "hold", "", null, null).statusCode()).isEqualTo(404);
   }
 
+  @Test
+  @Order(20)
+  void aCallbackRequest_isPlacedAsTheUnifyLine_toABillingAgent_thenToTheCustomer()
+      throws Exception {
+    String customer = "+447700900555";
+    var tenant = context.getBean(TenantRegistry.class).tenant(new TenantId("demo"));
+    var id =
+        tenant
+            .ask(
+                t -> {
+                  // Billing agents take callbacks only now (the request waits for none).
+                  for (var agent : List.copyOf(t.state().agents())) {
+                    var p = agent.profile();
+                    if (p.skills().proficiencies().containsKey("billing")) {
+                      t.configureAgent(
+                          new io.tandem.core.agent.AgentProfile(
+                              p.id(),
+                              p.name(),
+                              p.skills(),
+                              java.util.Map.of(io.tandem.core.interaction.Channel.CALLBACK, 1),
+                              p.teamsUserId()));
+                    }
+                  }
+                  var call =
+                      t.arrive(
+                          null,
+                          io.tandem.core.interaction.Channel.VOICE,
+                          customer,
+                          UNIFY_LINE,
+                          java.util.Map.of());
+                  var billing = new io.tandem.core.queue.QueueId("billing");
+                  t.enqueue(call, billing, null);
+                  t.requestCallback(call, billing, customer);
+                  return call;
+                })
+            .join();
+
+    await()
+        .atMost(BOUND)
+        .until(() -> ofInteraction(InteractionEvent.CallbackAnswered.class, id).size() == 1);
+    var create =
+        emulator
+            .journal()
+            .after(
+                0,
+                e ->
+                    e.kind().equals("call.ringingTarget")
+                        && UNIFY_LINE.equals(e.attributes().get("callerNumber")),
+                10);
+    assertThat(create).isNotEmpty();
+    assertThat(create.get(0).attributes().get("source")).startsWith("28:orgid:");
+    assertThat(ofInteraction(InteractionEvent.CallbackDialling.class, id))
+        .singleElement()
+        .satisfies(d -> assertThat(d.agent().value()).startsWith("billing-"));
+    assertThat(
+            post(
+                    "/api/v1/tenants/demo/interactions/" + id.value() + "/call/hang-up",
+                    "",
+                    null,
+                    null)
+                .statusCode())
+        .as("call control does not reach a callback's call yet")
+        .isEqualTo(404);
+    tenant.tell(t -> t.agentHungUp(id)).join();
+    await()
+        .atMost(BOUND)
+        .until(() -> ofInteraction(InteractionEvent.Disconnected.class, id).size() == 1);
+  }
+
   private <T extends InteractionEvent> List<T> ofInteraction(
       Class<T> type, io.tandem.core.interaction.InteractionId id) {
     return events(type).stream().filter(event -> event.interaction().equals(id)).toList();
