@@ -7,7 +7,6 @@ import io.tandem.core.callcontrol.TalkState;
 import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.sip.stack.InboundRequest;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +28,6 @@ final class AgentTalk implements AgentLegListener {
   private final AgentLeg agent;
   private TalkState state = TalkState.TALKING;
   private final ThirdParty other;
-  private LegMedia.@Nullable Mix mix;
   private @Nullable TeamsTransfer referral;
   private boolean agentLeft;
 
@@ -69,7 +67,7 @@ final class AgentTalk implements AgentLegListener {
   private void resume(InteractionId id) {
     switch (state) {
       case HOLDING -> {}
-      case CONSULT_RINGING, CONSULTING, CONFERENCED -> dropOther();
+      case CONSULT_RINGING, CONSULTING, CONFERENCED -> other.drop();
       default -> throw state.refusal("resume");
     }
     call.media().relayWith(agent.media());
@@ -88,7 +86,7 @@ final class AgentTalk implements AgentLegListener {
   private void conference(InteractionId id) {
     AgentLeg consulted = other.leg();
     require(state == TalkState.CONSULTING && consulted != null, "conference");
-    mix = call.media().mix(List.of(agent.media(), consulted.media()));
+    other.conference(call.media(), agent.media());
     move(TalkState.CONFERENCED);
     call.tell(t -> t.work().conference(id));
   }
@@ -175,7 +173,7 @@ final class AgentTalk implements AgentLegListener {
 
   private void hangUp(InteractionId id) {
     require(state != TalkState.TRANSFERRING && state != TalkState.DONE, "hang-up");
-    dropOther();
+    other.drop();
     move(TalkState.DONE);
     call.tell(t -> t.agentHungUp(id));
     call.hangUp();
@@ -184,10 +182,9 @@ final class AgentTalk implements AgentLegListener {
   /** The caller is relayed to {@code to} and the agent's leg gets BYE: Tandem only relays now. */
   private void handOver(AgentLeg to) {
     other.answered();
-    closeMix();
+    other.unmix();
     call.media().relayWith(to.media());
-    TeamsTransfer teams = referral;
-    referral = null;
+    TeamsTransfer teams = takeReferral();
     if (teams == null) {
       agent.hangUp();
     } else {
@@ -242,11 +239,7 @@ final class AgentTalk implements AgentLegListener {
         call.tell(t -> t.work().hold(id));
       }
       case TRANSFERRING -> {
-        TeamsTransfer teams = referral;
-        referral = null;
-        if (teams != null) {
-          teams.failed(status);
-        }
+        referralFailed(status);
         if (agentLeft) {
           move(TalkState.DONE);
           call.tell(
@@ -281,7 +274,7 @@ final class AgentTalk implements AgentLegListener {
         call.tell(t -> t.work().hold(id));
       }
       case CONFERENCED -> {
-        closeMix();
+        other.unmix();
         call.media().relayWith(agent.media());
         move(TalkState.TALKING);
         call.tell(t -> t.work().resume(id));
@@ -300,12 +293,8 @@ final class AgentTalk implements AgentLegListener {
 
   /** The call is over: the consulted party or transfer target goes too. */
   void stop() {
-    TeamsTransfer teams = referral;
-    referral = null;
-    if (teams != null) {
-      teams.failed(487);
-    }
-    dropOther();
+    referralFailed(487);
+    other.drop();
     if (state != TalkState.DONE) {
       move(TalkState.DONE);
     }
@@ -317,16 +306,18 @@ final class AgentTalk implements AgentLegListener {
     agent.media().quiet();
   }
 
-  private void dropOther() {
-    closeMix();
-    other.drop();
+  /** The Teams transfer running, if any, which is no longer the talk's to settle. */
+  private @Nullable TeamsTransfer takeReferral() {
+    TeamsTransfer teams = referral;
+    referral = null;
+    return teams;
   }
 
-  private void closeMix() {
-    LegMedia.Mix mixing = mix;
-    mix = null;
-    if (mixing != null) {
-      mixing.close();
+  /** A Teams transfer running failed ({@code status} goes in its final NOTIFY). */
+  private void referralFailed(int status) {
+    TeamsTransfer teams = takeReferral();
+    if (teams != null) {
+      teams.failed(status);
     }
   }
 

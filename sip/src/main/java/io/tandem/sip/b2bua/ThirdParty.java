@@ -5,6 +5,7 @@ import io.tandem.core.callcontrol.CallTarget;
 import io.tandem.core.time.Timer;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ final class ThirdParty {
   private @Nullable AgentLeg leg;
   private @Nullable CallTarget target;
   private Timer ringLimit = Timer.NONE;
+  private LegMedia.@Nullable Mix mix;
 
   ThirdParty(CarrierCall call, ConnectContext context) {
     this.call = call;
@@ -118,8 +120,30 @@ final class ThirdParty {
     target = null;
   }
 
+  /**
+   * The caller ({@code caller}), the agent ({@code agent}) and the answered third party hear each
+   * other (a conference), until {@link #unmix()}.
+   */
+  void conference(LegMedia caller, LegMedia agent) {
+    AgentLeg consulted = leg;
+    if (consulted != null) {
+      unmix();
+      mix = caller.mix(List.of(agent, consulted.media()));
+    }
+  }
+
+  /** The conference, if any, ends; each leg's media is as the caller call sets it next. */
+  void unmix() {
+    LegMedia.Mix mixing = mix;
+    mix = null;
+    if (mixing != null) {
+      mixing.close();
+    }
+  }
+
   /** Tandem ends the third party's leg (CANCEL while it rings, BYE once answered). */
   void drop() {
+    unmix();
     AgentLeg ending = leg;
     forget();
     if (ending != null) {
