@@ -4,6 +4,7 @@ import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +52,7 @@ public record VoicemailMessage(
     }
   }
 
-  /** A new message of {@code audio}. */
+  /** A new message of {@code audio}; times kept to the microsecond, the duration to the milli. */
   public static VoicemailMessage recorded(
       VoicemailMessageId id,
       TenantId tenant,
@@ -66,22 +67,24 @@ public record VoicemailMessage(
         mailbox,
         interaction,
         callerNumber,
-        recordedAt,
-        audio.duration(),
+        recordedAt.truncatedTo(ChronoUnit.MICROS),
+        audio.duration().truncatedTo(ChronoUnit.MILLIS),
         audio.format(),
         audio.size(),
         VoicemailState.NEW,
-        recordedAt);
+        recordedAt.truncatedTo(ChronoUnit.MICROS));
   }
 
   /** This message heard at {@code at}; one already heard stays as it is. */
   public VoicemailMessage heard(Instant at) {
-    return state == VoicemailState.HEARD ? this : moved(VoicemailState.HEARD, size, at);
+    return state == VoicemailState.HEARD
+        ? this
+        : moved(VoicemailState.HEARD, size, at.truncatedTo(ChronoUnit.MICROS));
   }
 
   /** This message deleted at {@code at}: its audio is gone. */
   public VoicemailMessage deleted(Instant at) {
-    return moved(VoicemailState.DELETED, 0, at);
+    return moved(VoicemailState.DELETED, 0, at.truncatedTo(ChronoUnit.MICROS));
   }
 
   private VoicemailMessage moved(VoicemailState next, long newSize, Instant at) {

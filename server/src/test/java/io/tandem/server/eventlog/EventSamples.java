@@ -123,6 +123,8 @@ final class EventSamples {
             CALL, BILLING, "max-wait", new QueueAction.ToQueue(new QueueId("overflow")), AT),
         new InteractionEvent.CallbackRequested(CALL, BILLING, "+4930123456", AT),
         new InteractionEvent.VoicemailStarted(CALL, "billing-box", AT),
+        new InteractionEvent.VoicemailLeft(
+            CALL, "vm_0123456789abcdef01234567", Duration.ofMillis(12_500), AT),
         new InteractionEvent.Ended(CALL, "forwarded", AT),
         new InteractionEvent.Failed(CALL, "lost-on-restart", AT),
         new InteractionEvent.TranscriptAdded(
