@@ -271,6 +271,7 @@ final class CallerConnection {
     }
     silence(callGone);
     recording.ended();
+    voicemail.callEnded();
     if (connectionId != null) {
       context.transcripts().ended(connectionId);
     }

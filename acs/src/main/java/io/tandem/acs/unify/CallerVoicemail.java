@@ -124,6 +124,18 @@ final class CallerVoicemail {
     }
   }
 
+  /**
+   * The application left the call for another reason than this voicemail (the interaction ended or
+   * failed meanwhile): a recording still running is no message.
+   */
+  void callEnded() {
+    if (stage == Stage.RECORDING) {
+      timer.cancel();
+      forgetFile();
+      stage = Stage.DONE;
+    }
+  }
+
   /** Event Grid reported the file of this call's recording (any thread: hops onto the lane). */
   void fileArrived(RecordingFileReady file) {
     call.lane().execute(() -> fileReady(file));
