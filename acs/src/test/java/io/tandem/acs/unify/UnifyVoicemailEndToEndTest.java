@@ -3,6 +3,8 @@ package io.tandem.acs.unify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.queue.Announcements;
+import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.voicemail.VoicemailAudio;
@@ -113,6 +115,29 @@ class UnifyVoicemailEndToEndTest {
     assertThat(rig.events(InteractionEvent.VoicemailLeft.class)).isEmpty();
     assertThat(rig.node.voicemails.list(TENANT, null, null, 0, 10).total()).isZero();
     assertThat(rig.journal(e -> e.kind().equals("recording.file"))).hasSize(1);
+  }
+
+  @Test
+  void aQueueOverflowingToVoicemail_stopsTheMusic_andRecordsTheCaller() throws Exception {
+    rig = new UnifyRig(VoicemailLimits.DEFAULT);
+    rig.staff(
+        QueueConfig.builder("billing")
+            .maxWait(Duration.ofSeconds(1))
+            .overflowAction(new QueueAction.ToVoicemail("billing-box"))
+            .announcements(
+                new Announcements("prompt:music-on-hold", Duration.ofSeconds(30), false, false)),
+        List.of());
+
+    rig.dial(
+        "\"digits\":[{\"after\":\"PT2S\",\"digits\":\"1\"},{\"after\":\"PT8S\",\"digits\":\"#\"}],"
+            + TEN_WORDS);
+
+    await(() -> !rig.events(InteractionEvent.Ended.class).isEmpty(), "the interaction ended");
+    assertThat(rig.events(InteractionEvent.Overflowed.class)).hasSize(1);
+    VoicemailMessage message =
+        rig.node.voicemails.list(TENANT, "billing-box", null, 0, 10).messages().getFirst();
+    assertThat(message.duration()).isBetween(Duration.ofMillis(3500), Duration.ofMillis(6000));
+    assertThat(rig.events(InteractionEvent.VoicemailLeft.class)).hasSize(1);
   }
 
   /** Whether any stretch of the 16-bit PCM after the header is not silent. */

@@ -3,6 +3,8 @@ package io.tandem.graph.extend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.interaction.InteractionEvent;
+import io.tandem.core.queue.Announcements;
+import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.voicemail.VoicemailAudio;
@@ -118,6 +120,29 @@ class ExtendVoicemailEndToEndTest {
     assertThat(rig.events(InteractionEvent.VoicemailLeft.class)).isEmpty();
     assertThat(rig.journal(e -> e.kind().equals("caller.hungUp"))).hasSize(1);
     await(() -> rig.extend.activeCalls() == 0, "the bot holds no call");
+  }
+
+  @Test
+  void aQueueOverflowingToVoicemail_stopsTheMusic_andRecordsTheCaller() throws Exception {
+    rig = new ExtendRig();
+    rig.staff(
+        QueueConfig.builder("billing")
+            .maxWait(Duration.ofSeconds(1))
+            .overflowAction(new QueueAction.ToVoicemail("billing-box"))
+            .announcements(
+                new Announcements("prompt:music-on-hold", Duration.ofSeconds(30), true, false)),
+        Map.of(),
+        1);
+
+    rig.dial(
+        "\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}]," + TEN_WORDS.replace("PT2S", "PT4S"));
+
+    await(() -> !rig.events(InteractionEvent.Ended.class).isEmpty(), "the interaction ended");
+    assertThat(rig.events(InteractionEvent.Overflowed.class)).hasSize(1);
+    VoicemailMessage message =
+        rig.voicemails().list(TENANT, "billing-box", null, 0, 10).messages().getFirst();
+    assertThat(message.duration()).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
+    assertThat(rig.journal(e -> e.kind().contains("/cancelMediaProcessing"))).isNotEmpty();
   }
 
   private void await(BooleanSupplier condition, String what) throws InterruptedException {
