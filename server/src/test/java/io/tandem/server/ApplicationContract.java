@@ -72,7 +72,7 @@ abstract class ApplicationContract {
                           + " where \"success\" and \"version\" is not null")
                   .query(String.class)
                   .list())
-          .containsExactly("1", "2", "4", "5");
+          .containsExactly("1", "2", "4", "5", "7");
       assertThat(jdbc.sql("select count(*) from tenant_event").query(Long.class).single()).isZero();
       assertThat(context.getBean(TenantRegistry.class).ids()).isEmpty();
     }

@@ -25,10 +25,12 @@ public final class CallAutomationClient {
   private static final String CONNECTIONS = "/calling/callConnections";
 
   private final AcsTransport transport;
+  private final RecordingContent content;
 
   public CallAutomationClient(
       URI endpoint, AcsCredential credential, HttpClient http, RetryPolicy retry, Clock clock) {
     this.transport = new AcsTransport(endpoint, credential, http, retry, clock);
+    this.content = new RecordingContent(endpoint, credential, http, clock);
   }
 
   /** A client for the connection string's resource, HMAC-signed, with the default retries. */
@@ -201,6 +203,14 @@ public final class CallAutomationClient {
 
   public void stopRecording(String recordingId) throws AcsException {
     transport.send("DELETE", calling(recording(recordingId)), null, false);
+  }
+
+  /**
+   * The file of a finished recording at {@code contentLocation} (from {@code
+   * RecordingFileStatusUpdated}), fetched as the SDK's {@code downloadContent} does.
+   */
+  public byte[] downloadRecording(URI contentLocation) throws AcsException {
+    return content.download(contentLocation);
   }
 
   public RecordingStatus recordingStatus(String recordingId) throws AcsException {

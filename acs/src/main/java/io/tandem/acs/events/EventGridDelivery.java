@@ -11,11 +11,22 @@ public sealed interface EventGridDelivery {
    */
   record Validation(String validationCode) implements EventGridDelivery {}
 
-  /** Events: the incoming calls among them, in order (other event types are left out). */
-  record Events(List<IncomingCall> incomingCalls, int skipped) implements EventGridDelivery {
+  /**
+   * Events: the incoming calls and the stored recording files among them, in order (other event
+   * types are left out).
+   */
+  record Events(
+      List<IncomingCall> incomingCalls, List<RecordingFileReady> recordingFiles, int skipped)
+      implements EventGridDelivery {
 
     public Events {
       incomingCalls = List.copyOf(incomingCalls);
+      recordingFiles = List.copyOf(recordingFiles);
+    }
+
+    /** Incoming calls only. */
+    public Events(List<IncomingCall> incomingCalls, int skipped) {
+      this(incomingCalls, List.of(), skipped);
     }
   }
 }

@@ -6,13 +6,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Parses an Event Grid delivery to the IncomingCall webhook (MICROSOFT-CONTRACTS §3.3): an array in
- * Event Grid schema ({@code eventType}) or CloudEvents schema ({@code type}). A validation event
- * makes the whole delivery a {@link EventGridDelivery.Validation}.
+ * Event Grid schema ({@code eventType}) or CloudEvents schema ({@code type}), with IncomingCall and
+ * RecordingFileStatusUpdated events. A validation event makes the whole delivery a {@link
+ * EventGridDelivery.Validation}.
  */
 public final class EventGridEvents {
 
   static final String VALIDATION = "Microsoft.EventGrid.SubscriptionValidationEvent";
   static final String INCOMING_CALL = "Microsoft.Communication.IncomingCall";
+  static final String RECORDING_FILE = "Microsoft.Communication.RecordingFileStatusUpdated";
 
   private EventGridEvents() {}
 
@@ -23,6 +25,7 @@ public final class EventGridEvents {
   public static EventGridDelivery parse(byte[] body) {
     JsonNode events = Json.array(body);
     List<IncomingCall> calls = new ArrayList<>();
+    List<RecordingFileReady> files = new ArrayList<>();
     int skipped = 0;
     int index = 0;
     for (JsonNode event : events) {
@@ -40,11 +43,13 @@ public final class EventGridEvents {
       }
       if (INCOMING_CALL.equals(type)) {
         calls.add(incoming(event, path));
+      } else if (RECORDING_FILE.equals(type)) {
+        files.add(RecordingFiles.parse(event, path));
       } else {
         skipped++;
       }
     }
-    return new EventGridDelivery.Events(calls, skipped);
+    return new EventGridDelivery.Events(calls, files, skipped);
   }
 
   private static IncomingCall incoming(JsonNode event, String path) {

@@ -33,8 +33,10 @@ final class CallerConnection {
   private final CallRoster roster = new CallRoster();
   private final CallRecording recording;
   private final CallWithAgent withAgent;
+  private final CallerVoicemail voicemail;
   private CallerConnectionState state = CallerConnectionState.INCOMING;
   private @Nullable String connectionId;
+  private @Nullable String serverCallId;
   private boolean connected;
   private boolean answerFailed;
   private @Nullable InteractionId interaction;
@@ -48,7 +50,8 @@ final class CallerConnection {
         new CallerQueue(this, context, new HoldMusic(this, context.acs(), context.prompts(), lane));
     this.recording = new CallRecording(this, context);
     this.withAgent = new CallWithAgent(this, context, queue, recording);
-    this.directions = new CallerDirections(this, queue, recording);
+    this.voicemail = new CallerVoicemail(this, context);
+    this.directions = new CallerDirections(this, queue, recording, voicemail);
   }
 
   String connectionId() {
@@ -62,6 +65,11 @@ final class CallerConnection {
   /** The call connection's id once the answer returned, else null. */
   @Nullable String answeredConnectionId() {
     return connectionId;
+  }
+
+  /** The call's server id (from the answer, else the IncomingCall event), if known. */
+  @Nullable String serverCallId() {
+    return serverCallId != null ? serverCallId : incoming.serverCallId();
   }
 
   Identifier callerIdentifier() {
@@ -104,6 +112,7 @@ final class CallerConnection {
     try {
       CallConnection answered = context.acs().answer(Arrival.answer(context.settings(), incoming));
       connectionId = answered.callConnectionId();
+      serverCallId = answered.serverCallId();
       move(CallerConnectionState.ANSWERED);
       context.registry().claim(answered.callConnectionId(), this).forEach(this::onEvent);
     } catch (AcsException | RuntimeException failed) {
@@ -140,7 +149,8 @@ final class CallerConnection {
 
   private void onEvent(CallEvent event) {
     AgentTalk current = withAgent.talk();
-    if (flow.handled(event)
+    if (voicemail.handled(event)
+        || flow.handled(event)
         || queue.handled(event)
         || (current != null && current.handled(event))) {
       return;
@@ -176,6 +186,11 @@ final class CallerConnection {
     }
     boolean forwarded = state == CallerConnectionState.FORWARDING;
     boolean withAgent = state == CallerConnectionState.WITH_AGENT;
+    if (state == CallerConnectionState.VOICEMAIL && voicemail.recording()) {
+      voicemail.callerLeft();
+      end(true);
+      return;
+    }
     end(true);
     InteractionId id = interaction;
     if (id == null || forwarded) {
@@ -256,6 +271,7 @@ final class CallerConnection {
     }
     silence(callGone);
     recording.ended();
+    voicemail.callEnded();
     if (connectionId != null) {
       context.transcripts().ended(connectionId);
     }

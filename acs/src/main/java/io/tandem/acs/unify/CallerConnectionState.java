@@ -19,6 +19,8 @@ enum CallerConnectionState {
    * requests ({@link AgentTalk}); a transfer to a queue makes the call {@link #QUEUED} again.
    */
   WITH_AGENT,
+  /** Sent to voicemail: the caller is recorded, then the application leaves the call. */
+  VOICEMAIL,
   /** The flow or queue sends the caller to a number or user outside Tandem; being transferred. */
   FORWARDING,
   /** Over for the application. */
@@ -28,8 +30,9 @@ enum CallerConnectionState {
       Map.of(
           INCOMING, EnumSet.of(ANSWERED, ENDED),
           ANSWERED, EnumSet.of(IN_FLOW, ENDED),
-          IN_FLOW, EnumSet.of(QUEUED, FORWARDING, ENDED),
-          QUEUED, EnumSet.of(WITH_AGENT, FORWARDING, ENDED),
+          IN_FLOW, EnumSet.of(QUEUED, FORWARDING, VOICEMAIL, ENDED),
+          QUEUED, EnumSet.of(WITH_AGENT, FORWARDING, VOICEMAIL, ENDED),
+          VOICEMAIL, EnumSet.of(ENDED),
           WITH_AGENT, EnumSet.of(QUEUED, ENDED),
           FORWARDING, EnumSet.of(ENDED),
           ENDED, EnumSet.noneOf(CallerConnectionState.class));

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the domain tells a caller's connection to do, from the tenant's events: forward it to a
- * number or Teams user, end it (the flow ended, the interaction failed, a callback was chosen, the
- * agent app hung up), or let the queue side act (offers, music). Runs on the call's lane.
+ * number or Teams user, record a voicemail ({@link CallerVoicemail}), end it (the flow ended, the
+ * interaction failed, a callback was chosen, the agent app hung up), or let the queue side act
+ * (offers, music). Runs on the call's lane.
  */
 final class CallerDirections {
 
@@ -22,11 +23,17 @@ final class CallerDirections {
   private final CallerConnection call;
   private final CallerQueue queue;
   private final CallRecording recording;
+  private final CallerVoicemail voicemail;
 
-  CallerDirections(CallerConnection call, CallerQueue queue, CallRecording recording) {
+  CallerDirections(
+      CallerConnection call,
+      CallerQueue queue,
+      CallRecording recording,
+      CallerVoicemail voicemail) {
     this.call = call;
     this.queue = queue;
     this.recording = recording;
+    this.voicemail = voicemail;
   }
 
   void on(TenantEvent event) {
@@ -38,9 +45,9 @@ final class CallerDirections {
       case InteractionEvent.Abandoned abandoned -> call.hangUp();
       case InteractionEvent.CallbackRequested callback -> call.hangUp();
       case InteractionEvent.Disconnected disconnected -> call.hangUp();
-      case InteractionEvent.VoicemailStarted voicemail -> {
-        LOG.log(
-            System.Logger.Level.WARNING, "voicemail over ACS is not built yet; the call is ended");
+      case InteractionEvent.VoicemailStarted started when voicemail.available() -> record(started);
+      case InteractionEvent.VoicemailStarted started -> {
+        LOG.log(System.Logger.Level.WARNING, "no voicemail store here; the call is ended");
         call.hangUp();
         InteractionId id = call.interaction();
         if (id != null) {
@@ -89,6 +96,16 @@ final class CallerDirections {
       call.tell(tenant -> tenant.agentHungUp(id));
       call.hangUp();
     }
+  }
+
+  private void record(InteractionEvent.VoicemailStarted started) {
+    if (call.state() != CallerConnectionState.IN_FLOW
+        && call.state() != CallerConnectionState.QUEUED) {
+      return;
+    }
+    call.silence(false);
+    call.move(CallerConnectionState.VOICEMAIL);
+    voicemail.start(started.mailbox(), call.serverCallId());
   }
 
   private void forward(String number) {

@@ -16,6 +16,12 @@ interface Registry {
    */
   List<CallEvent> claim(String callConnectionId, CallerConnection call);
 
+  /** Routes the report of the stored recording of {@code serverCallId} to {@code voicemail}. */
+  void awaitFile(String serverCallId, CallerVoicemail voicemail);
+
+  /** The recording file of {@code serverCallId} is no longer awaited. */
+  void fileHandled(String serverCallId, CallerVoicemail voicemail);
+
   /** The call is over: nothing reaches it any more. */
   void forget(CallerConnection call);
 }

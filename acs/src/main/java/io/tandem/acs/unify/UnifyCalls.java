@@ -5,6 +5,7 @@ import io.tandem.acs.client.CallAutomationClient;
 import io.tandem.acs.client.RejectReason;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
+import io.tandem.acs.events.RecordingFileReady;
 import io.tandem.acs.events.SeenEvents;
 import io.tandem.acs.streams.TranscriptSink;
 import io.tandem.core.callback.CallbackDialler;
@@ -17,6 +18,7 @@ import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.time.Scheduler;
+import io.tandem.core.voicemail.VoicemailIntake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +66,7 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
   private final Map<InteractionId, CallerConnection> byInteraction = new ConcurrentHashMap<>();
   private final Map<String, Unclaimed> unclaimed = new HashMap<>();
   private volatile @Nullable UnifyCallbacks callbacks;
+  private final Map<String, CallerVoicemail> awaitingFiles = new ConcurrentHashMap<>();
 
   private record Unclaimed(Instant since, List<CallEvent> events) {}
 
@@ -79,6 +82,24 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
       Executor executor,
       Scheduler scheduler,
       Clock clock) {
+    this(settings, acs, tenant, prompts, executor, scheduler, clock, null);
+  }
+
+  /**
+   * @param executor runs the calls' lanes; must not run tasks on the submitting thread (virtual
+   *     threads in production)
+   * @param voicemail where callers sent to voicemail leave their messages; without it they are hung
+   *     up
+   */
+  public UnifyCalls(
+      UnifySettings settings,
+      CallAutomationClient acs,
+      TenantAccess tenant,
+      PromptSources prompts,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock,
+      @Nullable VoicemailIntake voicemail) {
     this.context =
         new UnifyContext(
             settings,
@@ -89,7 +110,8 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
             new LiveTranscripts(tenant, clock),
             executor,
             scheduler,
-            clock);
+            clock,
+            voicemail);
   }
 
   /** Takes an IncomingCall event: the call is answered unless this event was seen before. */
@@ -134,6 +156,20 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
         }
       }
       call.event(event);
+    }
+  }
+
+  /**
+   * Takes a RecordingFileStatusUpdated event (Event Grid): a voicemail waiting for the recording of
+   * that call fetches it; others are none of this channel's business.
+   */
+  public void recordingFile(RecordingFileReady file) {
+    if (!seen.firstTime("file:" + file.eventId())) {
+      return;
+    }
+    CallerVoicemail voicemail = awaitingFiles.get(file.serverCallId());
+    if (voicemail != null) {
+      voicemail.fileArrived(file);
     }
   }
 
@@ -251,6 +287,16 @@ public final class UnifyCalls implements TenantEventListener, CallControl {
         Unclaimed waiting = unclaimed.remove(callConnectionId);
         return waiting == null ? List.of() : waiting.events();
       }
+    }
+
+    @Override
+    public void awaitFile(String serverCallId, CallerVoicemail voicemail) {
+      awaitingFiles.put(serverCallId, voicemail);
+    }
+
+    @Override
+    public void fileHandled(String serverCallId, CallerVoicemail voicemail) {
+      awaitingFiles.remove(serverCallId, voicemail);
     }
 
     @Override

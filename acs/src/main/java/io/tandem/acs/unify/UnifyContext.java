@@ -5,11 +5,16 @@ import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.tenant.Tenant;
 import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.time.Scheduler;
+import io.tandem.core.voicemail.VoicemailIntake;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
-/** What every caller connection of one application shares. */
+/**
+ * What every caller connection of one application shares; {@code voicemail} absent when none is
+ * kept.
+ */
 record UnifyContext(
     UnifySettings settings,
     CallAutomationClient acs,
@@ -19,7 +24,8 @@ record UnifyContext(
     LiveTranscripts transcripts,
     Executor executor,
     Scheduler scheduler,
-    Clock clock) {
+    Clock clock,
+    @Nullable VoicemailIntake voicemail) {
 
   private static final System.Logger LOG = System.getLogger(UnifyContext.class.getName());
 

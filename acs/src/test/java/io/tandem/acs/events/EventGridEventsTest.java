@@ -116,4 +116,54 @@ class EventGridEventsTest {
     String deep = "[" + "[".repeat(100) + "]".repeat(100) + "]";
     assertThatThrownBy(() -> parse(deep)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void recordingFileStatusUpdated_givesTheServerCallAndTheChunksInOrder() throws Exception {
+    byte[] body;
+    try (var in =
+        EventGridEventsTest.class.getResourceAsStream(
+            "/eventgrid/recording-file-status-updated.json")) {
+      body = in.readAllBytes();
+    }
+
+    EventGridDelivery.Events events = (EventGridDelivery.Events) EventGridEvents.parse(body);
+
+    assertThat(events.incomingCalls()).isEmpty();
+    RecordingFileReady file = events.recordingFiles().getFirst();
+    assertThat(file.eventId()).isEqualTo("7283825e-f8f1-4c61-a9ea-752c56890500");
+    assertThat(file.serverCallId()).isEqualTo("aHR0cHM6Ly9hcGkuZmxpZ2h0cHJveHk");
+    assertThat(file.durationMillis()).isEqualTo(6620);
+    assertThat(file.sessionEndReason()).isEqualTo("CallEnded");
+    assertThat(file.chunks())
+        .extracting(RecordingFileReady.Chunk::documentId)
+        .containsExactly(
+            "0-eus-d12-801b3f3fc462fe8a01e6810cbff729b8",
+            "0-eus-d12-801b3f3fc462fe8a01e6810cbff729b9");
+    assertThat(file.chunks().getFirst().contentLocation().getPath())
+        .isEqualTo("/v1/objects/0-eus-d12-801b3f3fc462fe8a01e6810cbff729b8/content/audio");
+    assertThat(file.chunks().getFirst().deleteLocation()).isNull();
+    assertThat(file.chunks().get(1).deleteLocation()).isNotNull();
+  }
+
+  @Test
+  void recordingFileStatusUpdated_withoutServerCallOrContentLocation_isRejected() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    [{"id":"f1","subject":"/recording/call/c1","data":{},
+                      "eventType":"Microsoft.Communication.RecordingFileStatusUpdated"}]"""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("serverCallId");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    [{"id":"f2","subject":"/recording/call/c1/serverCallId/s1",
+                      "data":{"recordingStorageInfo":{"recordingChunks":[
+                        {"documentId":"d1","index":0,"contentLocation":"relative/path"}]}},
+                      "eventType":"Microsoft.Communication.RecordingFileStatusUpdated"}]"""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("recordingChunks[0]");
+  }
 }

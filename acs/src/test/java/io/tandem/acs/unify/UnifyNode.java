@@ -16,10 +16,14 @@ import io.tandem.core.flow.OfferCallback;
 import io.tandem.core.flow.Play;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
+import io.tandem.core.flow.Voicemail;
 import io.tandem.core.tenant.Tenant;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.tenant.TenantMailbox;
 import io.tandem.core.time.MailboxScheduler;
+import io.tandem.core.voicemail.MemoryVoicemailStore;
+import io.tandem.core.voicemail.VoicemailIntake;
+import io.tandem.core.voicemail.VoicemailLimits;
 import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.time.SystemScheduler;
@@ -55,7 +59,9 @@ import tools.jackson.databind.json.JsonMapper;
  * One node of the Unify channel against the in-process emulator ({@code unify-world.yaml}) on the
  * wall clock: an Event Grid endpoint (validation handshake, IncomingCall), a callback endpoint that
  * validates every callback's JWT (counting refusals), WAV prompts chosen by path, a tenant on its
- * own mailbox with the channel listening, and the entry flow "press 1 for billing".
+ * own mailbox with the channel listening, the entry flow "press 1 for billing, 5 to leave a
+ * message" (mailbox {@code sales-box}), and voicemail kept in memory ({@link #voicemails}; its
+ * files come through the Event Grid endpoint).
  */
 public final class UnifyNode implements AutoCloseable {
 
@@ -77,7 +83,17 @@ public final class UnifyNode implements AutoCloseable {
               "menu",
               new Menu(
                   new Prompt.File("prompt:menu"),
-                  Map.of("1", "billing", "2", "goodbye", "3", "account", "4", "callback"),
+                  Map.of(
+                      "1",
+                      "billing",
+                      "2",
+                      "goodbye",
+                      "3",
+                      "account",
+                      "4",
+                      "callback",
+                      "5",
+                      "voicemail"),
                   Duration.ofSeconds(3),
                   0,
                   null,
@@ -108,7 +124,9 @@ public final class UnifyNode implements AutoCloseable {
               "goodbye",
               new HangUp(null, "caller-chose-goodbye"),
               "billing",
-              new RouteToQueue("billing", null)));
+              new RouteToQueue("billing", null),
+              "voicemail",
+              new Voicemail("sales-box", new Prompt.File("prompt:leave-a-message"))));
 
   public final Emulator emulator;
   public final UnifyCalls unify;
@@ -116,6 +134,7 @@ public final class UnifyNode implements AutoCloseable {
   public final AtomicInteger rejectedTokens = new AtomicInteger();
   public final AtomicInteger refusedBodies = new AtomicInteger();
   public final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  public final MemoryVoicemailStore voicemails = new MemoryVoicemailStore();
   public final String base;
   private final Tenant tenant;
   private final TenantMailbox mailbox;
@@ -146,6 +165,17 @@ public final class UnifyNode implements AutoCloseable {
       Function<String, byte[]> prompts,
       Function<UnifySettings, UnifySettings> settings,
       String accessKey)
+      throws Exception {
+    this(journalCapacity, prompts, settings, accessKey, VoicemailLimits.DEFAULT);
+  }
+
+  /** A node whose voicemail keeps messages within {@code limits}. */
+  public UnifyNode(
+      int journalCapacity,
+      Function<String, byte[]> prompts,
+      Function<UnifySettings, UnifySettings> settings,
+      String accessKey,
+      VoicemailLimits limits)
       throws Exception {
     Path world = Path.of(UnifyNode.class.getResource("/unify-world.yaml").toURI());
     Clock clock = Clock.systemUTC();
@@ -183,7 +213,8 @@ public final class UnifyNode implements AutoCloseable {
             new PromptFiles(URI.create(base + "/prompts/")),
             virtualThreads,
             new MailboxScheduler(clock, timers, virtualThreads),
-            clock);
+            clock,
+            new VoicemailIntake(tenant.id(), voicemails, limits, new java.util.Random()));
     app.createContext("/eventgrid", this::eventGrid);
     app.createContext("/callbacks", this::callbacks);
     app.createContext(
@@ -229,6 +260,7 @@ public final class UnifyNode implements AutoCloseable {
         }
         case EventGridDelivery.Events events -> {
           events.incomingCalls().forEach(unify::incoming);
+          events.recordingFiles().forEach(unify::recordingFile);
           exchange.sendResponseHeaders(200, -1);
         }
       }

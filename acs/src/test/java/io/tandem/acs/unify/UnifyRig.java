@@ -6,6 +6,7 @@ import io.tandem.core.event.TenantEvent;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.skill.AgentSkills;
+import io.tandem.core.voicemail.VoicemailLimits;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.journal.JournalEntry;
 import java.util.List;
@@ -55,6 +56,17 @@ final class UnifyRig implements AutoCloseable {
   }
 
   UnifyRig(Function<UnifySettings, UnifySettings> settings, String accessKey) throws Exception {
+    this(settings, accessKey, VoicemailLimits.DEFAULT);
+  }
+
+  /** A rig whose voicemail keeps messages within {@code limits}. */
+  UnifyRig(VoicemailLimits limits) throws Exception {
+    this(Function.identity(), UnifyNode.ACCESS_KEY, limits);
+  }
+
+  private UnifyRig(
+      Function<UnifySettings, UnifySettings> settings, String accessKey, VoicemailLimits limits)
+      throws Exception {
     node =
         new UnifyNode(
             EmulatorSettings.defaults().journalCapacity(),
@@ -63,7 +75,8 @@ final class UnifyRig implements AutoCloseable {
               return path.contains("welcome") ? WELCOME : SHORT_PROMPT;
             },
             settings,
-            accessKey);
+            accessKey,
+            limits);
     unify = node.unify;
     node.tell(t -> t.addListener(events::add)).join();
   }

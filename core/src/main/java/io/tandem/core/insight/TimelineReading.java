@@ -98,6 +98,7 @@ final class TimelineReading {
       case InteractionEvent.ConsultStarted e -> intents.add("consult:" + e.target());
       case InteractionEvent.TransferStarted e -> intents.add("transfer:" + e.target());
       case InteractionEvent.VoicemailStarted e -> intents.add("voicemail:" + e.mailbox());
+      case InteractionEvent.VoicemailLeft e -> attributes.put("voicemail.message", e.message());
       case InteractionEvent.WrapUpCompleted e -> {
         wrapUpCode = e.code();
         wrapUpNotes = e.notes();

@@ -5,6 +5,7 @@ import io.tandem.core.event.TenantEvent;
 import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.skill.SkillExpression;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +204,13 @@ public sealed interface InteractionEvent extends TenantEvent {
 
   /** The caller is leaving a voicemail. */
   record VoicemailStarted(InteractionId interaction, String mailbox, Instant at)
+      implements InteractionEvent {}
+
+  /**
+   * The caller left the voicemail message {@code message} ({@code io.tandem.core.voicemail}), of
+   * {@code duration}; the interaction ends {@code voicemail} next. Changes no state.
+   */
+  record VoicemailLeft(InteractionId interaction, String message, Duration duration, Instant at)
       implements InteractionEvent {}
 
   /** The interaction ended without (further) agent work: forwarded, hung up by a flow … */

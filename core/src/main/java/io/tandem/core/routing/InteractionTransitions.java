@@ -260,6 +260,9 @@ final class InteractionTransitions {
       case InteractionEvent.RecordingChanged e -> {
         // As above.
       }
+      case InteractionEvent.VoicemailLeft e -> {
+        // Names the message on the timeline; the Ended that follows ends the interaction.
+      }
       case InteractionEvent.Summarized e -> {
         // As above.
       }

@@ -30,6 +30,7 @@ import io.tandem.core.skill.SkillExpression;
 import io.tandem.core.time.Scheduler;
 import io.tandem.core.wrapup.WrapUpCode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -519,6 +520,14 @@ public final class Tenant {
   /** The interaction ended with no agent work (a flow hung up, voicemail left …). */
   public void end(InteractionId id, String reason) {
     work.end(requireInteraction(id), reason);
+  }
+
+  /**
+   * The caller's voicemail is over: with {@code message} (a kept message's id) the message is named
+   * on the timeline ({@code VoicemailLeft}); either way the interaction ends {@code voicemail}.
+   */
+  public void voicemailEnded(InteractionId id, @Nullable String message, Duration length) {
+    work.voicemailEnded(requireInteraction(id), message, length);
   }
 
   /** Carries out a queue action on an interaction in a flow (e.g. voicemail, forward). */

@@ -11,6 +11,7 @@ import io.tandem.core.queue.QueueId;
 import io.tandem.core.routing.Agent;
 import io.tandem.core.routing.Interaction;
 import io.tandem.core.routing.TenantState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -224,6 +225,18 @@ public final class WorkCommands {
         "interaction " + interaction.id() + " cannot simply end while " + from);
     tenant.timers().cancelWaiting(interaction.id());
     tenant.emit(new InteractionEvent.Ended(interaction.id(), reason, tenant.now()));
+  }
+
+  /** Ends an interaction in voicemail, naming the message left (if any) first. */
+  void voicemailEnded(Interaction interaction, @Nullable String message, Duration length) {
+    Tenant.require(
+        interaction.state() == InteractionState.VOICEMAIL,
+        "interaction " + interaction.id() + " is not in voicemail (" + interaction.state() + ")");
+    Instant now = tenant.now();
+    if (message != null) {
+      tenant.emit(new InteractionEvent.VoicemailLeft(interaction.id(), message, length, now));
+    }
+    tenant.emit(new InteractionEvent.Ended(interaction.id(), "voicemail", now));
   }
 
   /** Carries out how a flow lets the interaction go. */

@@ -167,13 +167,13 @@ class TenantReplayTest {
     tenant.notReady(ANNA, "meeting");
     center.check("callback dialled");
 
-    // general holds two; the third caller goes to voicemail and hangs up there; of the two
+    // general holds two; the third caller goes to voicemail and leaves a message; of the two
     // waiting, one abandons and one's line fails.
     InteractionId first = queued(tenant, GENERAL);
     InteractionId second = queued(tenant, GENERAL);
     InteractionId third = queued(tenant, GENERAL);
     assertThat(tenant.state().interaction(third).state()).isEqualTo(InteractionState.VOICEMAIL);
-    tenant.customerHungUp(third);
+    tenant.voicemailEnded(third, "vm_0123456789abcdef01234567", Duration.ofSeconds(12));
     tenant.customerHungUp(first);
     tenant.fail(second, "media-lost");
     center.check("max length, abandon, failure");

@@ -103,6 +103,12 @@ final class AcsRoutes {
     calling(routes, "POST", "/calling/recordings/{recordingId}:resume", recordings::resume);
     calling(routes, "GET", "/calling/recordings/{recordingId}", recordings::get);
     calling(routes, "DELETE", "/calling/recordings/{recordingId}", recordings::stop);
+    storage(
+        routes,
+        "GET",
+        RecordingFiles.OBJECTS + "{documentId}/content/audio",
+        recordings.files()::download);
+    storage(routes, "DELETE", RecordingFiles.OBJECTS + "{documentId}", recordings.files()::delete);
     String assignment = "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}";
     access(routes, "PUT", assignment, assignments::put);
     access(routes, "GET", assignment, assignments::get);
@@ -115,6 +121,15 @@ final class AcsRoutes {
 
   private void calling(HttpRoutes routes, String method, String pattern, AcsHandler handler) {
     routes.add(Channel.ACS, method, pattern, guarded(CALLING_API_VERSIONS, handler));
+  }
+
+  /** Recording storage: authenticated as Call Automation, without an {@code api-version}. */
+  private void storage(HttpRoutes routes, String method, String pattern, AcsHandler handler) {
+    routes.add(
+        Channel.ACS,
+        method,
+        pattern,
+        call -> handler.handle(new AcsRequest(call, authentication.authenticate(call))));
   }
 
   private void access(HttpRoutes routes, String method, String pattern, AcsHandler handler) {

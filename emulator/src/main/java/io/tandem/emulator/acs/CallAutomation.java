@@ -69,7 +69,7 @@ public final class CallAutomation {
             new TransferRoutes(calls, ringer, assignments, journal),
             new ParticipantRoutes(calls, ringer, assignments, journal),
             new MediaRoutes(calls, streams, journal),
-            new RecordingRoutes(calls, journal),
+            new RecordingRoutes(calls, journal, new RecordingFiles(eventGrid, scheduler, journal)),
             assignments);
     this.eventGridControl = new EventGridControlRoutes(world, eventGrid);
   }

@@ -1,13 +1,17 @@
 package io.tandem.emulator.acs;
 
+import io.tandem.emulator.entra.EntraRoutes;
 import io.tandem.emulator.http.HttpReply;
 import io.tandem.emulator.http.Json;
 import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.journal.Journal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,33 +22,67 @@ import tools.jackson.databind.node.ObjectNode;
  * Call recording: start (by {@code callConnectionId}, the Teams Phone extensibility way, or by a
  * {@code serverCallLocator}), get, pause, resume and stop. Every change of state is reported as
  * RecordingStateChanged ({@code active}/{@code inactive}) to {@code recordingStateCallbackUri}, or
- * the call's callback URI when none was given. A recording stops when its call ends.
+ * the call's callback URI when none was given. A recording stops when its call ends. What the
+ * caller says while it records (not while paused) is in its audio; when it stops, its file goes to
+ * {@link RecordingFiles}.
  */
 final class RecordingRoutes {
 
-  /** One recording and whether it records now. */
-  private static final class Recording {
+  /**
+   * One recording: whether it records now, how long it has recorded (paused spans left out), and
+   * when the caller talked in it.
+   */
+  private static final class Recording implements CallerListener {
     final String id;
     final AcsCall call;
     final @Nullable URI stateCallback;
     final Instant started;
+    final String baseUrl;
+    final List<RecordedAudio.Speech> speech = new ArrayList<>();
     boolean active;
+    @Nullable Instant activeSince;
+    Duration recorded = Duration.ZERO;
 
-    Recording(String id, AcsCall call, @Nullable URI stateCallback, Instant started) {
+    Recording(
+        String id, AcsCall call, @Nullable URI stateCallback, Instant started, String baseUrl) {
       this.id = id;
       this.call = call;
       this.stateCallback = stateCallback;
       this.started = started;
+      this.baseUrl = baseUrl;
+    }
+
+    /** How long it has recorded by {@code now}. */
+    synchronized Duration length(Instant now) {
+      return activeSince == null ? recorded : recorded.plus(Duration.between(activeSince, now));
+    }
+
+    @Override
+    public void said(String text) {
+      synchronized (this) {
+        if (!active) {
+          return;
+        }
+        Duration from = length(call.scheduler().now());
+        speech.add(new RecordedAudio.Speech(from, from.plus(RecordedAudio.saying(text))));
+      }
     }
   }
 
   private final Calls calls;
   private final Journal journal;
+  private final RecordingFiles files;
   private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
 
-  RecordingRoutes(Calls calls, Journal journal) {
+  RecordingRoutes(Calls calls, Journal journal, RecordingFiles files) {
     this.calls = calls;
     this.journal = journal;
+    this.files = files;
+  }
+
+  /** The files of finished recordings. */
+  RecordingFiles files() {
+    return files;
   }
 
   HttpReply start(AcsRequest request) {
@@ -78,12 +116,18 @@ final class RecordingRoutes {
                     .getBytes(StandardCharsets.UTF_8));
     Recording recording =
         new Recording(
-            id, call, body.optionalUri("recordingStateCallbackUri"), call.scheduler().now());
+            id,
+            call,
+            body.optionalUri("recordingStateCallbackUri"),
+            call.scheduler().now(),
+            EntraRoutes.baseUrl(request.http()));
     recordings.put(id, recording);
+    call.listenToCaller(recording);
     call.whenDisconnected(
         () -> {
           if (recordings.remove(id) != null) {
             change(recording, false);
+            finish(recording, "CallEnded");
           }
         });
     journal.event(Channel.ACS, "recording.started", call.id(), Map.of("recordingId", id));
@@ -112,15 +156,42 @@ final class RecordingRoutes {
     Recording recording = recording(request);
     recordings.remove(recording.id);
     change(recording, false);
+    finish(recording, "StoppedByApplication");
     journal.event(
         Channel.ACS, "recording.stopped", recording.call.id(), Map.of("recordingId", recording.id));
     return HttpReply.empty(204);
+  }
+
+  /** The session is over: its file is written and announced. */
+  private void finish(Recording recording, String reason) {
+    recording.call.removeCallerListener(recording);
+    Duration length;
+    List<RecordedAudio.Speech> speech;
+    synchronized (recording) {
+      length = recording.length(recording.call.scheduler().now());
+      speech = List.copyOf(recording.speech);
+    }
+    files.finished(
+        new RecordingFiles.Session(
+            recording.call,
+            recording.baseUrl,
+            recording.started,
+            length,
+            RecordedAudio.wav(length, speech),
+            reason));
   }
 
   private void change(Recording recording, boolean active) {
     synchronized (recording) {
       if (recording.active == active) {
         return;
+      }
+      Instant now = recording.call.scheduler().now();
+      if (active) {
+        recording.activeSince = now;
+      } else if (recording.activeSince != null) {
+        recording.recorded = recording.recorded.plus(Duration.between(recording.activeSince, now));
+        recording.activeSince = null;
       }
       recording.active = active;
     }

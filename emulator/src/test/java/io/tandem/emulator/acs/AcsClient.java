@@ -63,6 +63,24 @@ final class AcsClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A signed {@code GET} of {@code pathAndQuery} whose answer is binary (a recording file). */
+  HttpResponse<byte[]> download(String pathAndQuery) throws Exception {
+    URI uri = URI.create(baseUrl + pathAndQuery);
+    String date = HmacSignature.date(clock.get());
+    String hash = HmacSignature.contentHash(new byte[0]);
+    String signature =
+        HmacSignature.sign(
+            accessKey, HmacSignature.stringToSign("GET", pathAndQuery, date, uri.getHost(), hash));
+    return http.send(
+        HttpRequest.newBuilder(uri)
+            .header("x-ms-date", date)
+            .header("x-ms-content-sha256", hash)
+            .header("Authorization", HmacSignature.authorization(signature))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Sends exactly the given headers, no signing: for the rejects. */
   HttpResponse<String> raw(String method, String pathAndQuery, String body, String... headers)
       throws Exception {

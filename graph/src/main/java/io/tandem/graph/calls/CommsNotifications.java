@@ -98,7 +98,9 @@ public final class CommsNotifications {
             data.path("id").asString(""),
             CommsOperation.Status.parse(data.path("status").asString("")),
             text(data.path("clientContext")),
-            data.hasNonNull("resultInfo") ? ResultInfo.from(data.path("resultInfo")) : null));
+            data.hasNonNull("resultInfo") ? ResultInfo.from(data.path("resultInfo")) : null,
+            text(data.path("recordingLocation")),
+            text(data.path("recordingAccessToken"))));
   }
 
   private static @org.jspecify.annotations.Nullable String applicationInstance(JsonNode targets) {

@@ -87,6 +87,52 @@ public final class GraphCallsApi {
     return operation(graph.post(call(callId) + "/playPrompt", body));
   }
 
+  /**
+   * Records the caller ({@code recordResponse}) after {@code prompt}, if any, and a beep, until
+   * {@code maxSilenceSeconds} of silence after speech, {@code #}, or {@code maxRecordSeconds}
+   * (Graph takes 1 to 120); with no speech within {@code initialSilenceSeconds} it fails. The
+   * completion notification carries {@code recordingLocation} and {@code recordingAccessToken}.
+   */
+  public CommsOperation recordResponse(
+      String callId,
+      @Nullable URI prompt,
+      int maxRecordSeconds,
+      int initialSilenceSeconds,
+      int maxSilenceSeconds,
+      String clientContext)
+      throws GraphException {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode prompts = body.putArray("prompts");
+    if (prompt != null) {
+      ObjectNode item = prompts.addObject();
+      item.put("@odata.type", "#microsoft.graph.mediaPrompt");
+      mediaInfo(item.putObject("mediaInfo"), prompt);
+    }
+    body.put("bargeInAllowed", true);
+    body.put("initialSilenceTimeoutInSeconds", seconds(initialSilenceSeconds));
+    body.put("maxSilenceTimeoutInSeconds", seconds(maxSilenceSeconds));
+    body.put("maxRecordDurationInSeconds", seconds(maxRecordSeconds));
+    body.put("playBeep", true);
+    body.putArray("stopTones").add("#");
+    body.put("clientContext", context(clientContext));
+    return operation(graph.post(call(callId) + "/recordResponse", body));
+  }
+
+  /**
+   * The audio of a finished recording: {@code GET recordingLocation} with {@code Authorization:
+   * Bearer <recordingAccessToken>} (not the app's token), as call-record.md describes.
+   */
+  public byte[] recording(URI location, String accessToken) throws GraphException {
+    return graph.download(location, accessToken);
+  }
+
+  private static int seconds(int value) {
+    if (value < 1 || value > 120) {
+      throw new IllegalArgumentException("recordResponse limits are 1 to 120 s, not " + value);
+    }
+    return value;
+  }
+
   /** Asks for a notification for every DTMF tone from now on. */
   public CommsOperation subscribeToTone(String callId, String clientContext) throws GraphException {
     return operation(
@@ -192,7 +238,11 @@ public final class GraphCallsApi {
         body.path("id").asString(""),
         CommsOperation.Status.parse(body.path("status").asString("")),
         body.hasNonNull("clientContext") ? body.path("clientContext").asString() : null,
-        body.hasNonNull("resultInfo") ? ResultInfo.from(body.path("resultInfo")) : null);
+        body.hasNonNull("resultInfo") ? ResultInfo.from(body.path("resultInfo")) : null,
+        body.hasNonNull("recordingLocation") ? body.path("recordingLocation").asString() : null,
+        body.hasNonNull("recordingAccessToken")
+            ? body.path("recordingAccessToken").asString()
+            : null);
   }
 
   private static String context(String clientContext) {

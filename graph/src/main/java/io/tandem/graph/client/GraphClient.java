@@ -72,6 +72,39 @@ public final class GraphClient {
     return send("DELETE", path, null);
   }
 
+  /**
+   * Fetches a file Graph hands out with its own access token (a recording's {@code
+   * recordingLocation}): one {@code GET} of the absolute {@code location} with {@code
+   * Authorization: Bearer <accessToken>}, the app's token never sent there. Not retried: the caller
+   * decides.
+   */
+  public byte[] download(URI location, String accessToken) throws GraphException {
+    HttpRequest request =
+        HttpRequest.newBuilder(location)
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + accessToken)
+            .header("client-request-id", UUID.randomUUID().toString())
+            .GET()
+            .build();
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException unreachable) {
+      throw new GraphException(0, "Unreachable", String.valueOf(unreachable.getMessage()), null);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new GraphException(0, "Interrupted", "interrupted while downloading", null);
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return response.body();
+    }
+    throw refusal(
+        status,
+        new String(response.body(), StandardCharsets.UTF_8),
+        response.headers().firstValue("request-id").orElse(null));
+  }
+
   /** Sends {@code method path} (relative to the base URL, starting with {@code /}). */
   public GraphResponse send(String method, String path, @Nullable JsonNode body)
       throws GraphException {

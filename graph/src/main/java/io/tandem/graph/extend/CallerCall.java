@@ -33,6 +33,7 @@ final class CallerCall {
   private final FlowPlayback flow;
   private final CallerQueue queue;
   private final CallerDirections directions;
+  private final CallerVoicemail voicemail;
   private final Set<Long> tonesSeen = new HashSet<>();
   private CallerCallState state = CallerCallState.INCOMING;
   private boolean established;
@@ -47,7 +48,8 @@ final class CallerCall {
     this.flow =
         new FlowPlayback(incoming.callId(), context.graph(), context.prompts(), lane, this::report);
     this.queue = new CallerQueue(this, context, lane);
-    this.directions = new CallerDirections(this, queue);
+    this.voicemail = new CallerVoicemail(this, context);
+    this.directions = new CallerDirections(this, queue, voicemail);
   }
 
   String callId() {
@@ -60,6 +62,18 @@ final class CallerCall {
 
   @Nullable InteractionId interaction() {
     return interaction;
+  }
+
+  /** The caller's number, Teams id or {@code anonymous}, as the interaction has it. */
+  String callerNumber() {
+    return incoming.callerNumber() != null
+        ? incoming.callerNumber()
+        : incoming.callerUserId() != null ? "teams:" + incoming.callerUserId() : "anonymous";
+  }
+
+  /** Runs {@code task} on the call's lane after {@code delay}. */
+  Timer after(java.time.Duration delay, Runnable task) {
+    return lane.after(delay, task);
   }
 
   CallerCallState state() {
@@ -105,10 +119,7 @@ final class CallerCall {
   }
 
   private void arrive() {
-    String from =
-        incoming.callerNumber() != null
-            ? incoming.callerNumber()
-            : incoming.callerUserId() != null ? "teams:" + incoming.callerUserId() : "anonymous";
+    String from = callerNumber();
     String to = incoming.applicationInstanceId() != null ? incoming.applicationInstanceId() : "bot";
     Map<String, String> attributes =
         Map.of(
@@ -164,7 +175,7 @@ final class CallerCall {
         }
       }
       case CallSignal.OperationCompleted done -> {
-        if (!flow.completed(done.operation())) {
+        if (!voicemail.completed(done.operation()) && !flow.completed(done.operation())) {
           queue.operationCompleted(done.operation());
         }
       }
@@ -205,6 +216,10 @@ final class CallerCall {
       return;
     }
     if (state == CallerCallState.HANDED_OVER || state == CallerCallState.ENDED) {
+      return;
+    }
+    if (state == CallerCallState.VOICEMAIL && voicemail.active()) {
+      voicemail.callerLeft();
       return;
     }
     boolean forwarded = state == CallerCallState.FORWARDING;
@@ -269,6 +284,7 @@ final class CallerCall {
     }
     keepAlive.cancel();
     silence(callGone);
+    voicemail.stop();
     context.registry().forget(this);
   }
 

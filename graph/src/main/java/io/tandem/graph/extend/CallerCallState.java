@@ -18,6 +18,8 @@ enum CallerCallState {
   CONNECTING,
   /** The flow or queue sends the caller to a number or user outside Tandem; being transferred. */
   FORWARDING,
+  /** Sent to voicemail: the caller is recorded, then the bot hangs up. */
+  VOICEMAIL,
   /** The caller talks to the agent in Teams; the bot is out of the call. */
   HANDED_OVER,
   /** Over for the bot. */
@@ -27,8 +29,9 @@ enum CallerCallState {
       Map.of(
           INCOMING, EnumSet.of(ANSWERED, ENDED),
           ANSWERED, EnumSet.of(IN_FLOW, ENDED),
-          IN_FLOW, EnumSet.of(QUEUED, FORWARDING, ENDED),
-          QUEUED, EnumSet.of(CONNECTING, FORWARDING, ENDED),
+          IN_FLOW, EnumSet.of(QUEUED, FORWARDING, VOICEMAIL, ENDED),
+          QUEUED, EnumSet.of(CONNECTING, FORWARDING, VOICEMAIL, ENDED),
+          VOICEMAIL, EnumSet.of(ENDED),
           FORWARDING, EnumSet.of(ENDED),
           CONNECTING, EnumSet.of(HANDED_OVER, QUEUED, ENDED),
           HANDED_OVER, EnumSet.of(ENDED),

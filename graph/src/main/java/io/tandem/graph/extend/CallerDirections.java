@@ -9,8 +9,9 @@ import io.tandem.graph.client.GraphException;
 
 /**
  * What the domain tells a caller's call to do, from the tenant's events: forward it to a number,
- * hang it up (the flow ended, the interaction failed, a callback was chosen), or let the queue side
- * act (offers, music, the agent's presence). Runs on the call's lane.
+ * record a voicemail ({@link CallerVoicemail}), hang it up (the flow ended, the interaction failed,
+ * a callback was chosen), or let the queue side act (offers, music, the agent's presence). Runs on
+ * the call's lane.
  */
 final class CallerDirections {
 
@@ -18,10 +19,12 @@ final class CallerDirections {
 
   private final CallerCall call;
   private final CallerQueue queue;
+  private final CallerVoicemail voicemail;
 
-  CallerDirections(CallerCall call, CallerQueue queue) {
+  CallerDirections(CallerCall call, CallerQueue queue, CallerVoicemail voicemail) {
     this.call = call;
     this.queue = queue;
+    this.voicemail = voicemail;
   }
 
   void on(TenantEvent event) {
@@ -33,10 +36,11 @@ final class CallerDirections {
       case InteractionEvent.Failed failed -> hangUpUnlessHandedOver();
       case InteractionEvent.Abandoned abandoned -> hangUpUnlessHandedOver();
       case InteractionEvent.CallbackRequested callback -> hangUpUnlessHandedOver();
-      case InteractionEvent.VoicemailStarted voicemail -> {
+      case InteractionEvent.VoicemailStarted started when voicemail.available() -> record(started);
+      case InteractionEvent.VoicemailStarted started -> {
         LOG.log(
             System.Logger.Level.WARNING,
-            "voicemail over Graph is not built yet; call {0} is ended",
+            "no voicemail store for this bot; call {0} is ended",
             call.callId());
         hangUpUnlessHandedOver();
         InteractionId id = call.interaction();
@@ -54,6 +58,15 @@ final class CallerDirections {
         // Nothing to do on the wire.
       }
     }
+  }
+
+  private void record(InteractionEvent.VoicemailStarted started) {
+    if (call.state() != CallerCallState.IN_FLOW && call.state() != CallerCallState.QUEUED) {
+      return;
+    }
+    call.silence(false);
+    call.move(CallerCallState.VOICEMAIL);
+    voicemail.start(started.mailbox());
   }
 
   private void forward(String number) {

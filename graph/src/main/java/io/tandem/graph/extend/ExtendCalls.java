@@ -11,6 +11,7 @@ import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.time.Scheduler;
+import io.tandem.core.voicemail.VoicemailIntake;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.calls.GraphCallsApi;
 import io.tandem.graph.client.GraphException;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Extend channel of one tenant: receives the bot's Graph call notifications (already
@@ -69,9 +71,35 @@ public final class ExtendCalls implements TenantEventListener, CallControl {
       Executor executor,
       Scheduler scheduler,
       Clock clock) {
+    this(settings, graph, tenant, prompts, executor, scheduler, clock, null);
+  }
+
+  /**
+   * @param executor runs the calls' lanes; must not run tasks on the submitting thread (virtual
+   *     threads in production)
+   * @param voicemail where callers sent to voicemail leave their messages; without it they are hung
+   *     up
+   */
+  public ExtendCalls(
+      ExtendSettings settings,
+      GraphCallsApi graph,
+      TenantAccess tenant,
+      PromptLocator prompts,
+      Executor executor,
+      Scheduler scheduler,
+      Clock clock,
+      @Nullable VoicemailIntake voicemail) {
     this.context =
         new ExtendContext(
-            settings, graph, tenant, prompts, new Bindings(), executor, scheduler, clock);
+            settings,
+            graph,
+            tenant,
+            prompts,
+            new Bindings(),
+            executor,
+            scheduler,
+            clock,
+            voicemail);
   }
 
   /** Takes the signals of one notification body, in order. */

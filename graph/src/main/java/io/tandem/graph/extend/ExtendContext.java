@@ -3,11 +3,13 @@ package io.tandem.graph.extend;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.time.Scheduler;
+import io.tandem.core.voicemail.VoicemailIntake;
 import io.tandem.graph.calls.GraphCallsApi;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
-/** What every caller call of one bot shares. */
+/** What every caller call of one bot shares; {@code voicemail} is absent when none is kept. */
 record ExtendContext(
     ExtendSettings settings,
     GraphCallsApi graph,
@@ -16,7 +18,8 @@ record ExtendContext(
     Registry registry,
     Executor executor,
     Scheduler scheduler,
-    Clock clock) {
+    Clock clock,
+    @Nullable VoicemailIntake voicemail) {
 
   private static final System.Logger LOG = System.getLogger(ExtendContext.class.getName());
 

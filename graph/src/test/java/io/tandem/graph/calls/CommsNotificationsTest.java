@@ -54,6 +54,21 @@ class CommsNotificationsTest {
   }
 
   @Test
+  void recordOperation_carriesWhereItsRecordingIs_andAFailedOneHasNone() throws IOException {
+    List<CallSignal> signals = CommsNotifications.parse(fixture("record-operation-completed.json"));
+
+    assertThat(signals).hasSize(2);
+    CommsOperation recorded = ((CallSignal.OperationCompleted) signals.get(0)).operation();
+    assertThat(recorded.recordingLocation())
+        .isEqualTo("https://file.location/17e3b46c-f61d-4f4d-9635-c626ef18e6ad");
+    assertThat(recorded.recordingAccessToken()).isEqualTo("<access-token>");
+    assertThat(recorded.hasRecording()).isTrue();
+    CommsOperation failed = ((CallSignal.OperationCompleted) signals.get(1)).operation();
+    assertThat(failed.status()).isEqualTo(CommsOperation.Status.FAILED);
+    assertThat(failed.hasRecording()).isFalse();
+  }
+
+  @Test
   void tones_mapToKeys() {
     assertThat(CommsNotifications.tone("tone0")).isEqualTo("0");
     assertThat(CommsNotifications.tone("tone9")).isEqualTo("9");

@@ -6,10 +6,14 @@ import io.tandem.core.flow.FlowValidator;
 import io.tandem.core.flow.Menu;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
+import io.tandem.core.flow.Voicemail;
 import io.tandem.core.tenant.Tenant;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.tenant.TenantMailbox;
 import io.tandem.core.time.MailboxScheduler;
+import io.tandem.core.voicemail.MemoryVoicemailStore;
+import io.tandem.core.voicemail.VoicemailIntake;
+import io.tandem.core.voicemail.VoicemailLimits;
 import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.time.SystemScheduler;
@@ -51,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One node of the Extend channel against the in-process emulator ({@code graph-world.yaml}) on the
  * wall clock, as the end-to-end tests and the load benchmark share it: a bot endpoint that
  * validates the notifications' JWTs (counting refusals), WAV prompts chosen by path, a tenant on
- * its own mailbox with the channel listening, and the entry flow "press 1 for billing".
+ * its own mailbox with the channel listening, the entry flow "press 1 for billing, 2 to leave a
+ * message" (mailbox {@code sales-box}), and voicemail kept in memory ({@link #voicemails}).
  */
 public final class ExtendNode implements AutoCloseable {
 
@@ -69,20 +74,23 @@ public final class ExtendNode implements AutoCloseable {
               "menu",
               new Menu(
                   new Prompt.File("prompt:menu"),
-                  Map.of("1", "billing"),
+                  Map.of("1", "billing", "2", "voicemail"),
                   Duration.ofSeconds(3),
                   0,
                   null,
                   null,
                   "billing"),
               "billing",
-              new RouteToQueue("billing", null)));
+              new RouteToQueue("billing", null),
+              "voicemail",
+              new Voicemail("sales-box", new Prompt.File("prompt:leave-a-message"))));
 
   public final Emulator emulator;
   public final ExtendCalls extend;
   public final GraphClient graph;
   public final AtomicInteger rejectedTokens = new AtomicInteger();
   public final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  public final MemoryVoicemailStore voicemails = new MemoryVoicemailStore();
   private final Tenant tenant;
   private final TenantMailbox mailbox;
   private final HttpServer bot;
@@ -94,6 +102,16 @@ public final class ExtendNode implements AutoCloseable {
    * @param prompts the WAV served for a request path under {@code /prompts/}
    */
   public ExtendNode(int journalCapacity, Function<String, byte[]> prompts) throws Exception {
+    this(journalCapacity, prompts, VoicemailLimits.DEFAULT);
+  }
+
+  /**
+   * @param journalCapacity entries the emulator's journal keeps
+   * @param prompts the WAV served for a request path under {@code /prompts/}
+   * @param limits how long a voicemail message may and must be
+   */
+  public ExtendNode(int journalCapacity, Function<String, byte[]> prompts, VoicemailLimits limits)
+      throws Exception {
     Path world = Path.of(ExtendNode.class.getResource("/graph-world.yaml").toURI());
     Clock clock = Clock.systemUTC();
     emulator =
@@ -135,7 +153,8 @@ public final class ExtendNode implements AutoCloseable {
             new PromptFiles(URI.create(base + "/prompts/")),
             virtualThreads,
             new MailboxScheduler(clock, timers, virtualThreads),
-            clock);
+            clock,
+            new VoicemailIntake(tenant.id(), voicemails, limits, new java.util.Random()));
     bot.createContext(
         "/calls",
         exchange -> {

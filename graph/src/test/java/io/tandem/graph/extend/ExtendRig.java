@@ -8,6 +8,8 @@ import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.skill.AgentSkills;
+import io.tandem.core.voicemail.MemoryVoicemailStore;
+import io.tandem.core.voicemail.VoicemailLimits;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.journal.JournalEntry;
 import io.tandem.emulator.world.ClientBehaviour;
@@ -42,13 +44,19 @@ final class ExtendRig implements AutoCloseable {
   private final PresenceReader presence;
 
   ExtendRig() throws Exception {
+    this(VoicemailLimits.DEFAULT);
+  }
+
+  /** A rig whose voicemail keeps messages within {@code limits}. */
+  ExtendRig(VoicemailLimits limits) throws Exception {
     node =
         new ExtendNode(
             EmulatorSettings.defaults().journalCapacity(),
             path -> {
               promptsFetched.add(path);
               return SHORT_PROMPT;
-            });
+            },
+            limits);
     extend = node.extend;
     rejectedTokens = node.rejectedTokens;
     presence = new PresenceReader(node.graph);
@@ -108,6 +116,11 @@ final class ExtendRig implements AutoCloseable {
                       }
                     }))
         .join();
+  }
+
+  /** The voicemail messages the channel kept. */
+  MemoryVoicemailStore voicemails() {
+    return node.voicemails;
   }
 
   /** A PSTN caller dials the help line with {@code script} fields (JSON members). */

@@ -160,7 +160,7 @@ final class DemoCallers {
         timers.now(tenant -> talk(tenant, e.interaction()));
       }
       case InteractionEvent.CallbackRequested e -> stopWaiting(e.interaction());
-      case InteractionEvent.VoicemailStarted e ->
+      case InteractionEvent.VoicemailStarted e when callers.containsKey(e.interaction()) ->
           timers.after(
               demo.callers().voicemailLength(),
               tenant -> hangUpIn(tenant, e.interaction(), InteractionState.VOICEMAIL));

@@ -14,6 +14,7 @@ import io.tandem.server.microsoft.MicrosoftConnection;
 import io.tandem.server.prompts.PromptCatalog;
 import io.tandem.server.tenant.RunningTenant;
 import io.tandem.server.tenant.TenantRegistry;
+import io.tandem.server.voicemail.VoicemailIntakes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class ExtendChannel implements AutoCloseable, CallControlSource {
   private final PromptCatalog prompts;
   private final Clock clock;
   private final ScheduledExecutorService timers;
+  private final VoicemailIntakes voicemail;
   private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
   private @Nullable ExtendCalls calls;
 
@@ -49,13 +51,15 @@ public final class ExtendChannel implements AutoCloseable, CallControlSource {
       TenantRegistry tenants,
       PromptCatalog prompts,
       Clock clock,
-      ScheduledExecutorService timers) {
+      ScheduledExecutorService timers,
+      VoicemailIntakes voicemail) {
     this.microsoft = microsoft;
     this.properties = properties;
     this.tenants = tenants;
     this.prompts = prompts;
     this.clock = clock;
     this.timers = timers;
+    this.voicemail = voicemail;
   }
 
   /** The (refusing) call control of the bot's calls, once it runs, for the tenant it serves. */
@@ -104,7 +108,8 @@ public final class ExtendChannel implements AutoCloseable, CallControlSource {
             new CatalogPrompts(prompts),
             lanes,
             new MailboxScheduler(clock, timers, Runnable::run),
-            clock);
+            clock,
+            voicemail.of(microsoft.tandemTenant()));
     tenant.tell(t -> t.addListener(created)).join();
     calls = created;
     return created;

@@ -4,6 +4,7 @@ import io.tandem.server.microsoft.MicrosoftConnection;
 import io.tandem.server.prompts.PromptCatalog;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
+import io.tandem.server.voicemail.VoicemailIntakes;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,7 +28,9 @@ class ExtendConfiguration {
       TenantRegistry tenants,
       PromptCatalog prompts,
       Clock clock,
-      TenantThreads threads) {
-    return new ExtendChannel(microsoft, properties, tenants, prompts, clock, threads.timers());
+      TenantThreads threads,
+      VoicemailIntakes voicemail) {
+    return new ExtendChannel(
+        microsoft, properties, tenants, prompts, clock, threads.timers(), voicemail);
   }
 }

@@ -65,6 +65,7 @@ class AcsEventsController {
           badRequest("A SubscriptionValidation delivery carries a validation event.");
       case EventGridDelivery.Events events -> {
         events.incomingCalls().forEach(channel::incoming);
+        events.recordingFiles().forEach(channel::recordingFile);
         yield ResponseEntity.ok().build();
       }
     };

@@ -4,6 +4,7 @@ import io.tandem.acs.client.AcsConnectionString;
 import io.tandem.acs.client.CallAutomationClient;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.acs.events.IncomingCall;
+import io.tandem.acs.events.RecordingFileReady;
 import io.tandem.acs.streams.StreamFrame;
 import io.tandem.acs.streams.TranscriptSink;
 import io.tandem.acs.unify.CallbackLine;
@@ -23,6 +24,7 @@ import io.tandem.server.prompts.PromptCatalog;
 import io.tandem.server.tenant.RunningTenant;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.unify.streams.AcsStreamsConfiguration;
+import io.tandem.server.voicemail.VoicemailIntakes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +68,7 @@ public final class UnifyChannel
   private final Clock clock;
   private final ScheduledExecutorService timers;
   private final @Nullable EmbeddedEmulator emulator;
+  private final VoicemailIntakes voicemail;
   private final String resourceId;
   private final CallAutomationClient acs;
   private final MicrosoftTokenValidator callbackTokens;
@@ -81,8 +84,10 @@ public final class UnifyChannel
       PromptCatalog prompts,
       Clock clock,
       ScheduledExecutorService timers,
-      @Nullable EmbeddedEmulator emulator) {
+      @Nullable EmbeddedEmulator emulator,
+      VoicemailIntakes voicemail) {
     this.microsoft = microsoft;
+    this.voicemail = voicemail;
     this.properties = properties;
     this.callbackProperties = callbackProperties;
     this.tenants = tenants;
@@ -129,6 +134,11 @@ public final class UnifyChannel
       return;
     }
     calls().incoming(call);
+  }
+
+  /** Hands a RecordingFileStatusUpdated event (a stored recording) to the channel. */
+  public void recordingFile(RecordingFileReady file) {
+    calls().recordingFile(file);
   }
 
   /** Hands the events of one callback body to the channel. */
@@ -225,7 +235,8 @@ public final class UnifyChannel
             new CatalogPrompts(prompts),
             lanes,
             new MailboxScheduler(clock, timers, Runnable::run),
-            clock);
+            clock,
+            voicemail.of(microsoft.tandemTenant()));
     if (properties.assignAgents()) {
       AgentAssignments assignments =
           new AgentAssignments(acs, microsoft.tenantId(), microsoft.clientId(), lanes);

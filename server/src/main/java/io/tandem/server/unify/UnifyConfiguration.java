@@ -8,6 +8,7 @@ import io.tandem.server.prompts.PromptCatalog;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
 import io.tandem.server.unify.streams.AcsStreamsConfiguration;
+import io.tandem.server.voicemail.VoicemailIntakes;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -34,7 +35,8 @@ class UnifyConfiguration {
       PromptCatalog prompts,
       Clock clock,
       TenantThreads threads,
-      Optional<EmbeddedEmulator> emulator) {
+      Optional<EmbeddedEmulator> emulator,
+      VoicemailIntakes voicemail) {
     return new UnifyChannel(
         microsoft,
         properties,
@@ -43,7 +45,8 @@ class UnifyConfiguration {
         prompts,
         clock,
         threads.timers(),
-        emulator.orElse(null));
+        emulator.orElse(null),
+        voicemail);
   }
 
   /** The stream endpoints check their handshakes' tokens as the callbacks' are checked. */

@@ -69,8 +69,8 @@ abstract class EventLogContract {
       MigrateResult first = Migrations.migrate(fresh.dataSource());
       MigrateResult second = Migrations.migrate(fresh.dataSource());
 
-      assertThat(first.migrationsExecuted).isEqualTo(4);
-      assertThat(first.targetSchemaVersion).isEqualTo("5");
+      assertThat(first.migrationsExecuted).isEqualTo(5);
+      assertThat(first.targetSchemaVersion).isEqualTo("7");
       assertThat(second.migrationsExecuted).isZero();
       Flyway.configure().dataSource(fresh.dataSource()).load().validate();
     }

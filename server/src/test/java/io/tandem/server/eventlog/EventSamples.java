@@ -127,6 +127,8 @@ final class EventSamples {
         new InteractionEvent.CallbackNotReached(CALL, ANNA, "busy", 2, AT.plusSeconds(300), AT),
         new InteractionEvent.CallbackRetryDue(CALL, AT),
         new InteractionEvent.VoicemailStarted(CALL, "billing-box", AT),
+        new InteractionEvent.VoicemailLeft(
+            CALL, "vm_0123456789abcdef01234567", Duration.ofMillis(12_500), AT),
         new InteractionEvent.Ended(CALL, "forwarded", AT),
         new InteractionEvent.Failed(CALL, "lost-on-restart", AT),
         new InteractionEvent.TranscriptAdded(
