@@ -11,9 +11,10 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * An HTML page from the class path with {@code {{name}}} placeholders, each filled with an
- * HTML-escaped value: all the templating the wallboard needs, without a template engine.
+ * HTML-escaped value: all the templating the wallboard and the agent app need, without a template
+ * engine.
  */
-final class HtmlTemplate {
+public final class HtmlTemplate {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
 
@@ -26,7 +27,7 @@ final class HtmlTemplate {
   }
 
   /** Reads the template at {@code resource} (a class-path location such as {@code templates/x}). */
-  static HtmlTemplate load(String resource) {
+  public static HtmlTemplate load(String resource) {
     try (InputStream in = HtmlTemplate.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("no template " + resource + " on the class path");
@@ -42,7 +43,7 @@ final class HtmlTemplate {
    *
    * @throws IllegalArgumentException if a placeholder has no value
    */
-  String render(Map<String, String> values) {
+  public String render(Map<String, String> values) {
     Matcher matcher = PLACEHOLDER.matcher(html);
     StringBuilder page = new StringBuilder(html.length() + 256);
     while (matcher.find()) {
