@@ -7,6 +7,7 @@ import io.tandem.server.microsoft.EmbeddedEmulator;
 import io.tandem.server.prompts.PromptSettings;
 import io.tandem.server.tenant.TenantRegistry;
 import io.tandem.server.tenant.TenantThreads;
+import io.tandem.server.voicemail.VoicemailIntakes;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ class ConnectConfiguration {
       CachedSpeech speech,
       TenantThreads threads,
       Clock clock,
+      VoicemailIntakes voicemail,
       Optional<EmbeddedEmulator> emulator) {
     // Optional, not ObjectProvider: Spring then closes the node before the emulator.
     ServerTenants tenants =
@@ -43,7 +45,8 @@ class ConnectConfiguration {
             properties.agentNumbers(),
             user ->
                 emulator.flatMap(
-                    running -> running.emulator().world().user(user).map(TeamsUser::phoneNumber)));
+                    running -> running.emulator().world().user(user).map(TeamsUser::phoneNumber)),
+            voicemail);
     return ConnectChannel.start(
         properties, tenants, prompts.directory(), speech, threads.timers(), clock);
   }

@@ -8,8 +8,10 @@ import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.routing.Agent;
 import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
+import io.tandem.core.voicemail.VoicemailIntake;
 import io.tandem.server.tenant.RunningTenant;
 import io.tandem.server.tenant.TenantRegistry;
+import io.tandem.server.voicemail.VoicemailIntakes;
 import io.tandem.sip.b2bua.Tenants;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +44,7 @@ final class ServerTenants implements Tenants {
   private final Set<TenantId> served;
   private final Map<String, String> agentNumbers;
   private final Function<String, Optional<String>> teamsDirectory;
+  private final VoicemailIntakes voicemail;
   private final Set<TenantId> attached = ConcurrentHashMap.newKeySet();
   private volatile @Nullable Function<TenantId, TenantEventListener> listeners;
 
@@ -49,16 +52,24 @@ final class ServerTenants implements Tenants {
    * @param served the tenants the carrier trunks deliver callers to
    * @param agentNumbers agent id to Teams number
    * @param teamsDirectory Teams user id (Entra object id) to the user's phone number
+   * @param voicemail where each tenant's voicemail messages are kept
    */
   ServerTenants(
       TenantRegistry registry,
       Set<TenantId> served,
       Map<String, String> agentNumbers,
-      Function<String, Optional<String>> teamsDirectory) {
+      Function<String, Optional<String>> teamsDirectory,
+      VoicemailIntakes voicemail) {
     this.registry = registry;
     this.served = Set.copyOf(served);
     this.agentNumbers = Map.copyOf(agentNumbers);
     this.teamsDirectory = teamsDirectory;
+    this.voicemail = voicemail;
+  }
+
+  @Override
+  public Optional<VoicemailIntake> voicemail(TenantId id) {
+    return served.contains(id) ? Optional.of(voicemail.of(id)) : Optional.empty();
   }
 
   /** The node's listener for each tenant; set once the node runs, before its first call. */

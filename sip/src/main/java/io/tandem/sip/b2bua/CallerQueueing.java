@@ -31,6 +31,7 @@ final class CallerQueueing implements AgentLegListener {
   private @Nullable AgentLeg agentLeg;
   private @Nullable ReservationId reservation;
   private @Nullable AgentTalk talk;
+  private @Nullable CallerVoicemail voicemail;
   private Timer positionRefresh = Timer.NONE;
   private final CallHold hold;
 
@@ -63,21 +64,35 @@ final class CallerQueueing implements AgentLegListener {
       case InteractionEvent.Failed failed -> call.hangUp();
       case InteractionEvent.Abandoned abandoned -> call.hangUp();
       case InteractionEvent.CallbackRequested callback -> call.hangUp();
-      case InteractionEvent.VoicemailStarted voicemail -> {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "voicemail over SIP is not built yet; call {0} is ended",
-            call.lane());
-        call.hangUp();
-        InteractionId id = call.interaction();
-        if (id != null) {
-          call.tell(t -> t.customerHungUp(id));
-        }
-      }
+      case InteractionEvent.VoicemailStarted started -> leaveMessage(started.mailbox());
       default -> {
         // Nothing to do on the wire.
       }
     }
+  }
+
+  /** The caller leaves a message ({@link CallerVoicemail}); the queue's music stops. */
+  private void leaveMessage(String mailbox) {
+    InteractionId id = call.interaction();
+    if (id == null || voicemail != null) {
+      return;
+    }
+    positionRefresh.cancel();
+    queue = null;
+    voicemail = CallerVoicemail.start(call, context, id, mailbox);
+  }
+
+  /**
+   * The caller hung up: true when a voicemail recording reports the interaction's end (the message
+   * keeps what they said), false when the caller's hang-up is the domain's to hear.
+   */
+  boolean callerGoneWhileRecording() {
+    CallerVoicemail recording = voicemail;
+    if (recording == null || !recording.reportsTheEnd()) {
+      return false;
+    }
+    recording.callerGone();
+    return true;
   }
 
   private void queued(QueueId target) {
@@ -104,8 +119,9 @@ final class CallerQueueing implements AgentLegListener {
                     .execute(
                         call.lane(),
                         () -> {
-                          if (call.state() == CarrierCallState.QUEUED
-                              || call.state() == CarrierCallState.CONNECTING) {
+                          if (voicemail == null
+                              && (call.state() == CarrierCallState.QUEUED
+                                  || call.state() == CarrierCallState.CONNECTING)) {
                             call.media().holdMusic(place.position(), place.expectedWait());
                           }
                         }));

@@ -254,7 +254,11 @@ final class CarrierCall implements SipLeg {
   private void callerGone() {
     boolean bridged = state == CarrierCallState.BRIDGED;
     boolean transferred = state == CarrierCallState.TRANSFERRED;
+    boolean recorded = queueing.callerGoneWhileRecording();
     end();
+    if (recorded) {
+      return;
+    }
     InteractionId id = interaction;
     if (id != null && !transferred) {
       tell(

@@ -6,8 +6,12 @@ import io.tandem.sip.stack.SipEndpoint;
 import io.tandem.sip.trunk.TrunkPlan;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
-/** What every call of a node shares: the SIP endpoint, trunks, media, time and the call table. */
+/**
+ * What every call of a node shares: the SIP endpoint, trunks, media, time, the call table, and
+ * {@code executor} (virtual threads) for work that blocks, such as keeping a voicemail.
+ */
 record ConnectContext(
     ConnectSettings settings,
     SipEndpoint endpoint,
@@ -16,7 +20,8 @@ record ConnectContext(
     Tenants tenants,
     CallTable calls,
     Scheduler scheduler,
-    Clock clock) {
+    Clock clock,
+    Executor executor) {
 
   /** Runs {@code task} on the lane {@code lane} after {@code delay}. */
   Timer after(Duration delay, String lane, Runnable task) {

@@ -55,7 +55,7 @@ public final class ConnectNode implements AutoCloseable {
     SipEndpoint sip = SipEndpoint.start(endpoint, requests, executor);
     this.context =
         new ConnectContext(
-            settings, sip, trunks, media, tenants, new CallTable(), scheduler, clock);
+            settings, sip, trunks, media, tenants, new CallTable(), scheduler, clock, executor);
     this.keepalive = new ProxyKeepalive(context, trunks.directRouting());
     keepalive.start();
   }

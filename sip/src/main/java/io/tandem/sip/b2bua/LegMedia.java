@@ -2,6 +2,7 @@ package io.tandem.sip.b2bua;
 
 import io.tandem.core.flow.FlowMedia;
 import io.tandem.core.flow.FlowRun;
+import io.tandem.media.record.MessageRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,6 +55,14 @@ interface LegMedia extends AutoCloseable {
    * they were in; closing the result ends the mix and leaves every leg silent.
    */
   Mix mix(List<LegMedia> others);
+
+  /**
+   * Ends what the leg plays or relays, beeps, and records what the far end says as a message
+   * ({@link MessageRecorder}: until {@code #}, {@code maxLength}, {@code silence} without speech,
+   * or {@link MessageRecorder#stop()}); {@code done} gets it once, on the media's pacer thread.
+   */
+  MessageRecorder recordMessage(
+      Duration maxLength, Duration silence, Consumer<MessageRecorder.Message> done);
 
   /** Legs mixed together until closed. */
   interface Mix extends AutoCloseable {

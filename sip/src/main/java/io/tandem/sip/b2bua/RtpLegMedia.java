@@ -2,9 +2,14 @@ package io.tandem.sip.b2bua;
 
 import io.tandem.core.flow.FlowMedia;
 import io.tandem.core.flow.FlowRun;
+import io.tandem.media.audio.ClipSource;
+import io.tandem.media.audio.FrameFormat;
+import io.tandem.media.audio.PcmAudio;
+import io.tandem.media.audio.SequenceSource;
 import io.tandem.media.audio.SilenceSource;
 import io.tandem.media.bridge.RelayBridge;
 import io.tandem.media.mix.Conference;
+import io.tandem.media.record.MessageRecorder;
 import io.tandem.media.session.RtpSession;
 import io.tandem.sip.media.HoldMusic;
 import io.tandem.sip.media.RtpFlowMedia;
@@ -30,6 +35,9 @@ import org.jspecify.annotations.Nullable;
 final class RtpLegMedia implements LegMedia {
 
   private static final System.Logger LOG = System.getLogger(RtpLegMedia.class.getName());
+
+  /** The beep before a message is recorded: 1 kHz for 300 ms. */
+  private static final PcmAudio BEEP = beep();
 
   private final RtpLegMediaFactory factory;
   private final long sessionId;
@@ -227,12 +235,29 @@ final class RtpLegMedia implements LegMedia {
     return conference::close;
   }
 
+  @Override
+  public MessageRecorder recordMessage(
+      Duration maxLength, Duration silence, Consumer<MessageRecorder.Message> done) {
+    unrelay();
+    silence();
+    session.play(new SequenceSource(List.of(ClipSource.once(BEEP), SilenceSource.endless())));
+    return MessageRecorder.start(session, factory.pacer(), maxLength, silence, done);
+  }
+
   private void closeFlow() {
     RtpFlowMedia running = flow;
     flow = null;
     if (running != null) {
       running.close();
     }
+  }
+
+  private static PcmAudio beep() {
+    short[] samples = new short[FrameFormat.SAMPLE_RATE * 300 / 1000];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / FrameFormat.SAMPLE_RATE));
+    }
+    return PcmAudio.narrowband(samples);
   }
 
   @Override

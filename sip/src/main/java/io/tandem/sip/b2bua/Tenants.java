@@ -5,6 +5,7 @@ import io.tandem.core.flow.DataLookup;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
+import io.tandem.core.voicemail.VoicemailIntake;
 import java.util.Optional;
 
 /** The tenants the node serves, as the channel sees them. */
@@ -21,4 +22,12 @@ public interface Tenants {
 
   /** The data lookups the entry flow of {@code interaction} may make. */
   DataLookup lookups(TenantId tenant, InteractionId interaction);
+
+  /**
+   * Where {@code tenant}'s voicemail messages are kept; empty when the node keeps none (a caller
+   * sent to voicemail is then hung up with no message).
+   */
+  default Optional<VoicemailIntake> voicemail(TenantId tenant) {
+    return Optional.empty();
+  }
 }

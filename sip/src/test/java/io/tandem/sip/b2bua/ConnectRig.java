@@ -9,6 +9,7 @@ import io.tandem.core.flow.FlowValidator;
 import io.tandem.core.flow.Menu;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
+import io.tandem.core.flow.Voicemail;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.presence.Availability;
@@ -19,6 +20,9 @@ import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.tenant.TenantMailbox;
 import io.tandem.core.time.MailboxScheduler;
+import io.tandem.core.voicemail.MemoryVoicemailStore;
+import io.tandem.core.voicemail.VoicemailIntake;
+import io.tandem.core.voicemail.VoicemailLimits;
 import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.directrouting.DirectRoutingSettings;
@@ -86,14 +90,16 @@ final class ConnectRig implements AutoCloseable {
               "menu",
               new Menu(
                   new Prompt.File("prompts/welcome.wav"),
-                  Map.of("1", "billing"),
+                  Map.of("1", "billing", "5", "voicemail"),
                   Duration.ofSeconds(5),
                   0,
                   null,
                   null,
                   "billing"),
               "billing",
-              new RouteToQueue("billing", null)));
+              new RouteToQueue("billing", null),
+              "voicemail",
+              new Voicemail("sales-box", null)));
 
   final Emulator emulator;
   final ConnectNode node;
@@ -371,7 +377,16 @@ final class ConnectRig implements AutoCloseable {
     }
   }
 
+  /** Where the tenant's voicemail messages are kept. */
+  final MemoryVoicemailStore voicemails = new MemoryVoicemailStore();
+
   private final class RigTenants implements Tenants {
+    @Override
+    public Optional<VoicemailIntake> voicemail(TenantId id) {
+      return Optional.of(
+          new VoicemailIntake(id, voicemails, VoicemailLimits.DEFAULT, new java.util.Random()));
+    }
+
     @Override
     public Optional<TenantAccess> access(TenantId id) {
       return id.equals(TENANT) ? Optional.of(ConnectRig.this::ask) : Optional.empty();
