@@ -31,6 +31,9 @@ final class CarrierCall implements SipLeg {
   static final String CALL_ID_ATTRIBUTE = "sip.callId";
   static final String TRUNK_ATTRIBUTE = "sip.trunk";
 
+  /** The number a carrier diverted the call from (History-Info, Diversion), when it did. */
+  static final String ORIGINAL_CALLED_ATTRIBUTE = "sip.originalCalled";
+
   private final ConnectContext context;
   private final CallerInvite invite;
   private final InboundTrunk trunk;
@@ -142,14 +145,15 @@ final class CarrierCall implements SipLeg {
 
   private void arrive() {
     String dialed = invite.dialedNumber();
-    Map<String, String> attributes =
-        Map.of(
-            MODEL_ATTRIBUTE,
-            CONNECT_MODEL,
-            CALL_ID_ATTRIBUTE,
-            lane(),
-            TRUNK_ATTRIBUTE,
-            trunk.name());
+    Map<String, String> attributes = new java.util.HashMap<>();
+    attributes.put(MODEL_ATTRIBUTE, CONNECT_MODEL);
+    attributes.put(CALL_ID_ATTRIBUTE, lane());
+    attributes.put(TRUNK_ATTRIBUTE, trunk.name());
+    Diversion.originalCalled(
+            invite.request().headerValues("History-Info"),
+            invite.request().headerValues("Diversion"),
+            dialed)
+        .ifPresent(original -> attributes.put(ORIGINAL_CALLED_ATTRIBUTE, original));
     tenant
         .ask(
             t -> {

@@ -81,6 +81,18 @@ class SippCarrierTest {
   }
 
   @Test
+  void divertedCall_theFirstCalledNumberIsAnAttribute() throws Exception {
+    SippResult result = carrier("carrier-call-diverted.xml").run();
+
+    assertThat(result.exitCode()).as(result.errors()).isZero();
+    InteractionEvent.Arrived arrived =
+        ConnectRig.await(() -> rig.first(InteractionEvent.Arrived.class));
+    assertThat(arrived.attributes())
+        .containsEntry(CarrierCall.ORIGINAL_CALLED_ATTRIBUTE, "+14255550111");
+    assertThat(arrived.to()).isEqualTo(ConnectRig.HELP_LINE);
+  }
+
+  @Test
   void carrierHangsUpInQueue() {
     SippResult result =
         carrier("carrier-hangs-up-in-queue.xml").key("digit", "1").key("queue_ms", "2000").run();
