@@ -9,14 +9,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issues and checks Entra ID app-only access tokens (v1.0 shape, as Graph and ACS receive them):
  * {@code aud}, {@code iss = https://sts.windows.net/{tid}/}, {@code appid}, {@code tid}, {@code
- * roles}, {@code idtyp = app}, one hour of life.
+ * roles}, {@code idtyp = app}, a unique {@code uti}, one hour of life. {@link #expireAll()} makes
+ * every token issued so far expire at once (the control API's way to test a client's refresh of a
+ * token that expires mid-call).
  */
 public final class AccessTokens {
 
@@ -27,6 +31,8 @@ public final class AccessTokens {
 
   private final SigningKey key;
   private final Scheduler clock;
+  private final Set<String> live = ConcurrentHashMap.newKeySet();
+  private final Set<String> expired = ConcurrentHashMap.newKeySet();
 
   public AccessTokens(SigningKey key, Scheduler clock) {
     this.key = key;
@@ -56,9 +62,19 @@ public final class AccessTokens {
     var roles = claims.putArray("roles");
     app.roles().forEach(roles::add);
     claims.put("tid", tenant.id());
-    claims.put("uti", UUID.randomUUID().toString().replace("-", "").substring(0, 22));
+    String uti = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+    claims.put("uti", uti);
+    live.add(uti);
     claims.put("ver", "1.0");
     return Jwt.sign(claims, key);
+  }
+
+  /** Every token issued so far expires now; returns how many. Tokens issued later are good. */
+  public int expireAll() {
+    List<String> issued = List.copyOf(live);
+    expired.addAll(issued);
+    live.removeAll(issued);
+    return issued.size();
   }
 
   /** The issuer of tenant {@code tenantId}'s v1.0 access tokens. */
@@ -85,7 +101,8 @@ public final class AccessTokens {
     Instant now = clock.now();
     long exp = claims.path("exp").asLong(0);
     long nbf = claims.path("nbf").asLong(0);
-    if (Instant.ofEpochSecond(exp).plus(CLOCK_SKEW).isBefore(now)) {
+    if (Instant.ofEpochSecond(exp).plus(CLOCK_SKEW).isBefore(now)
+        || expired.contains(claims.path("uti").asString(""))) {
       throw new InvalidTokenException("the access token has expired");
     }
     if (Instant.ofEpochSecond(nbf).minus(CLOCK_SKEW).isAfter(now)) {

@@ -57,7 +57,14 @@ public final class EntraRoutes {
         .add(Channel.ENTRA, "GET", "/aps/v1/keys", call -> jwks(authorities.graphCallbacks()))
         .add(
             Channel.ENTRA, "GET", "/calling/.well-known/acsopenidconfiguration", this::acsDiscovery)
-        .add(Channel.ENTRA, "GET", "/calling/keys", call -> jwks(authorities.acsCallbacks()));
+        .add(Channel.ENTRA, "GET", "/calling/keys", call -> jwks(authorities.acsCallbacks()))
+        .add(Channel.CONTROL, "POST", "/emulator/entra/tokens/expire", this::expireTokens);
+  }
+
+  /** Control: every access token issued so far expires now (202 with how many). */
+  private HttpReply expireTokens(HttpCall call) {
+    int count = tokens.expireAll();
+    return HttpReply.json(202, Json.object().put("expired", count));
   }
 
   private HttpReply token(HttpCall call) {

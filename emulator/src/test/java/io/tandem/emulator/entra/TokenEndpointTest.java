@@ -162,6 +162,24 @@ class TokenEndpointTest {
   }
 
   @Test
+  void expireControl_endsEveryTokenIssuedSoFar_newTokensAreGood() throws Exception {
+    String before = Json.parse(token(validForm()).body()).path("access_token").asString();
+    AccessTokens tokens = fixture.emulator.accessTokens();
+    tokens.verify(before, "https://graph.microsoft.com");
+
+    HttpResponse<String> expired =
+        fixture.send("POST", "/emulator/entra/tokens/expire", "application/json", "");
+
+    assertThat(expired.statusCode()).isEqualTo(202);
+    assertThat(Json.parse(expired.body()).path("expired").asInt()).isPositive();
+    assertThatThrownBy(() -> tokens.verify(before, "https://graph.microsoft.com"))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("expired");
+    String after = Json.parse(token(validForm()).body()).path("access_token").asString();
+    assertThat(tokens.verify(after, "https://graph.microsoft.com").tenantId()).isEqualTo(TENANT);
+  }
+
+  @Test
   void callbackAuthorities_publishTheirOwnKeys() throws Exception {
     JsonNode graph = Json.parse(fixture.get("/aps/v1/.well-known/OpenIdConfiguration").body());
     JsonNode acs = Json.parse(fixture.get("/calling/.well-known/acsopenidconfiguration").body());

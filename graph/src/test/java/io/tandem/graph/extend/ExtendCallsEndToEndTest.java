@@ -9,6 +9,10 @@ import io.tandem.core.queue.Announcements;
 import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.RoutingStrategyKind;
 import io.tandem.emulator.world.ClientBehaviour;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,6 +91,43 @@ class ExtendCallsEndToEndTest {
     assertThat(rig.journal(entry -> entry.kind().equals("call.partiesJoined"))).hasSize(1);
     assertThat(rig.rejectedTokens).hasValue(0);
     await(() -> rig.extend.activeCalls() == 0, "the bot holds no call");
+  }
+
+  @Test
+  void botTokenExpiresMidCall_401_theClientFetchesANewToken_andTheCallCarriesOn() throws Exception {
+    rig.staff(billing(), Map.of("dana", ANSWERS_AFTER_1S), 4);
+    rig.dial("\"digits\":[{\"after\":\"PT3S\",\"digits\":\"1\"}],\"talkFor\":\"PT2S\"");
+    await(() -> !rig.events(InteractionEvent.Arrived.class).isEmpty(), "the bot answered");
+    long tokensBefore = tokenRequests();
+
+    HttpResponse<String> expired =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(rig.emulatorBaseUrl() + "/emulator/entra/tokens/expire"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(expired.statusCode()).isEqualTo(202);
+
+    await(() -> !rig.events(InteractionEvent.WrapUpCompleted.class).isEmpty(), "wrap-up done");
+    // Graph refused the expired token once; the client fetched a new one and went on.
+    assertThat(
+            rig.journal(
+                entry ->
+                    entry.kind().equals("response 401")
+                        && entry.attributes().getOrDefault("request", "").contains("/v1.0/")))
+        .isNotEmpty();
+    assertThat(tokenRequests()).isGreaterThan(tokensBefore);
+    assertThat(rig.events(InteractionEvent.Connected.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Abandoned.class)).isEmpty();
+  }
+
+  private long tokenRequests() {
+    return rig.journal(
+            entry ->
+                entry.kind().startsWith("POST /") && entry.kind().endsWith("/oauth2/v2.0/token"))
+        .size();
   }
 
   @Test

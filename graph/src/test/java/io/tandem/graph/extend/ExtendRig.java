@@ -132,6 +132,11 @@ final class ExtendRig implements AutoCloseable {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /** The emulator's HTTP base URL (its control API among the rest). */
+  String emulatorBaseUrl() {
+    return node.emulator.httpBaseUrl();
+  }
+
   List<JournalEntry> journal(Predicate<JournalEntry> filter) {
     return node.emulator.journal().after(0, filter, Integer.MAX_VALUE);
   }
