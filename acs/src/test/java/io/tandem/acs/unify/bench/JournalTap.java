@@ -3,6 +3,7 @@ package io.tandem.acs.unify.bench;
 import io.tandem.emulator.journal.Direction;
 import io.tandem.emulator.journal.Journal;
 import io.tandem.emulator.journal.JournalEntry;
+import io.tandem.testkit.load.Samples;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
