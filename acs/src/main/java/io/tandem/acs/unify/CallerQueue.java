@@ -6,14 +6,11 @@ import io.tandem.acs.client.AddedParticipant;
 import io.tandem.acs.client.Identifier;
 import io.tandem.acs.events.CallEvent;
 import io.tandem.core.agent.AgentId;
-import io.tandem.core.agent.AgentProfile;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.interaction.ReservationId;
-import io.tandem.core.queue.Announcements;
 import io.tandem.core.queue.QueueId;
-import io.tandem.core.queue.QueuePlace;
-import io.tandem.core.routing.Agent;
+import io.tandem.core.tenant.QueuedCaller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * A caller's time in the queue: music on hold, offers to agents as invitations into the call, the
  * agent who answered joining the caller. Confined to the call's lane.
  */
-final class CallerQueue {
+final class CallerQueue implements QueuedCaller.Steps {
 
   private static final System.Logger LOG = System.getLogger(CallerQueue.class.getName());
   private static final Duration RING_MARGIN = Duration.ofSeconds(5);
@@ -35,13 +32,14 @@ final class CallerQueue {
   private final UnifyContext context;
   private final HoldMusic hold;
   private final Map<ReservationId, AgentInvitation> invitations = new LinkedHashMap<>();
-  private @Nullable QueueId queue;
+  private final QueuedCaller waiting;
   private @Nullable AgentInvitation joined;
 
   CallerQueue(CallerConnection call, UnifyContext context, HoldMusic hold) {
     this.call = call;
     this.context = context;
     this.hold = hold;
+    this.waiting = new QueuedCaller(context.tenant(), this);
   }
 
   @Nullable AgentInvitation joined() {
@@ -59,55 +57,27 @@ final class CallerQueue {
   }
 
   void event(InteractionEvent event) {
-    switch (event) {
-      case InteractionEvent.Queued queued -> queued(queued.queue());
-      case InteractionEvent.TransferredToQueue moved -> queued(moved.queue());
-      case InteractionEvent.Offered offered ->
-          invite(offered.reservation(), offered.agent(), offered.deadline());
-      case InteractionEvent.OfferTimedOut timedOut -> cancel(timedOut.reservation());
-      case InteractionEvent.OfferWithdrawn withdrawn -> cancel(withdrawn.reservation());
-      case InteractionEvent.OfferDeclined declined -> cancel(declined.reservation());
-      default -> {
-        // Other events change nothing on the wire while the caller waits.
-      }
-    }
+    waiting.on(event);
   }
 
-  private void queued(QueueId id) {
-    queue = id;
+  @Override
+  public void queued(QueueId id) {
     if (call.state() == CallerConnectionState.IN_FLOW) {
       call.move(CallerConnectionState.QUEUED);
     }
     if (call.state() != CallerConnectionState.QUEUED) {
       return;
     }
-    Announcements announcements =
-        context.tenant().ask(tenant -> Announcements.of(tenant.state().queue(id))).join();
-    hold.start(announcements, this::place);
+    hold.start(waiting.announcements(id).join(), () -> waiting.place(call.interaction()).join());
   }
 
-  private QueuePlace place() {
-    InteractionId id = call.interaction();
-    if (id == null || queue == null) {
-      return QueuePlace.NONE;
-    }
-    return context.tenant().ask(tenant -> tenant.placeOf(id)).join();
-  }
-
-  private void invite(ReservationId reservation, AgentId agent, Instant deadline) {
+  @Override
+  public void offered(ReservationId reservation, AgentId agent, Instant deadline) {
     if (call.state() != CallerConnectionState.QUEUED) {
       return;
     }
-    AgentProfile profile =
-        context
-            .tenant()
-            .ask(
-                tenant -> {
-                  Agent known = tenant.state().agent(agent);
-                  return known == null ? null : known.profile();
-                })
-            .join();
-    if (profile == null || profile.teamsUserId() == null) {
+    QueuedCaller.AgentTeamsUser teamsUser = waiting.teamsUserOf(agent).join().orElse(null);
+    if (teamsUser == null) {
       LOG.log(System.Logger.Level.WARNING, "agent {0} has no Teams identity to invite", agent);
       call.tell(tenant -> tenant.declineOffer(reservation));
       return;
@@ -118,7 +88,7 @@ final class CallerQueue {
             reservation,
             agent,
             new Identifier.TeamsExtensionUser(
-                profile.teamsUserId(), settings.microsoftTenantId(), settings.acsResourceId()));
+                teamsUser.userId(), settings.microsoftTenantId(), settings.acsResourceId()));
     invitations.put(reservation, invitation);
     try {
       AddedParticipant added =
@@ -155,7 +125,8 @@ final class CallerQueue {
     return ring.compareTo(LONGEST_RING) > 0 ? LONGEST_RING : ring;
   }
 
-  private void cancel(ReservationId reservation) {
+  @Override
+  public void offerEnded(ReservationId reservation) {
     AgentInvitation invitation = invitations.remove(reservation);
     if (invitation == null || invitation == joined) {
       return;

@@ -1,5 +1,6 @@
 package io.tandem.acs.unify;
 
+import static io.tandem.testkit.load.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -255,15 +255,5 @@ class UnifyCallControlEndToEndTest {
   void aConsultationWithAQueue_isNoAction() {
     assertThatThrownBy(() -> new CallAction.Consult(CallTarget.parse("queue:billing")))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s: " + what);
-      }
-      Thread.sleep(20);
-    }
   }
 }

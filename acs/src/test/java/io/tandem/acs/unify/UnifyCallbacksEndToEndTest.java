@@ -15,6 +15,7 @@ import io.tandem.core.queue.QueueId;
 import io.tandem.core.queue.RoutingStrategyKind;
 import io.tandem.emulator.journal.JournalEntry;
 import io.tandem.emulator.world.ClientBehaviour;
+import io.tandem.testkit.load.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -219,12 +220,8 @@ class UnifyCallbacksEndToEndTest {
   }
 
   private void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 30 s: " + what + "; events: " + rig.events);
-      }
-      Thread.sleep(20);
+    if (!Waits.until(condition, Duration.ofSeconds(30), Duration.ofMillis(20))) {
+      throw new AssertionError("not within 30 s: " + what + "; events: " + rig.events);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.tandem.acs.unify;
 
+import static io.tandem.testkit.load.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.agent.AgentId;
@@ -10,7 +11,6 @@ import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.RoutingStrategyKind;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -240,16 +240,6 @@ class UnifyCallsEndToEndTest {
       assertThat(wrongKey.journal(entry -> entry.kind().startsWith("callback CallConnected")))
           .isEmpty();
       await(() -> wrongKey.unify.activeCalls() == 0, "nothing held");
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s: " + what);
-      }
-      Thread.sleep(20);
     }
   }
 }

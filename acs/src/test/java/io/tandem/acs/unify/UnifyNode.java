@@ -1,7 +1,6 @@
 package io.tandem.acs.unify;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.tandem.acs.client.AcsConnectionString;
 import io.tandem.acs.client.CallAutomationClient;
 import io.tandem.acs.events.CallEvents;
@@ -18,23 +17,14 @@ import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
 import io.tandem.core.flow.Voicemail;
 import io.tandem.core.tenant.Tenant;
-import io.tandem.core.tenant.TenantId;
-import io.tandem.core.tenant.TenantMailbox;
-import io.tandem.core.time.MailboxScheduler;
 import io.tandem.core.voicemail.MemoryVoicemailStore;
 import io.tandem.core.voicemail.VoicemailIntake;
 import io.tandem.core.voicemail.VoicemailLimits;
 import io.tandem.emulator.Emulator;
-import io.tandem.emulator.EmulatorSettings;
-import io.tandem.emulator.time.SystemScheduler;
 import io.tandem.identity.MicrosoftTokenValidator;
 import io.tandem.identity.TokenRejectedException;
-import io.tandem.media.audio.PcmAudio;
-import io.tandem.media.wav.WavEncoding;
-import io.tandem.media.wav.WavWriter;
+import io.tandem.testkit.EmulatedNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,13 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One node of the Unify channel against the in-process emulator ({@code unify-world.yaml}) on the
@@ -71,7 +58,6 @@ public final class UnifyNode implements AutoCloseable {
   public static final String ACCESS_KEY = "dGFuZGVtLXVuaWZ5LXRlc3QtYWNzLWFjY2Vzcy1rZXktMDAx";
   public static final String HELP_LINE = "+14255550500";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Flow ENTRY =
       new Flow(
           "entry",
@@ -133,15 +119,12 @@ public final class UnifyNode implements AutoCloseable {
   public final CallAutomationClient acs;
   public final AtomicInteger rejectedTokens = new AtomicInteger();
   public final AtomicInteger refusedBodies = new AtomicInteger();
-  public final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  public final ScheduledExecutorService timers;
   public final MemoryVoicemailStore voicemails = new MemoryVoicemailStore();
   public final String base;
-  private final Tenant tenant;
-  private final TenantMailbox mailbox;
-  private final HttpServer app;
+  private final EmulatedNode node;
   private final MicrosoftTokenValidator validator;
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+  private final HttpClient http;
 
   /**
    * @param journalCapacity entries the emulator's journal keeps
@@ -177,23 +160,22 @@ public final class UnifyNode implements AutoCloseable {
       String accessKey,
       VoicemailLimits limits)
       throws Exception {
-    Path world = Path.of(UnifyNode.class.getResource("/unify-world.yaml").toURI());
-    Clock clock = Clock.systemUTC();
-    emulator =
-        Emulator.start(
-            EmulatorSettings.defaults().withWorld(world).withJournalCapacity(journalCapacity),
-            new SystemScheduler(clock));
+    node =
+        new EmulatedNode(
+            Path.of(UnifyNode.class.getResource("/unify-world.yaml").toURI()),
+            journalCapacity,
+            prompts);
+    emulator = node.emulator;
+    timers = node.timers;
+    base = node.base;
+    http = node.http;
+    Clock clock = node.clock;
     validator =
         MicrosoftTokenValidator.forAcsCallbacks(
             URI.create(emulator.httpBaseUrl() + "/calling/.well-known/acsopenidconfiguration"),
             ACS_RESOURCE,
             http,
             clock);
-    mailbox = new TenantMailbox(virtualThreads);
-    tenant = new Tenant(new TenantId("t1"), clock, new MailboxScheduler(clock, timers, mailbox));
-    app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
-    app.setExecutor(virtualThreads);
-    base = "http://127.0.0.1:" + app.getAddress().getPort();
     acs =
         CallAutomationClient.connect(
             AcsConnectionString.parse(
@@ -211,23 +193,13 @@ public final class UnifyNode implements AutoCloseable {
             acs,
             this::onTenant,
             new PromptFiles(URI.create(base + "/prompts/")),
-            virtualThreads,
-            new MailboxScheduler(clock, timers, virtualThreads),
+            node.virtualThreads,
+            node.channelScheduler(),
             clock,
-            new VoicemailIntake(tenant.id(), voicemails, limits, new java.util.Random()));
-    app.createContext("/eventgrid", this::eventGrid);
-    app.createContext("/callbacks", this::callbacks);
-    app.createContext(
-        "/prompts/",
-        exchange -> {
-          try (exchange) {
-            byte[] wav = prompts.apply(exchange.getRequestURI().getPath());
-            exchange.getResponseHeaders().add("Content-Type", "audio/wav");
-            exchange.sendResponseHeaders(200, wav.length);
-            exchange.getResponseBody().write(wav);
-          }
-        });
-    app.start();
+            new VoicemailIntake(node.tenantId(), voicemails, limits, new java.util.Random()));
+    node.server.createContext("/eventgrid", this::eventGrid);
+    node.server.createContext("/callbacks", this::callbacks);
+    node.start();
     subscribeEventGrid();
     tell(t -> t.addListener(unify)).join();
   }
@@ -319,35 +291,17 @@ public final class UnifyNode implements AutoCloseable {
 
   /** Runs {@code command} on the tenant's writer. */
   public <T> CompletableFuture<T> onTenant(Function<Tenant, T> command) {
-    return mailbox.ask(() -> command.apply(tenant));
+    return node.onTenant(command);
   }
 
   /** Runs {@code command} on the tenant's writer; completes when it has run. */
   public CompletableFuture<Void> tell(java.util.function.Consumer<Tenant> command) {
-    return mailbox.tell(() -> command.accept(tenant));
+    return node.tell(command);
   }
 
   /** A PSTN caller dials the help line with {@code script} members; the emulator's call id. */
   public String dial(String from, String scriptMembers) throws Exception {
-    HttpResponse<String> placed =
-        http.send(
-            HttpRequest.newBuilder(URI.create(emulator.httpBaseUrl() + "/emulator/pstn/calls"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"from\":\""
-                            + from
-                            + "\",\"to\":\""
-                            + HELP_LINE
-                            + "\","
-                            + scriptMembers
-                            + "}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (placed.statusCode() / 100 != 2) {
-      throw new IllegalStateException("dial refused: " + placed.statusCode() + " " + placed.body());
-    }
-    return JSON.readTree(placed.body()).path("callId").asString();
+    return node.dial(from, HELP_LINE, scriptMembers);
   }
 
   /** POSTs {@code body} to the node's own endpoint {@code path} with {@code authorization}. */
@@ -364,18 +318,12 @@ public final class UnifyNode implements AutoCloseable {
 
   /** {@code millis} of silence as an 8 kHz WAV: ACS plays a WAV for its own length. */
   public static byte[] silence(int millis) {
-    return WavWriter.toBytes(new PcmAudio(8000, new short[8 * millis]), WavEncoding.PCM16);
+    return EmulatedNode.silence(millis);
   }
 
   @Override
   public void close() {
-    timers.shutdownNow();
-    app.stop(0);
-    emulator.close();
-    if (emulator.scheduler() instanceof SystemScheduler system) {
-      system.close();
-    }
-    virtualThreads.shutdownNow();
+    node.close();
   }
 
   /**

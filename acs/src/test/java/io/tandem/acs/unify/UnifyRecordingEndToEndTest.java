@@ -1,5 +1,6 @@
 package io.tandem.acs.unify;
 
+import static io.tandem.testkit.load.Waits.await;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.RoutingStrategyKind;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,15 +94,5 @@ class UnifyRecordingEndToEndTest {
     return rig.events(InteractionEvent.RecordingChanged.class).stream()
         .map(InteractionEvent.RecordingChanged::state)
         .toList();
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s: " + what);
-      }
-      Thread.sleep(20);
-    }
   }
 }

@@ -1,22 +1,21 @@
 package io.tandem.graph.extend;
 
 import io.tandem.core.agent.AgentId;
-import io.tandem.core.agent.AgentProfile;
 import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.presence.Availability;
-import io.tandem.core.queue.Announcements;
 import io.tandem.core.queue.QueueId;
-import io.tandem.core.queue.QueuePlace;
 import io.tandem.core.routing.Agent;
+import io.tandem.core.tenant.QueuedCaller;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.calls.CommsOperation;
 import io.tandem.graph.calls.GraphTarget;
 import io.tandem.graph.calls.ResultInfo;
 import io.tandem.graph.client.GraphException;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * their Teams users, the consultative transfer onto the agent who answered, and the end of the
  * handed-over call read from the agent's presence. Confined to the call's lane.
  */
-final class CallerQueue implements AgentOffer.Outcome {
+final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
 
   /** Availabilities Teams shows while its user is in a call. */
   static final Set<Availability> IN_A_CALL =
@@ -42,7 +41,7 @@ final class CallerQueue implements AgentOffer.Outcome {
   private final HoldLoop hold;
   private final Map<ReservationId, AgentOffer> offers = new LinkedHashMap<>();
   private final Map<String, AgentOffer> offersByCall = new HashMap<>();
-  private @Nullable QueueId queue;
+  private final QueuedCaller waiting;
   private @Nullable AgentOffer connecting;
   private boolean agentSeenInACall;
   private boolean agentCallOver;
@@ -51,62 +50,37 @@ final class CallerQueue implements AgentOffer.Outcome {
     this.call = call;
     this.context = context;
     this.hold = new HoldLoop(call.callId(), context.graph(), context.prompts(), context.clock());
+    this.waiting = new QueuedCaller(context.tenant(), this);
   }
 
   void event(InteractionEvent event) {
-    switch (event) {
-      case InteractionEvent.Queued queued -> queued(queued.queue());
-      case InteractionEvent.TransferredToQueue moved -> queued(moved.queue());
-      case InteractionEvent.Offered offered -> offer(offered.reservation(), offered.agent());
-      case InteractionEvent.OfferTimedOut timedOut -> cancel(timedOut.reservation());
-      case InteractionEvent.OfferWithdrawn withdrawn -> cancel(withdrawn.reservation());
-      case InteractionEvent.OfferDeclined declined -> cancel(declined.reservation());
-      default -> {
-        // Other events change nothing on the wire while the caller waits.
-      }
-    }
+    waiting.on(event);
   }
 
-  private void queued(QueueId id) {
-    queue = id;
+  @Override
+  public void queued(QueueId id) {
     if (call.state() == CallerCallState.IN_FLOW) {
       call.move(CallerCallState.QUEUED);
     }
     if (call.state() != CallerCallState.QUEUED) {
       return;
     }
-    Announcements announcements =
-        context.tenant().ask(tenant -> Announcements.of(tenant.state().queue(id))).join();
-    hold.start(announcements, this::place);
+    hold.start(waiting.announcements(id).join(), () -> waiting.place(call.interaction()).join());
   }
 
-  private QueuePlace place() {
-    InteractionId id = call.interaction();
-    if (id == null || queue == null) {
-      return QueuePlace.NONE;
-    }
-    return context.tenant().ask(tenant -> tenant.placeOf(id)).join();
-  }
-
-  private void offer(ReservationId reservation, AgentId agent) {
+  @Override
+  public void offered(ReservationId reservation, AgentId agent, Instant deadline) {
     if (call.state() != CallerCallState.QUEUED) {
       return;
     }
-    AgentProfile profile =
-        context
-            .tenant()
-            .ask(
-                tenant -> {
-                  Agent known = tenant.state().agent(agent);
-                  return known == null ? null : known.profile();
-                })
-            .join();
-    if (profile == null || profile.teamsUserId() == null) {
+    QueuedCaller.AgentTeamsUser teamsUser = waiting.teamsUserOf(agent).join().orElse(null);
+    if (teamsUser == null) {
       LOG.log(System.Logger.Level.WARNING, "agent {0} has no Teams user to ring", agent);
       call.tell(tenant -> tenant.declineOffer(reservation));
       return;
     }
-    GraphTarget.TeamsUser target = new GraphTarget.TeamsUser(profile.teamsUserId(), profile.name());
+    GraphTarget.TeamsUser target =
+        new GraphTarget.TeamsUser(teamsUser.userId(), teamsUser.displayName());
     AgentOffer offer = new AgentOffer(reservation, agent, target, context.graph(), this);
     offers.put(reservation, offer);
     try {
@@ -127,7 +101,8 @@ final class CallerQueue implements AgentOffer.Outcome {
     }
   }
 
-  private void cancel(ReservationId reservation) {
+  @Override
+  public void offerEnded(ReservationId reservation) {
     AgentOffer offer = offers.remove(reservation);
     if (offer != null && offer != connecting) {
       offer.cancel();
@@ -198,7 +173,7 @@ final class CallerQueue implements AgentOffer.Outcome {
   void transferFailed(@Nullable String why) {
     AgentOffer offer = connecting;
     InteractionId id = call.interaction();
-    QueueId waitingIn = queue;
+    QueueId waitingIn = waiting.queue();
     if (offer == null || id == null || waitingIn == null) {
       return;
     }

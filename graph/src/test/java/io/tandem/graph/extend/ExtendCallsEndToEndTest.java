@@ -1,5 +1,6 @@
 package io.tandem.graph.extend;
 
+import static io.tandem.testkit.load.Waits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.agent.AgentId;
@@ -16,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -210,15 +210,5 @@ class ExtendCallsEndToEndTest {
     await(() -> !rig.events(InteractionEvent.Abandoned.class).isEmpty(), "abandoned");
     await(() -> rig.extend.activeCalls() == 0, "the bot holds no call");
     assertThat(rig.events(InteractionEvent.Queued.class)).hasSize(1);
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s: " + what);
-      }
-      Thread.sleep(20);
-    }
   }
 }

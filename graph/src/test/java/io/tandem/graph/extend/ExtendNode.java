@@ -1,6 +1,5 @@
 package io.tandem.graph.extend;
 
-import com.sun.net.httpserver.HttpServer;
 import io.tandem.core.flow.Flow;
 import io.tandem.core.flow.FlowValidator;
 import io.tandem.core.flow.Menu;
@@ -8,15 +7,10 @@ import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
 import io.tandem.core.flow.Voicemail;
 import io.tandem.core.tenant.Tenant;
-import io.tandem.core.tenant.TenantId;
-import io.tandem.core.tenant.TenantMailbox;
-import io.tandem.core.time.MailboxScheduler;
 import io.tandem.core.voicemail.MemoryVoicemailStore;
 import io.tandem.core.voicemail.VoicemailIntake;
 import io.tandem.core.voicemail.VoicemailLimits;
 import io.tandem.emulator.Emulator;
-import io.tandem.emulator.EmulatorSettings;
-import io.tandem.emulator.time.SystemScheduler;
 import io.tandem.emulator.world.AppRegistration;
 import io.tandem.emulator.world.EmulatedTenant;
 import io.tandem.emulator.world.TeamsUser;
@@ -27,15 +21,9 @@ import io.tandem.identity.ClientCredentials;
 import io.tandem.identity.EntraTokenClient;
 import io.tandem.identity.MicrosoftTokenValidator;
 import io.tandem.identity.TokenRejectedException;
-import io.tandem.media.audio.PcmAudio;
-import io.tandem.media.wav.WavEncoding;
-import io.tandem.media.wav.WavWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.tandem.testkit.EmulatedNode;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,13 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One node of the Extend channel against the in-process emulator ({@code graph-world.yaml}) on the
@@ -64,7 +49,6 @@ public final class ExtendNode implements AutoCloseable {
   public static final String APP = "1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b";
   public static final String HELP_LINE = "+14255550300";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Flow ENTRY =
       new Flow(
           "entry",
@@ -89,13 +73,9 @@ public final class ExtendNode implements AutoCloseable {
   public final ExtendCalls extend;
   public final GraphClient graph;
   public final AtomicInteger rejectedTokens = new AtomicInteger();
-  public final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  public final ScheduledExecutorService timers;
+  private final EmulatedNode node;
   public final MemoryVoicemailStore voicemails = new MemoryVoicemailStore();
-  private final Tenant tenant;
-  private final TenantMailbox mailbox;
-  private final HttpServer bot;
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
 
   /**
    * @param journalCapacity entries the emulator's journal keeps
@@ -112,23 +92,22 @@ public final class ExtendNode implements AutoCloseable {
    */
   public ExtendNode(int journalCapacity, Function<String, byte[]> prompts, VoicemailLimits limits)
       throws Exception {
-    Path world = Path.of(ExtendNode.class.getResource("/graph-world.yaml").toURI());
-    Clock clock = Clock.systemUTC();
-    emulator =
-        Emulator.start(
-            EmulatorSettings.defaults().withWorld(world).withJournalCapacity(journalCapacity),
-            new SystemScheduler(clock));
+    node =
+        new EmulatedNode(
+            Path.of(ExtendNode.class.getResource("/graph-world.yaml").toURI()),
+            journalCapacity,
+            prompts);
+    emulator = node.emulator;
+    timers = node.timers;
+    Clock clock = node.clock;
+    HttpClient http = node.http;
+    String base = node.base;
     MicrosoftTokenValidator validator =
         MicrosoftTokenValidator.forGraphNotifications(
             URI.create(emulator.httpBaseUrl() + "/aps/v1/.well-known/OpenIdConfiguration"),
             APP,
             http,
             clock);
-    mailbox = new TenantMailbox(virtualThreads);
-    tenant = new Tenant(new TenantId("t1"), clock, new MailboxScheduler(clock, timers, mailbox));
-    bot = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
-    bot.setExecutor(virtualThreads);
-    String base = "http://127.0.0.1:" + bot.getAddress().getPort();
     graph =
         GraphClient.of(
             URI.create(emulator.httpBaseUrl() + "/v1.0"),
@@ -151,11 +130,11 @@ public final class ExtendNode implements AutoCloseable {
             new GraphCallsApi(graph),
             this::onTenant,
             new PromptFiles(URI.create(base + "/prompts/")),
-            virtualThreads,
-            new MailboxScheduler(clock, timers, virtualThreads),
+            node.virtualThreads,
+            node.channelScheduler(),
             clock,
-            new VoicemailIntake(tenant.id(), voicemails, limits, new java.util.Random()));
-    bot.createContext(
+            new VoicemailIntake(node.tenantId(), voicemails, limits, new java.util.Random()));
+    node.server.createContext(
         "/calls",
         exchange -> {
           try (exchange) {
@@ -172,52 +151,24 @@ public final class ExtendNode implements AutoCloseable {
             exchange.sendResponseHeaders(202, -1);
           }
         });
-    bot.createContext(
-        "/prompts/",
-        exchange -> {
-          try (exchange) {
-            byte[] wav = prompts.apply(exchange.getRequestURI().getPath());
-            exchange.getResponseHeaders().add("Content-Type", "audio/wav");
-            exchange.sendResponseHeaders(200, wav.length);
-            exchange.getResponseBody().write(wav);
-          }
-        });
-    bot.start();
+    node.start();
     changeWorld(base + "/calls", null);
     tell(t -> t.addListener(extend)).join();
   }
 
   /** Runs {@code command} on the tenant's writer. */
   public <T> CompletableFuture<T> onTenant(Function<Tenant, T> command) {
-    return mailbox.ask(() -> command.apply(tenant));
+    return node.onTenant(command);
   }
 
   /** Runs {@code command} on the tenant's writer; completes when it has run. */
   public CompletableFuture<Void> tell(java.util.function.Consumer<Tenant> command) {
-    return mailbox.tell(() -> command.accept(tenant));
+    return node.tell(command);
   }
 
   /** A PSTN caller dials the help line with {@code script} members; the emulator's call id. */
   public String dial(String from, String scriptMembers) throws Exception {
-    HttpResponse<String> placed =
-        http.send(
-            HttpRequest.newBuilder(URI.create(emulator.httpBaseUrl() + "/emulator/pstn/calls"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"from\":\""
-                            + from
-                            + "\",\"to\":\""
-                            + HELP_LINE
-                            + "\","
-                            + scriptMembers
-                            + "}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (placed.statusCode() / 100 != 2) {
-      throw new IllegalStateException("dial refused: " + placed.statusCode() + " " + placed.body());
-    }
-    return JSON.readTree(placed.body()).path("callId").asString();
+    return node.dial(from, HELP_LINE, scriptMembers);
   }
 
   /** Replaces the Teams users of the tenant in the emulator's world. */
@@ -232,7 +183,7 @@ public final class ExtendNode implements AutoCloseable {
 
   /** {@code millis} of silence as an 8 kHz WAV: Graph plays a WAV for its own length. */
   public static byte[] silence(int millis) {
-    return WavWriter.toBytes(new PcmAudio(8000, new short[8 * millis]), WavEncoding.PCM16);
+    return EmulatedNode.silence(millis);
   }
 
   private void changeWorld(@Nullable String callingWebhook, @Nullable List<TeamsUser> users) {
@@ -264,13 +215,7 @@ public final class ExtendNode implements AutoCloseable {
 
   @Override
   public void close() {
-    timers.shutdownNow();
-    bot.stop(0);
-    emulator.close();
-    if (emulator.scheduler() instanceof SystemScheduler system) {
-      system.close();
-    }
-    virtualThreads.shutdownNow();
+    node.close();
   }
 
   /** Prompts at {@code base}: files by name, text by a hash, announcements as two files. */

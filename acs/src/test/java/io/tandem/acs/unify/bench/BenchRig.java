@@ -2,15 +2,10 @@ package io.tandem.acs.unify.bench;
 
 import io.tandem.acs.unify.UnifyCalls;
 import io.tandem.acs.unify.UnifyNode;
-import io.tandem.core.event.TenantEvent;
-import io.tandem.core.queue.Announcements;
-import io.tandem.core.queue.QueueConfig;
 import io.tandem.core.queue.QueueId;
-import io.tandem.core.queue.RoutingStrategyKind;
 import io.tandem.emulator.Emulator;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.tandem.testkit.load.TenantEventCounts;
+import io.tandem.testkit.load.UnstaffedBilling;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -41,7 +36,7 @@ final class BenchRig implements AutoCloseable {
 
   static final int MENU_SECONDS = 6;
   static final int MUSIC_SECONDS = 20;
-  static final QueueId BILLING = new QueueId("billing");
+  static final QueueId BILLING = UnstaffedBilling.ID;
 
   private static final byte[] MENU = UnifyNode.silence(MENU_SECONDS * 1000);
   private static final byte[] MUSIC = UnifyNode.silence(MUSIC_SECONDS * 1000);
@@ -52,7 +47,7 @@ final class BenchRig implements AutoCloseable {
   final AtomicInteger rejectedTokens;
   final AtomicInteger refusedBodies;
   final AtomicInteger promptFetches = new AtomicInteger();
-  private final Map<String, AtomicInteger> eventCounts = new ConcurrentHashMap<>();
+  private final TenantEventCounts eventCounts = new TenantEventCounts();
   private final UnifyNode node;
 
   BenchRig(int journalCapacity) throws Exception {
@@ -70,17 +65,10 @@ final class BenchRig implements AutoCloseable {
     unify = node.unify;
     rejectedTokens = node.rejectedTokens;
     refusedBodies = node.refusedBodies;
-    QueueConfig billing =
-        QueueConfig.builder("billing")
-            .skills("billing >= 1")
-            .strategy(RoutingStrategyKind.SKILLS_PROFICIENCY)
-            .announcements(
-                new Announcements("prompt:music-on-hold", Duration.ofSeconds(30), true, false))
-            .build();
     node.onTenant(
             t -> {
-              t.addListener(this::count);
-              t.configureQueue(billing);
+              t.addListener(eventCounts);
+              t.configureQueue(UnstaffedBilling.config());
               return null;
             })
         .join();
@@ -93,19 +81,12 @@ final class BenchRig implements AutoCloseable {
 
   /** How many tenant events of this simple type name were published so far. */
   int count(String eventType) {
-    AtomicInteger seen = eventCounts.get(eventType);
-    return seen == null ? 0 : seen.get();
+    return eventCounts.count(eventType);
   }
 
   /** Callers waiting in the billing queue now (read on the tenant's writer). */
   int waiting() {
     return node.onTenant(t -> t.state().waitingIn(BILLING)).join();
-  }
-
-  private void count(TenantEvent event) {
-    eventCounts
-        .computeIfAbsent(event.getClass().getSimpleName(), type -> new AtomicInteger())
-        .incrementAndGet();
   }
 
   @Override

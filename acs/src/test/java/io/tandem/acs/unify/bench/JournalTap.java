@@ -3,13 +3,14 @@ package io.tandem.acs.unify.bench;
 import io.tandem.emulator.journal.Direction;
 import io.tandem.emulator.journal.Journal;
 import io.tandem.emulator.journal.JournalEntry;
+import io.tandem.testkit.load.JournalReader;
+import io.tandem.testkit.load.Samples;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,10 +38,7 @@ final class JournalTap {
   private static final Pattern CONTEXT = Pattern.compile("\"incomingCallContext\":\"([^\"]+)\"");
   private static final Pattern CORRELATION = Pattern.compile("\"cc\":\"([^\"]+)\"");
 
-  private final Journal journal;
-  private final int capacity;
-  private long lastSequence;
-  private boolean entriesLost;
+  private final JournalReader reader;
   private final Map<String, Instant> incomingSent = new HashMap<>();
   private final Map<String, Instant> pressed = new HashMap<>();
   private final Map<String, Instant> recognizedSent = new HashMap<>();
@@ -66,26 +64,18 @@ final class JournalTap {
 
   /** A tap that reads what {@code journal} records from now on. */
   JournalTap(Journal journal, int capacity) {
-    this.journal = journal;
-    this.capacity = capacity;
-    this.lastSequence = journal.lastSequence();
+    this.reader = new JournalReader(journal, capacity, JournalTap::wanted);
   }
 
   /** Takes every entry recorded since the last drain. */
   synchronized void drain() {
-    long newest = journal.lastSequence();
-    if (newest - lastSequence > capacity) {
-      entriesLost = true;
-    }
-    List<JournalEntry> entries = journal.after(lastSequence, JournalTap::wanted, Integer.MAX_VALUE);
-    lastSequence = newest;
-    for (JournalEntry entry : entries) {
+    for (JournalEntry entry : reader.next()) {
       take(entry);
     }
   }
 
   synchronized boolean entriesLost() {
-    return entriesLost;
+    return reader.entriesLost();
   }
 
   synchronized int answeredCalls() {

@@ -2,9 +2,9 @@ package io.tandem.acs.unify.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.tandem.testkit.load.Dialler;
+import io.tandem.testkit.load.ResourceSample;
+import io.tandem.testkit.load.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +64,7 @@ class UnifyLoadBenchmark {
   void answerAndKeyToNextPrompt_atAFixedRateOfNewCalls() throws Exception {
     Duration patience = Duration.ofSeconds(12);
     String script = PRESS_1 + ",\"patience\":\"" + patience + "\"";
-    String loadBefore = loadAverage();
+    String loadBefore = ResourceSample.loadAverage();
     int warmUp = warmUp();
     JournalTap tap = startTap();
     ResourceSample before = ResourceSample.now();
@@ -132,7 +132,7 @@ class UnifyLoadBenchmark {
     int total = TARGETS.length == 0 ? 0 : TARGETS[TARGETS.length - 1];
     long rampSeconds = (total + RATE - 1) / RATE;
     Duration plan = Duration.ofSeconds(rampSeconds + (long) TARGETS.length * (HOLD + 30L) + 30L);
-    String loadBefore = loadAverage();
+    String loadBefore = ResourceSample.loadAverage();
     int warmUp = warmUp();
     long end = System.nanoTime() + plan.toNanos();
     JournalTap tap = startTap();
@@ -277,16 +277,6 @@ class UnifyLoadBenchmark {
     assertThat(tap.callbacksNotAccepted).as("callbacks not accepted").isZero();
     assertThat(rig.rejectedTokens).as("callback tokens rejected").hasValue(0);
     assertThat(rig.refusedBodies).as("callback bodies refused").hasValue(0);
-  }
-
-  /** {@code /proc/loadavg}'s three averages, or {@code n/a}. */
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException | RuntimeException unreadable) {
-      return "n/a";
-    }
   }
 
   private static String number(int n) {

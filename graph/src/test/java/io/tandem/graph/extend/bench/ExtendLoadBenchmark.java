@@ -2,6 +2,9 @@ package io.tandem.graph.extend.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.testkit.load.Dialler;
+import io.tandem.testkit.load.ResourceSample;
+import io.tandem.testkit.load.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,11 +3,12 @@ package io.tandem.graph.extend.bench;
 import io.tandem.emulator.journal.Direction;
 import io.tandem.emulator.journal.Journal;
 import io.tandem.emulator.journal.JournalEntry;
+import io.tandem.testkit.load.JournalReader;
+import io.tandem.testkit.load.Samples;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,10 +27,7 @@ final class JournalTap {
   private static final String CALLS = "/v1.0/communications/calls/";
   private static final Pattern SUBCODE = Pattern.compile("\"subcode\"\\s*:\\s*(\\d+)");
 
-  private final Journal journal;
-  private final int capacity;
-  private long lastSequence;
-  private boolean entriesLost;
+  private final JournalReader reader;
   private final Map<String, Instant> incomingSent = new HashMap<>();
   private final Map<String, Instant> toneSent = new HashMap<>();
   private final Set<String> notified = new HashSet<>();
@@ -50,26 +48,18 @@ final class JournalTap {
 
   /** A tap that reads what {@code journal} records from now on. */
   JournalTap(Journal journal, int capacity) {
-    this.journal = journal;
-    this.capacity = capacity;
-    this.lastSequence = journal.lastSequence();
+    this.reader = new JournalReader(journal, capacity, JournalTap::wanted);
   }
 
   /** Takes every entry recorded since the last drain. */
   synchronized void drain() {
-    long newest = journal.lastSequence();
-    if (newest - lastSequence > capacity) {
-      entriesLost = true;
-    }
-    List<JournalEntry> entries = journal.after(lastSequence, JournalTap::wanted, Integer.MAX_VALUE);
-    lastSequence = newest;
-    for (JournalEntry entry : entries) {
+    for (JournalEntry entry : reader.next()) {
       take(entry);
     }
   }
 
   synchronized boolean entriesLost() {
-    return entriesLost;
+    return reader.entriesLost();
   }
 
   synchronized int answeredCalls() {

@@ -1,4 +1,4 @@
-package io.tandem.graph.extend.bench;
+package io.tandem.testkit.load;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,26 +16,26 @@ import java.util.function.IntFunction;
  * Places PSTN calls at a fixed rate, each on its own virtual thread, so a slow dial never delays
  * the next one. Counts dials the emulator refused.
  */
-final class Dialler implements AutoCloseable {
+public final class Dialler implements AutoCloseable {
 
   /** Places call number {@code n}; throws when the emulator refuses it. */
-  interface Dial {
+  public interface Dial {
     void place(int n) throws Exception;
   }
 
   private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService dials = Executors.newVirtualThreadPerTaskExecutor();
-  final AtomicInteger placed = new AtomicInteger();
-  final AtomicInteger refused = new AtomicInteger();
+  public final AtomicInteger placed = new AtomicInteger();
+  public final AtomicInteger refused = new AtomicInteger();
 
   /** Why dials were refused, by the first line of the reason, counted. */
-  final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+  public final Map<String, Integer> refusals = new ConcurrentHashMap<>();
 
   /**
    * Dials calls {@code first} … {@code first + count - 1} at {@code perSecond}; completes when
    * every dial has returned.
    */
-  CompletableFuture<Void> dial(int first, int count, int perSecond, Dial dial) {
+  public CompletableFuture<Void> dial(int first, int count, int perSecond, Dial dial) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (count == 0) {
       done.complete(null);

@@ -1,4 +1,4 @@
-package io.tandem.graph.extend.bench;
+package io.tandem.testkit.load;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -9,12 +9,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** Bounded waits: a condition polled on a timer thread until it holds or the time is up. */
-final class Waits {
+public final class Waits {
 
   private Waits() {}
 
   /** Whether {@code condition} held within {@code limit}, polled every {@code every}. */
-  static boolean until(BooleanSupplier condition, Duration limit, Duration every)
+  public static boolean until(BooleanSupplier condition, Duration limit, Duration every)
       throws InterruptedException {
     CompletableFuture<Void> held = new CompletableFuture<>();
     try (ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor()) {
@@ -44,8 +44,19 @@ final class Waits {
     }
   }
 
+  /**
+   * Returns once {@code condition} holds, polled every 20 ms; fails with {@code what} if it does
+   * not within 20 s.
+   */
+  public static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    if (!until(condition, Duration.ofSeconds(20), Duration.ofMillis(20))) {
+      throw new AssertionError("not within 20 s: " + what);
+    }
+  }
+
   /** Waits {@code period} on the wall clock, unless {@code stop} holds first; whether it did. */
-  static boolean stoppedWithin(BooleanSupplier stop, Duration period) throws InterruptedException {
+  public static boolean stoppedWithin(BooleanSupplier stop, Duration period)
+      throws InterruptedException {
     return until(stop, period, Duration.ofMillis(250));
   }
 }

@@ -1,32 +1,32 @@
-package io.tandem.acs.unify.bench;
+package io.tandem.testkit.load;
 
 import java.time.Duration;
 import java.util.Arrays;
 
 /** Latencies in microseconds, summarised by nearest-rank percentiles. Not thread-safe. */
-final class Samples {
+public final class Samples {
 
   private long[] micros = new long[1024];
   private int size;
 
-  void add(Duration latency) {
+  public void add(Duration latency) {
     if (size == micros.length) {
       micros = Arrays.copyOf(micros, size * 2);
     }
     micros[size++] = latency.toNanos() / 1000;
   }
 
-  int count() {
+  public int count() {
     return size;
   }
 
   /** {@code n=…, p50 … ms, p99 … ms, max … ms}, or {@code n=0}. */
-  String summary() {
+  public String summary() {
     return summarySince(0);
   }
 
   /** The summary of the samples added after the first {@code skipped}. */
-  String summarySince(int skipped) {
+  public String summarySince(int skipped) {
     int n = size - skipped;
     if (n <= 0) {
       return "n=0";
