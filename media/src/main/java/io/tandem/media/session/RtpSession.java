@@ -216,8 +216,8 @@ public final class RtpSession implements AutoCloseable {
       protector = new SrtpProtector(keys.suite(), keys.local());
     }
     SrtpUnprotector receiving = unprotector;
-    if (receiving == null || !receiving.uses(keys.suite(), keys.remote())) {
-      unprotector = new SrtpUnprotector(keys.suite(), keys.remote());
+    if (receiving == null || !receiving.uses(keys.suite(), keys.remote(), keys.remoteMkiLength())) {
+      unprotector = new SrtpUnprotector(keys.suite(), keys.remote(), keys.remoteMkiLength());
     }
   }
 

@@ -26,6 +26,7 @@ public final class SrtpUnprotector {
   private static final int MAX_STREAMS = 16;
 
   private final MasterKey key;
+  private final int mkiLength;
   private final SrtpCrypto crypto;
   private final Map<Long, ReplayWindow> windows = new HashMap<>();
   private final byte[] expected = new byte[20];
@@ -33,15 +34,24 @@ public final class SrtpUnprotector {
   private final AtomicLong replayed = new AtomicLong();
   private final AtomicLong malformed = new AtomicLong();
 
-  /** Unprotects packets sent with {@code key} under {@code suite}. */
+  /** Unprotects packets sent with {@code key} under {@code suite}, without an MKI. */
   public SrtpUnprotector(SrtpSuite suite, MasterKey key) {
+    this(suite, key, 0);
+  }
+
+  /**
+   * Unprotects packets sent with {@code key} under {@code suite} that carry an MKI of {@code
+   * mkiLength} bytes between the encrypted payload and the tag (skipped: there is one key).
+   */
+  public SrtpUnprotector(SrtpSuite suite, MasterKey key, int mkiLength) {
     this.key = key;
+    this.mkiLength = mkiLength;
     this.crypto = new SrtpCrypto(suite, key);
   }
 
-  /** Whether this unprotector uses {@code suite} and {@code other} (a re-offer kept the key). */
-  public boolean uses(SrtpSuite suite, MasterKey other) {
-    return crypto.suite() == suite && key.equals(other);
+  /** Whether this unprotector uses {@code suite}, {@code other} and {@code otherMkiLength}. */
+  public boolean uses(SrtpSuite suite, MasterKey other, int otherMkiLength) {
+    return crypto.suite() == suite && key.equals(other) && mkiLength == otherMkiLength;
   }
 
   /**
@@ -51,7 +61,7 @@ public final class SrtpUnprotector {
    */
   public synchronized int unprotect(byte[] packet, int length) {
     int tagLength = crypto.suite().tagLength();
-    int authenticated = length - tagLength;
+    int authenticated = length - tagLength - mkiLength;
     int header = SrtpCrypto.headerLength(packet, authenticated);
     if (header < 0) {
       malformed.incrementAndGet();
@@ -71,7 +81,7 @@ public final class SrtpUnprotector {
     crypto.tag(packet, authenticated, packetIndex >>> 16, expected, 0);
     int difference = 0;
     for (int i = 0; i < tagLength; i++) {
-      difference |= expected[i] ^ packet[authenticated + i];
+      difference |= expected[i] ^ packet[authenticated + mkiLength + i];
     }
     if (difference != 0) {
       unauthentic.incrementAndGet();

@@ -168,6 +168,20 @@ class SrtpRoundTripTest {
   }
 
   @Test
+  void mkiBetweenPayloadAndTag_isSkipped() {
+    SrtpUnprotector withMki = new SrtpUnprotector(SrtpSuite.AES_CM_128_HMAC_SHA1_80, key, 1);
+    RtpPacket packet = tone(9, 3);
+    byte[] wire = protect(sender, packet);
+    byte[] withMkiByte = new byte[wire.length + 1];
+    int tagAt = wire.length - 10;
+    System.arraycopy(wire, 0, withMkiByte, 0, tagAt);
+    withMkiByte[tagAt] = 1;
+    System.arraycopy(wire, tagAt, withMkiByte, tagAt + 1, 10);
+
+    assertThat(unprotect(withMki, withMkiByte)).isEqualTo(packet);
+  }
+
+  @Test
   void tooShortDatagram_isMalformed() {
     byte[] stub = new byte[15];
     stub[0] = (byte) 0x80;

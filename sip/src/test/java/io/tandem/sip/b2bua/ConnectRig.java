@@ -26,6 +26,7 @@ import io.tandem.emulator.time.SystemScheduler;
 import io.tandem.media.audio.FrameFormat;
 import io.tandem.media.audio.Goertzel;
 import io.tandem.media.wav.WavReader;
+import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.stack.EndpointSettings;
 import io.tandem.sip.stack.ListenPoint;
 import io.tandem.sip.stack.TlsMaterial;
@@ -180,7 +181,8 @@ final class ConnectRig implements AutoCloseable {
                         proxyPort)))
             .withOutboundTransport(tls == null ? "udp" : "tls")
             .withCarrierPort(freeUdpAndTcpPort())
-            .withSessionExpires(teamsSessionInterval);
+            .withSessionExpires(teamsSessionInterval)
+            .withRequireSrtp(true);
     emulator =
         Emulator.start(
             EmulatorSettings.defaults().withWorld(file).withDirectRouting(sip),
@@ -206,7 +208,8 @@ final class ConnectRig implements AutoCloseable {
                             DirectRoutingSettings.PROXY_FQDNS.get(0), proxyPort)),
                     tls == null ? Transport.UDP : Transport.TLS,
                     "Tandem/Connect/test",
-                    Duration.ofSeconds(2))),
+                    Duration.ofSeconds(2),
+                    SrtpMode.REQUIRED)),
             clock);
     var pacer = new io.tandem.media.clock.ScheduledPacer(pacerThread, System::nanoTime);
     node =
