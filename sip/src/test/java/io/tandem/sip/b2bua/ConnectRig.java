@@ -136,7 +136,28 @@ final class ConnectRig implements AutoCloseable {
       Duration teamsSessionInterval,
       Duration minSessionInterval)
       throws Exception {
-    this(carrierSources, rtpTimeout, teamsSessionInterval, minSessionInterval, null);
+    this(
+        carrierSources, rtpTimeout, teamsSessionInterval, minSessionInterval, null, Srtp.MICROSOFT);
+  }
+
+  /**
+   * SRTP on the rig: the carrier trunk's and the Direct Routing trunk's modes, and whether the
+   * emulated media processor requires SRTP.
+   */
+  record Srtp(SrtpMode carrier, SrtpMode directRouting, boolean teamsRequires) {
+    /** As in production: carriers plain, Direct Routing required on both sides. */
+    static final Srtp MICROSOFT = new Srtp(SrtpMode.OFF, SrtpMode.REQUIRED, true);
+  }
+
+  /** A rig with the SRTP settings {@code srtp}. */
+  static ConnectRig withSrtp(Srtp srtp) throws Exception {
+    return new ConnectRig(
+        List.of("127.0.0.1"),
+        ConnectSettings.DEFAULT_RTP_TIMEOUT,
+        Duration.ofSeconds(1800),
+        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
+        null,
+        srtp);
   }
 
   /**
@@ -150,7 +171,8 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_RTP_TIMEOUT,
         Duration.ofSeconds(1800),
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
-        tls);
+        tls,
+        Srtp.MICROSOFT);
   }
 
   private ConnectRig(
@@ -158,7 +180,8 @@ final class ConnectRig implements AutoCloseable {
       Duration rtpTimeout,
       Duration teamsSessionInterval,
       Duration minSessionInterval,
-      @Nullable TlsMaterial tls)
+      @Nullable TlsMaterial tls,
+      Srtp srtp)
       throws Exception {
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
@@ -182,7 +205,7 @@ final class ConnectRig implements AutoCloseable {
             .withOutboundTransport(tls == null ? "udp" : "tls")
             .withCarrierPort(freeUdpAndTcpPort())
             .withSessionExpires(teamsSessionInterval)
-            .withRequireSrtp(true);
+            .withRequireSrtp(srtp.teamsRequires());
     emulator =
         Emulator.start(
             EmulatorSettings.defaults().withWorld(file).withDirectRouting(sip),
@@ -198,7 +221,8 @@ final class ConnectRig implements AutoCloseable {
                     TENANT,
                     carrierSources,
                     List.of(Pattern.compile("\\+1425555019[0-9]")),
-                    200)),
+                    200,
+                    srtp.carrier())),
             List.of(
                 new DirectRoutingTrunk(
                     TENANT,
@@ -209,7 +233,7 @@ final class ConnectRig implements AutoCloseable {
                     tls == null ? Transport.UDP : Transport.TLS,
                     "Tandem/Connect/test",
                     Duration.ofSeconds(2),
-                    SrtpMode.REQUIRED)),
+                    srtp.directRouting())),
             clock);
     var pacer = new io.tandem.media.clock.ScheduledPacer(pacerThread, System::nanoTime);
     node =
