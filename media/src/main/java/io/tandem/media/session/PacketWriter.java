@@ -21,11 +21,13 @@ final class PacketWriter {
   private final DatagramChannel channel;
   private final ByteBuffer buffer;
   private final byte[] scratch;
+  private final ByteBuffer scratchBuffer;
 
   PacketWriter(DatagramChannel channel, int capacity) {
     this.channel = channel;
     this.buffer = ByteBuffer.allocateDirect(capacity);
     this.scratch = new byte[capacity];
+    this.scratchBuffer = ByteBuffer.wrap(scratch);
   }
 
   /** Sends {@code packet} to {@code target}; throws if the channel is closed or the send fails. */
@@ -64,7 +66,7 @@ final class PacketWriter {
       return;
     }
     synchronized (buffer) {
-      packet.writeTo(ByteBuffer.wrap(scratch));
+      packet.writeTo(scratchBuffer.clear());
       int protectedLength = protector.protect(scratch, length);
       buffer.clear();
       buffer.put(scratch, 0, protectedLength);

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transforms of one master key (RFC 3711 §4): AES-CM encryption of the payload under IV =
@@ -26,6 +27,8 @@ final class SrtpCrypto {
   private final byte[] roc = new byte[4];
   private final byte[] fullTag = new byte[20];
   private final Map<Long, PacketIndex> indices = new HashMap<>();
+  private long lastSsrc = -1;
+  private @Nullable PacketIndex lastIndex;
 
   SrtpCrypto(SrtpSuite suite, MasterKey master) {
     SessionKeys keys = SessionKeys.derive(master);
@@ -46,14 +49,20 @@ final class SrtpCrypto {
 
   /** The index state of stream {@code ssrc}, created on first use. */
   PacketIndex index(long ssrc) {
+    if (ssrc == lastSsrc && lastIndex != null) {
+      return lastIndex;
+    }
     PacketIndex index = indices.get(ssrc);
     if (index == null) {
       if (indices.size() >= MAX_STREAMS) {
         indices.clear();
+        lastIndex = null;
       }
       index = new PacketIndex();
       indices.put(ssrc, index);
     }
+    lastSsrc = ssrc;
+    lastIndex = index;
     return index;
   }
 
