@@ -1,8 +1,8 @@
 package io.tandem.server.connect;
 
 import io.tandem.core.tenant.TenantId;
-import io.tandem.sip.stack.Transport;
 import io.tandem.sip.sdp.SrtpMode;
+import io.tandem.sip.stack.Transport;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import io.tandem.sip.trunk.InboundTrunk;
 import java.time.Duration;
