@@ -338,6 +338,26 @@ class OutboundCallTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  @Test
+  void sbcAnswersPlainRtp_toTheSrtpOffer_violationJournalled_andTheCallIsHungUp() throws Exception {
+    try (TestSbc a = TestSbc.udp(fixture.port("udp"));
+        TestSbc b = TestSbc.udp(fixture.port("udp"))) {
+      northwind(a, b, false);
+      String callId = dial(NINA, "+12065550123", 201).get("callId").asString();
+      SipText invite = a.nextRequest("INVITE");
+
+      a.send(
+          InboundChecksTest.withContentLength(
+              InboundChecksTest.plain(okWithSdp(a, invite, "sbcA1", 40000))
+                  .replace("RTP/SAVP", "RTP/AVP")));
+
+      a.nextRequest("ACK");
+      SipText bye = a.nextRequest("BYE");
+      a.send(bye.response(200, "OK", ""));
+      fixture.awaitJournal("sip.violation", callId);
+    }
+  }
+
   /** The SBC's 200 OK with its SDP answer. */
   static String okWithSdp(TestSbc sbc, SipText invite, String toTag, int rtpPort) throws Exception {
     return sbc.fixture(
