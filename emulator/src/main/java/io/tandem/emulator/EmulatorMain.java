@@ -34,6 +34,8 @@ public final class EmulatorMain {
         --sip-max-calls n          concurrent calls before 503 (default 10000)
         --carrier-port n           the carrier trunks' UDP+TCP port (default 5080; TLS on n+1)
         --teams-audio what         what the Teams side plays: tone:<hz>, silence or a WAV path
+        --sip-require-srtp b       media processors take only SRTP (SDES) from SBCs: true (default,
+                                   as Microsoft) or false (plain RTP/AVP accepted too)
       Any --sip-* or --carrier-port option turns SIP on.""";
 
   private static final Set<String> OPTIONS_WITH_VALUES =
@@ -47,7 +49,8 @@ public final class EmulatorMain {
           "--sip-transports",
           "--sip-max-calls",
           "--carrier-port",
-          "--teams-audio");
+          "--teams-audio",
+          "--sip-require-srtp");
 
   private EmulatorMain() {}
 
@@ -118,6 +121,7 @@ public final class EmulatorMain {
         case "--sip-max-calls" -> sip.maxCalls = positive(option, value);
         case "--carrier-port" -> sip.carrierPort = port(option, value);
         case "--teams-audio" -> sip.teamsAudio = value;
+        case "--sip-require-srtp" -> sip.requireSrtp = bool(option, value);
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
       if (option.startsWith("--sip-") || option.equals("--carrier-port")) {
@@ -136,6 +140,7 @@ public final class EmulatorMain {
     int maxCalls = -1;
     int carrierPort = -1;
     @Nullable String teamsAudio;
+    boolean requireSrtp = true;
 
     DirectRoutingSettings settings() {
       if (proxies > DirectRoutingSettings.PROXY_FQDNS.size()) {
@@ -164,8 +169,16 @@ public final class EmulatorMain {
       if (teamsAudio != null) {
         sip = sip.withTeamsAudio(teamsAudio);
       }
-      return sip;
+      return sip.withRequireSrtp(requireSrtp);
     }
+  }
+
+  private static boolean bool(String option, String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(option + " takes true or false, not " + value);
+    };
   }
 
   private static Set<String> transports(String list) {

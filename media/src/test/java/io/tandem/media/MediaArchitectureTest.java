@@ -28,7 +28,7 @@ class MediaArchitectureTest {
     classes()
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.tandem.media..", "java..", "org.jspecify..")
+        .resideInAnyPackage("io.tandem.media..", "java..", "javax.crypto..", "org.jspecify..")
         .because("the media plane is the JDK alone (DEPENDENCIES.md, SIP and media)")
         .check(media);
   }

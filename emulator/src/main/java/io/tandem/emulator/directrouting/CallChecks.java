@@ -18,11 +18,13 @@ final class CallChecks {
   private final World world;
   private final ActiveCalls active;
   private final int maxConcurrentCalls;
+  private final boolean requireSrtp;
 
-  CallChecks(World world, ActiveCalls active, int maxConcurrentCalls) {
+  CallChecks(World world, ActiveCalls active, int maxConcurrentCalls, boolean requireSrtp) {
     this.world = world;
     this.active = active;
     this.maxConcurrentCalls = maxConcurrentCalls;
+    this.requireSrtp = requireSrtp;
   }
 
   @Nullable Rejection datacenterHasCapacity(InboundChecks.Context context) {
@@ -112,6 +114,17 @@ final class CallChecks {
           531000,
           "InternalDiagCode: CannotSupportAnyMedia, InternalErrorPhrase: Invalid SDP offer: no"
               + " media acceptable (the emulator takes PCMU or PCMA)");
+    }
+    if (requireSrtp && !TeamsSrtp.acceptable(offer)) {
+      return Rejection.of(
+          488,
+          "Not Acceptable Here",
+          531000,
+          "InternalDiagCode: CannotSupportAnyMedia, InternalErrorPhrase: Invalid SDP offer: the"
+              + " media processor requires SRTP (RTP/SAVP with a=crypto AES_CM_128_HMAC_SHA1_80,"
+              + " inline key, no MKI); the offer is "
+              + offer.protocol()
+              + (offer.crypto().isEmpty() ? " without a=crypto" : " with no usable a=crypto"));
     }
     if (offer.address().equals("0.0.0.0")) {
       return Rejection.of(

@@ -52,7 +52,12 @@ public final class DirectRouting implements AutoCloseable {
         new CallServices(() -> node[0], world, teams, scheduler, journal, settings, media);
     this.checks =
         new InboundChecks(
-            world, journal, services.health, services.active, settings.maxConcurrentCalls());
+            world,
+            journal,
+            services.health,
+            services.active,
+            settings.maxConcurrentCalls(),
+            settings.requireSrtp());
     node[0] =
         SipNode.start(
             "teams-proxy",

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param teamsAudio what the Teams side plays to the SBC: {@code tone:<hz>} or a WAV file path
  * @param gatewayShuffleSeed seed of the shuffle of equal-priority gateways for Teams → SBC calls;
  *     null shuffles differently every run
+ * @param requireSrtp the media processors take only SRTP keyed by SDES, as Microsoft's do: an SBC
+ *     offer without {@code RTP/SAVP} and a usable {@code a=crypto} gets 488, and Teams' own offers
+ *     carry a crypto line; off accepts plain {@code RTP/AVP} too (SRTP is still used when offered)
  */
 public record DirectRoutingSettings(
     List<ProxyPorts> proxies,
@@ -40,7 +43,8 @@ public record DirectRoutingSettings(
     int carrierPort,
     String carrierHost,
     String teamsAudio,
-    @Nullable Long gatewayShuffleSeed) {
+    @Nullable Long gatewayShuffleSeed,
+    boolean requireSrtp) {
 
   /** The three Microsoft proxy FQDNs, in the order an SBC tries them. */
   public static final List<String> PROXY_FQDNS =
@@ -62,7 +66,7 @@ public record DirectRoutingSettings(
   /**
    * Microsoft's ports for sip/sip2/sip3: TLS 5061/5063/5065, TCP and UDP 5060/5062/5064; test PKI,
    * one endpoint per user, 60 s ring timeout, 10,000 calls, 1800 s session interval, OPTIONS every
-   * 60 s, TLS outbound, every host on 127.0.0.1, carrier on 5080, a 440 Hz tone.
+   * 60 s, TLS outbound, every host on 127.0.0.1, carrier on 5080, a 440 Hz tone, SRTP required.
    */
   public static DirectRoutingSettings defaults() {
     return new DirectRoutingSettings(
@@ -81,7 +85,8 @@ public record DirectRoutingSettings(
         5080,
         "carrier.pstn.test",
         "tone:440",
-        null);
+        null,
+        true);
   }
 
   /** The address {@code host} maps to. */
@@ -110,7 +115,8 @@ public record DirectRoutingSettings(
         carrierPort,
         carrierHost,
         teamsAudio,
-        gatewayShuffleSeed);
+        gatewayShuffleSeed,
+        requireSrtp);
   }
 
   public DirectRoutingSettings withEndpointsPerUser(int endpoints) {
@@ -127,7 +133,8 @@ public record DirectRoutingSettings(
         carrierPort,
         carrierHost,
         teamsAudio,
-        gatewayShuffleSeed);
+        gatewayShuffleSeed,
+        requireSrtp);
   }
 
   public DirectRoutingSettings withMaxConcurrentCalls(int calls) {
@@ -144,7 +151,8 @@ public record DirectRoutingSettings(
         carrierPort,
         carrierHost,
         teamsAudio,
-        gatewayShuffleSeed);
+        gatewayShuffleSeed,
+        requireSrtp);
   }
 
   public DirectRoutingSettings withOutboundTransport(String transport) {
@@ -161,7 +169,8 @@ public record DirectRoutingSettings(
         carrierPort,
         carrierHost,
         teamsAudio,
-        gatewayShuffleSeed);
+        gatewayShuffleSeed,
+        requireSrtp);
   }
 
   public DirectRoutingSettings withCarrierPort(int port) {
@@ -178,7 +187,8 @@ public record DirectRoutingSettings(
         port,
         carrierHost,
         teamsAudio,
-        gatewayShuffleSeed);
+        gatewayShuffleSeed,
+        requireSrtp);
   }
 
   public DirectRoutingSettings withGatewayShuffleSeed(@Nullable Long seed) {
@@ -195,7 +205,8 @@ public record DirectRoutingSettings(
         carrierPort,
         carrierHost,
         teamsAudio,
-        seed);
+        seed,
+        requireSrtp);
   }
 
   /** The same settings with {@code interval} as the Session-Expires of answered SBC calls. */
@@ -213,7 +224,8 @@ public record DirectRoutingSettings(
         carrierPort,
         carrierHost,
         teamsAudio,
-        gatewayShuffleSeed);
+        gatewayShuffleSeed,
+        requireSrtp);
   }
 
   public DirectRoutingSettings withTeamsAudio(String audio) {
@@ -230,6 +242,26 @@ public record DirectRoutingSettings(
         carrierPort,
         carrierHost,
         audio,
-        gatewayShuffleSeed);
+        gatewayShuffleSeed,
+        requireSrtp);
+  }
+
+  /** The same settings with SRTP required of SBCs ({@code true}, Microsoft's rule) or not. */
+  public DirectRoutingSettings withRequireSrtp(boolean required) {
+    return new DirectRoutingSettings(
+        proxies,
+        tls,
+        endpointsPerUser,
+        ringTimeout,
+        maxConcurrentCalls,
+        sessionExpires,
+        optionsInterval,
+        outboundTransport,
+        hostMap,
+        carrierPort,
+        carrierHost,
+        teamsAudio,
+        gatewayShuffleSeed,
+        required);
   }
 }

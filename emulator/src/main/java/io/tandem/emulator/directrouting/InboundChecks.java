@@ -45,11 +45,16 @@ final class InboundChecks {
   private final List<Step> steps;
 
   InboundChecks(
-      World world, Journal journal, SbcHealth health, ActiveCalls active, int maxConcurrentCalls) {
+      World world,
+      Journal journal,
+      SbcHealth health,
+      ActiveCalls active,
+      int maxConcurrentCalls,
+      boolean requireSrtp) {
     this.journal = journal;
     this.health = health;
     GatewayChecks gateway = new GatewayChecks(world);
-    CallChecks call = new CallChecks(world, active, maxConcurrentCalls);
+    CallChecks call = new CallChecks(world, active, maxConcurrentCalls, requireSrtp);
     this.steps =
         List.of(
             new Step("capacity", call::datacenterHasCapacity),

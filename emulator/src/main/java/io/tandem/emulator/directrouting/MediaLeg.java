@@ -1,6 +1,8 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.media.srtp.SrtpKeys;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's RTP endpoint for one call leg (a Media Processor for Teams, the carrier's phone
@@ -14,6 +16,12 @@ interface MediaLeg extends AutoCloseable {
 
   /** Starts sending to {@code host:port} with {@code payloadType} (0 or 8). */
   void connect(String host, int port, int payloadType, int telephoneEvent);
+
+  /** Sends and receives SRTP with {@code keys} from now on; null: plain RTP. */
+  void protect(@Nullable SrtpKeys keys);
+
+  /** SRTP packets dropped because they did not authenticate or were replays. */
+  long srtpRejected();
 
   /** Stops or resumes sending (hold/unhold). */
   void hold(boolean held);

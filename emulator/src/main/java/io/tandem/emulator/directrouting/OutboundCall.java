@@ -132,6 +132,12 @@ final class OutboundCall implements CallLeg, TeamsUserCall, LinkedLeg {
         connectMedia(response);
         record("call.answered", Map.of("gateway", trunk.fqdn()));
         listener.answered(this);
+        if (services.settings.requireSrtp() && !media.secure()) {
+          record(
+              "sip.violation",
+              Map.of("rule", "srtp-required", "gateway", trunk.fqdn(), "status", "" + status));
+          hangUp();
+        }
       }
     } else if (trunk.failsOverOn(status) && state != OutboundCallState.CANCELLED) {
       record("call.failover", Map.of("gateway", trunk.fqdn(), "status", "" + status));

@@ -13,6 +13,7 @@ import io.tandem.media.rtp.RtpPacket;
 import io.tandem.media.session.RtpListener;
 import io.tandem.media.session.RtpSession;
 import io.tandem.media.session.RtpSessionOptions;
+import io.tandem.media.srtp.SrtpKeys;
 import io.tandem.media.wav.Resampler;
 import io.tandem.media.wav.WavReader;
 import java.io.IOException;
@@ -120,6 +121,16 @@ final class RtpMediaLegs implements MediaLegs {
       if (session.playing() == null) {
         session.play(source(audio));
       }
+    }
+
+    @Override
+    public void protect(@Nullable SrtpKeys keys) {
+      session.protect(keys);
+    }
+
+    @Override
+    public long srtpRejected() {
+      return session.stats().srtpRejected();
     }
 
     @Override

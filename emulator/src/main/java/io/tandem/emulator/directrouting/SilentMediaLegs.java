@@ -1,10 +1,12 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.media.srtp.SrtpKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Media legs that hold a loopback UDP port for the SDP and send nothing. */
 final class SilentMediaLegs implements MediaLegs {
@@ -32,6 +34,14 @@ final class SilentMediaLegs implements MediaLegs {
 
         @Override
         public void hold(boolean held) {}
+
+        @Override
+        public void protect(@Nullable SrtpKeys keys) {}
+
+        @Override
+        public long srtpRejected() {
+          return 0;
+        }
 
         @Override
         public void sendDigits(String digits) {}

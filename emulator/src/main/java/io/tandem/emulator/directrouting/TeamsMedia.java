@@ -2,38 +2,53 @@ package io.tandem.emulator.directrouting;
 
 import io.tandem.emulator.directrouting.sip.IncomingRequest;
 import io.tandem.emulator.directrouting.sip.SipHeader;
+import io.tandem.media.srtp.SrtpKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Teams side's media endpoint of one SIP leg (the Media Processor the SBC talks to): its RTP
  * leg and the SDP it writes for that leg — the answer to an SBC's offer, its own offer for a Teams
  * → SBC INVITE or re-INVITE, and the answer to a hold or resume — with the session version bumped
- * at every change. Confined to the call's serial executor.
+ * at every change. Media is SRTP keyed by SDES ({@link TeamsSrtp}) whenever the SBC sends a usable
+ * crypto line; the endpoint's own offers carry one when the settings require SRTP. Confined to the
+ * call's serial executor.
  */
 final class TeamsMedia {
 
   private final String address;
   private final MediaLeg leg;
+  private final TeamsSrtp srtp = new TeamsSrtp();
   private long version = 1;
   private int payloadType = 0;
+  private boolean secure;
 
-  TeamsMedia(String address, MediaLeg leg) {
+  TeamsMedia(String address, MediaLeg leg, boolean requireSrtp) {
     this.address = address;
     this.leg = leg;
+    this.secure = requireSrtp;
   }
 
   /** A new endpoint playing the configured Teams audio. */
   static TeamsMedia open(CallServices services) {
     return new TeamsMedia(
-        services.node.get().bindAddress(), services.media.open(services.settings.teamsAudio()));
+        services.node.get().bindAddress(),
+        services.media.open(services.settings.teamsAudio()),
+        services.settings.requireSrtp());
   }
 
-  /** The answer to the SBC's {@code offer}: its first G.711 codec, sendrecv. */
+  /** The answer to the SBC's {@code offer}: its first G.711 codec, sendrecv, its SRTP keyed. */
   byte[] answer(Sdp offer) {
     payloadType = offer.firstG711() < 0 ? 0 : offer.firstG711();
+    key(offer);
     return write(List.of(payloadType), "sendrecv");
+  }
+
+  /** Whether the leg's media is SRTP now. */
+  boolean secure() {
+    return secure && srtp.active();
   }
 
   /** An offer of PCMU and PCMA (Teams → SBC INVITE). */
@@ -47,11 +62,12 @@ final class TeamsMedia {
     return write(List.of(payloadType), "sendrecv");
   }
 
-  /** Starts sending to the address and codec of {@code remote}. */
+  /** Starts sending to the address and codec of {@code remote}, keyed by its crypto line. */
   void connect(Sdp remote) {
     if (remote.firstG711() >= 0) {
       payloadType = remote.firstG711();
     }
+    key(remote);
     leg.connect(remote.address(), remote.port(), payloadType, remote.telephoneEvent());
   }
 
@@ -61,6 +77,7 @@ final class TeamsMedia {
    */
   byte[] update(Sdp offered) {
     boolean held = offered.holds();
+    key(offered);
     leg.hold(held);
     if (!held) {
       connect(offered);
@@ -97,8 +114,19 @@ final class TeamsMedia {
     leg.close();
   }
 
+  /** Takes the SBC's key from {@code sdp}: SRTP with it, or plain RTP when it sends none. */
+  private void key(Sdp sdp) {
+    secure = srtp.take(sdp).map(keys -> protect(keys)).orElseGet(() -> protect(null));
+  }
+
+  private boolean protect(@Nullable SrtpKeys keys) {
+    leg.protect(keys);
+    return keys != null;
+  }
+
   private byte[] write(List<Integer> payloads, String direction) {
-    return Sdp.write(address, leg.localPort(), version, payloads, direction)
+    return Sdp.write(
+            address, leg.localPort(), version, payloads, direction, secure ? srtp.line() : null)
         .getBytes(StandardCharsets.US_ASCII);
   }
 }

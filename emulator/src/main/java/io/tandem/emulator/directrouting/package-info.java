@@ -2,8 +2,8 @@
  * Teams Direct Routing emulated at the SIP level: Microsoft's SIP proxies ({@code
  * sip/sip2/sip3.pstnhub.microsoft.com}) towards an SBC, with Microsoft's inbound checks and
  * responses, Teams users' calls and transfers, Teams → SBC calls with trunk failover, OPTIONS
- * health both ways, and a carrier SIP trunk that delivers scripted PSTN callers to a contact
- * center.
+ * health both ways, media processors that take only SRTP keyed by SDES (as Microsoft's), and a
+ * carrier SIP trunk that delivers scripted PSTN callers to a contact center.
  *
  * <p>Threading: JAIN-SIP's threads hand every message to the Call-ID's serial executor (virtual
  * threads, see {@link io.tandem.emulator.directrouting.sip}); each call object is confined to it,

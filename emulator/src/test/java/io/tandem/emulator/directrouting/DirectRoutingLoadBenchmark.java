@@ -38,7 +38,8 @@ class DirectRoutingLoadBenchmark {
                 List.of(
                     new DirectRoutingSettings.ProxyPorts(
                         DirectRoutingSettings.PROXY_FQDNS.get(0), -1, port, port)))
-            .withCarrierPort(DirectRoutingFixture.freeUdpAndTcpPort());
+            .withCarrierPort(DirectRoutingFixture.freeUdpAndTcpPort())
+            .withRequireSrtp(false); // sipp 3.6.1 plays plain RTP only
     Path world =
         Path.of(DirectRoutingFixture.class.getResource("/directrouting/world-load.yaml").toURI());
     SystemScheduler scheduler = new SystemScheduler(Clock.systemUTC());

@@ -119,6 +119,38 @@ class InboundChecksTest {
   }
 
   @Test
+  void plainRtpOffer_488_theMediaProcessorRequiresSrtp() throws Exception {
+    SipText answer =
+        finalAnswer(
+            Map.of("callee", "+14255559999"),
+            invite -> plain(invite).replace("RTP/SAVP", "RTP/AVP"));
+    assertThat(answer.status()).isEqualTo(488);
+    assertThat(answer.header("ms-diagnostics").orElseThrow())
+        .startsWith("531000;")
+        .contains("CannotSupportAnyMedia")
+        .contains("requires SRTP")
+        .contains("RTP/AVP without a=crypto");
+  }
+
+  @Test
+  void savpOfferWithOnlyAnMkiKeyOrUnknownSuite_488() throws Exception {
+    SipText answer =
+        finalAnswer(
+            Map.of("callee", "+14255559999"),
+            invite ->
+                plain(invite)
+                    .replace(
+                        "a=sendrecv",
+                        "a=sendrecv\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80"
+                            + " inline:V/Lr6Lsvhad/crSB9kCQ28jrYDxR2Yfk5bXryH5V|2^31|1:4\r\n"
+                            + "a=crypto:2 AEAD_AES_256_GCM"
+                            + " inline:V/Lr6Lsvhad/crSB9kCQ28jrYDxR2Yfk5bXryH5V"));
+    assertThat(answer.status()).isEqualTo(488);
+    assertThat(answer.header("ms-diagnostics").orElseThrow())
+        .contains("RTP/SAVP with no usable a=crypto");
+  }
+
+  @Test
   void unknownCallee_404() throws Exception {
     SipText answer = finalAnswer(Map.of("callee", "+14255559999"), false, null);
     assertThat(answer.status()).isEqualTo(404);
@@ -225,6 +257,26 @@ class InboundChecksTest {
         + "\r\nCall-ID: "
         + invite.header("Call-ID").orElseThrow()
         + "\r\nCSeq: 1 CANCEL\r\nContent-Length: 0\r\n\r\n";
+  }
+
+  private SipText finalAnswer(
+      Map<String, String> values, java.util.function.UnaryOperator<String> change)
+      throws Exception {
+    try (TestSbc sbc = TestSbc.udp(fixture.port("udp"))) {
+      sbc.send(withContentLength(change.apply(sbc.fixture("invite-from-sbc.sip", values))));
+      return sbc.nextFinal();
+    }
+  }
+
+  /** The INVITE with its crypto line removed. */
+  static String plain(String invite) {
+    return invite.replaceAll("\r\na=crypto:[^\r]*", "");
+  }
+
+  static String withContentLength(String invite) {
+    int split = invite.indexOf("\r\n\r\n");
+    int length = invite.substring(split + 4).length();
+    return invite.replaceFirst("Content-Length: \\d+", "Content-Length: " + length);
   }
 
   private SipText finalAnswer(Map<String, String> values, boolean noSdp, String extraHeader)

@@ -116,7 +116,10 @@ class OutboundCallTest {
       assertThat(invite.headers().stream().map(h -> h[0].toLowerCase()))
           .noneMatch(name -> name.startsWith("x-ms-"));
       assertThat(invite.header("Content-Type")).hasValue("application/sdp");
-      assertThat(invite.body()).contains("m=audio ").contains("RTP/AVP 0 8 101");
+      assertThat(invite.body())
+          .contains("m=audio ")
+          .contains("RTP/SAVP 0 8 101")
+          .contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:");
 
       a.send(invite.response(100, "Trying", ""));
       a.send(invite.response(180, "Ringing", "sbcA1"));
@@ -127,7 +130,7 @@ class OutboundCallTest {
       rtp.setSoTimeout(3000);
       DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
       rtp.receive(packet);
-      assertThat(packet.getLength()).isEqualTo(12 + 160);
+      SrtpOnTheWire.decrypt(invite.body(), packet.getData(), packet.getLength());
       assertThat(state(NINA, callId)).isEqualTo("CONNECTED");
       assertThat(b.silentFor(Duration.ofMillis(50))).isTrue();
 
@@ -333,6 +336,26 @@ class OutboundCallTest {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void sbcAnswersPlainRtp_toTheSrtpOffer_violationJournalled_andTheCallIsHungUp() throws Exception {
+    try (TestSbc a = TestSbc.udp(fixture.port("udp"));
+        TestSbc b = TestSbc.udp(fixture.port("udp"))) {
+      northwind(a, b, false);
+      String callId = dial(NINA, "+12065550123", 201).get("callId").asString();
+      SipText invite = a.nextRequest("INVITE");
+
+      a.send(
+          InboundChecksTest.withContentLength(
+              InboundChecksTest.plain(okWithSdp(a, invite, "sbcA1", 40000))
+                  .replace("RTP/SAVP", "RTP/AVP")));
+
+      a.nextRequest("ACK");
+      SipText bye = a.nextRequest("BYE");
+      a.send(bye.response(200, "OK", ""));
+      fixture.awaitJournal("sip.violation", callId);
+    }
   }
 
   /** The SBC's 200 OK with its SDP answer. */

@@ -6,6 +6,9 @@ import io.tandem.media.dtmf.DtmfDigit;
 import io.tandem.media.dtmf.DtmfReceiver;
 import io.tandem.media.rtp.MalformedRtpException;
 import io.tandem.media.rtp.RtpPacket;
+import io.tandem.media.srtp.SrtpKeys;
+import io.tandem.media.srtp.SrtpProtector;
+import io.tandem.media.srtp.SrtpUnprotector;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -34,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * session sends to the address its packets come from: it latches on the first packet, and again
  * when a new SSRC arrives from a new address.
  *
+ * <p>SRTP: after {@link #protect} every packet sent is encrypted and tagged (RFC 3711) and every
+ * datagram received must authenticate and not be a replay before it is parsed, latched on or
+ * delivered; a rejected one is counted ({@link RtpSessionStats#srtpRejected()}) and dropped.
+ *
  * <p>{@link #close()} stops the ticks, closes the channel (releasing the port) and ends the
  * receiving thread.
  */
@@ -55,12 +62,15 @@ public final class RtpSession implements AutoCloseable {
   private volatile RtpListener listener;
   private volatile @Nullable InetSocketAddress remote;
   private volatile long latchedSsrc = -1;
+  private volatile @Nullable SrtpProtector protector;
+  private volatile @Nullable SrtpUnprotector unprotector;
   private final List<RtpListener> taps = new CopyOnWriteArrayList<>();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong unsent = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicLong listenerFailures = new AtomicLong();
+  private final AtomicLong srtpRejected = new AtomicLong();
 
   private RtpSession(
       DatagramChannel channel, RtpSessionOptions options, Pacer pacer, RtpListener listener) {
@@ -190,10 +200,41 @@ public final class RtpSession implements AutoCloseable {
     stream.restartRelay();
   }
 
+  /**
+   * Sends and receives SRTP with {@code keys} from now on, or plain RTP when null. A direction
+   * whose suite and master key are unchanged keeps its crypto context (its rollover counter and
+   * replay window); a new key starts a new one (RFC 4568 §7.1.4).
+   */
+  public void protect(@Nullable SrtpKeys keys) {
+    if (keys == null) {
+      protector = null;
+      unprotector = null;
+      return;
+    }
+    SrtpProtector sending = protector;
+    if (sending == null || !sending.uses(keys.suite(), keys.local())) {
+      protector = new SrtpProtector(keys.suite(), keys.local());
+    }
+    SrtpUnprotector receiving = unprotector;
+    if (receiving == null || !receiving.uses(keys.suite(), keys.remote(), keys.remoteMkiLength())) {
+      unprotector = new SrtpUnprotector(keys.suite(), keys.remote(), keys.remoteMkiLength());
+    }
+  }
+
+  /** Whether the session sends and expects SRTP. */
+  public boolean isProtected() {
+    return protector != null;
+  }
+
   /** The counters so far. */
   public RtpSessionStats stats() {
     return new RtpSessionStats(
-        sent.get(), unsent.get(), received.get(), malformed.get(), listenerFailures.get());
+        sent.get(),
+        unsent.get(),
+        received.get(),
+        malformed.get(),
+        listenerFailures.get(),
+        srtpRejected.get());
   }
 
   /**
@@ -236,7 +277,7 @@ public final class RtpSession implements AutoCloseable {
       return;
     }
     try {
-      writer.send(packet, target);
+      writer.send(packet, target, protector);
       sent.incrementAndGet();
     } catch (IOException closedOrUnreachable) {
       unsent.incrementAndGet();
@@ -254,6 +295,15 @@ public final class RtpSession implements AutoCloseable {
         return;
       }
       buffer.flip();
+      SrtpUnprotector srtp = unprotector;
+      if (srtp != null) {
+        int plain = srtp.unprotect(buffer.array(), buffer.limit());
+        if (plain < 0) {
+          srtpRejected.incrementAndGet();
+          continue;
+        }
+        buffer.limit(plain);
+      }
       RtpPacket packet;
       try {
         packet = RtpPacket.parse(buffer);

@@ -8,10 +8,13 @@ package io.tandem.media.session;
  * @param packetsReceived well-formed packets received
  * @param malformedReceived datagrams received that were not RTP
  * @param listenerFailures exceptions thrown by the listener
+ * @param srtpRejected SRTP datagrams dropped undelivered: a tag that did not authenticate, a
+ *     replay, or too short (always 0 without SRTP)
  */
 public record RtpSessionStats(
     long packetsSent,
     long packetsUnsent,
     long packetsReceived,
     long malformedReceived,
-    long listenerFailures) {}
+    long listenerFailures,
+    long srtpRejected) {}

@@ -1,6 +1,7 @@
 package io.tandem.server.connect;
 
 import io.tandem.core.tenant.TenantId;
+import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.stack.Transport;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import io.tandem.sip.trunk.InboundTrunk;
@@ -81,13 +82,16 @@ public record ConnectProperties(
    * @param sources the IP addresses its calls come from; {@code *} for any (development only)
    * @param numbers regular expressions of the dialed numbers (+E.164) it serves
    * @param callsPerSecond the most new calls per second it may deliver
+   * @param srtp {@code required}, {@code optional} or {@code off}: whether callers' media is SRTP
+   *     keyed by SDES (carriers usually send plain RTP)
    */
   public record Trunk(
       @Nullable String name,
       @Nullable String tenant,
       @DefaultValue List<String> sources,
       @DefaultValue List<String> numbers,
-      @DefaultValue("10") int callsPerSecond) {}
+      @DefaultValue("10") int callsPerSecond,
+      @DefaultValue("off") String srtp) {}
 
   /**
    * One {@code tandem.sip.direct-routing[i].*} entry.
@@ -99,6 +103,8 @@ public record ConnectProperties(
    * @param transport {@code udp}, {@code tcp} or {@code tls} (Microsoft takes TLS only)
    * @param sbcIdentity the X-MS-SBC header value
    * @param failoverTimeout how long a proxy may stay silent before the next is tried
+   * @param srtp {@code required}, {@code optional} or {@code off}: whether agent legs' media is
+   *     SRTP keyed by SDES (Microsoft's media processors take nothing else)
    */
   public record DirectRouting(
       @Nullable String tenant,
@@ -106,7 +112,8 @@ public record ConnectProperties(
       @DefaultValue List<String> proxies,
       @DefaultValue("tls") String transport,
       @DefaultValue("Tandem/Connect") String sbcIdentity,
-      @DefaultValue("10s") Duration failoverTimeout) {}
+      @DefaultValue("10s") Duration failoverTimeout,
+      @DefaultValue("required") String srtp) {}
 
   public ConnectProperties {
     trunks = List.copyOf(trunks);
@@ -238,7 +245,8 @@ public record ConnectProperties(
         problems.add(key + ".numbers: '" + number + "' is not a regular expression");
       }
     }
-    if (tenant == null || numbers.size() != trunk.numbers().size()) {
+    SrtpMode srtp = srtp(problems, key, trunk.srtp());
+    if (tenant == null || srtp == null || numbers.size() != trunk.numbers().size()) {
       return null;
     }
     try {
@@ -247,7 +255,8 @@ public record ConnectProperties(
           tenant,
           trunk.sources(),
           numbers,
-          trunk.callsPerSecond());
+          trunk.callsPerSecond(),
+          srtp);
     } catch (IllegalArgumentException e) {
       problems.add(key + ": " + e.getMessage());
       return null;
@@ -277,7 +286,11 @@ public record ConnectProperties(
         problems.add(key + ".proxies: '" + proxy + "' is not fqdn:port");
       }
     }
-    if (tenant == null || transport == null || proxies.size() != trunk.proxies().size()) {
+    SrtpMode srtp = srtp(problems, key, trunk.srtp());
+    if (tenant == null
+        || transport == null
+        || srtp == null
+        || proxies.size() != trunk.proxies().size()) {
       return null;
     }
     try {
@@ -287,9 +300,19 @@ public record ConnectProperties(
           proxies.isEmpty() ? DirectRoutingTrunk.microsoftProxies() : proxies,
           transport,
           trunk.sbcIdentity(),
-          trunk.failoverTimeout());
+          trunk.failoverTimeout(),
+          srtp);
     } catch (IllegalArgumentException e) {
       problems.add(key + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static @Nullable SrtpMode srtp(List<String> problems, String key, String value) {
+    try {
+      return SrtpMode.parse(value);
+    } catch (IllegalArgumentException e) {
+      problems.add(key + ".srtp must be required, optional or off, not '" + value + "'");
       return null;
     }
   }

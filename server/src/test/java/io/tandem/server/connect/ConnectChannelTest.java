@@ -143,16 +143,19 @@ class ConnectChannelTest {
                         "--tandem.sip.trunks[0].tenant=",
                         "--tandem.sip.trunks[0].numbers=\\+1(",
                         "--tandem.sip.direct-routing[0].transport=carrier-pigeon",
+                        "--tandem.sip.trunks[0].srtp=sometimes",
                         "--tandem.sip.rtp.first-port=20001",
                         "--tandem.sip.min-session-interval=0s")
                     .close())
         .rootCause()
-        .hasMessageContaining("invalid Connect (SIP) configuration (6 problems)")
+        .hasMessageContaining("invalid Connect (SIP) configuration (7 problems)")
         .hasMessageContaining("tandem.sip.min-session-interval must be at least 1s")
         .hasMessageContaining("tandem.sip.trunks[0].tenant is required")
         .hasMessageContaining("tandem.sip.trunks[0].numbers: '\\+1(' is not a regular expression")
         .hasMessageContaining("tandem.sip.direct-routing[0].tenant is required")
         .hasMessageContaining("tandem.sip.direct-routing[0].transport must be udp, tcp or tls")
+        .hasMessageContaining(
+            "tandem.sip.trunks[0].srtp must be required, optional or off, not 'sometimes'")
         .hasMessageContaining("tandem.sip.rtp.first-port must be even");
   }
 

@@ -1,6 +1,7 @@
 package io.tandem.sip.b2bua;
 
 import io.tandem.core.time.Timer;
+import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.stack.SentResponse;
 import io.tandem.sip.stack.SipHeader;
@@ -41,14 +42,16 @@ final class CallerInvite {
   }
 
   /**
-   * Sends 100 and sets up the leg's media; a refused offer is answered (400, 488 or 503 with a
-   * {@code Warning}) and gives null.
+   * Sends 100 and sets up the leg's media as the trunk's {@code srtp} allows; a refused offer is
+   * answered (400, 488 or 503 with a {@code Warning}) and gives null.
    */
-  @Nullable LegMedia acceptMedia() {
+  @Nullable LegMedia acceptMedia(SrtpMode srtp) {
     invite.respond(100, "Trying", "", List.of());
     try {
       offerInAck = invite.body().length == 0;
-      return offerInAck ? context.media().offer() : context.media().answer(invite.bodyText());
+      return offerInAck
+          ? context.media().offer(srtp)
+          : context.media().answer(invite.bodyText(), srtp);
     } catch (MediaRefusedException refused) {
       invite.respond(
           refused.status(),

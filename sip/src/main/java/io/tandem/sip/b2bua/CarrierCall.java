@@ -92,7 +92,7 @@ final class CarrierCall implements SipLeg {
 
   /** Answers the INVITE: 100, then 200 with Tandem's SDP, then the arrival in the tenant. */
   void start() {
-    LegMedia answering = invite.acceptMedia();
+    LegMedia answering = invite.acceptMedia(trunk.srtp());
     if (answering == null) {
       context.calls().remove(lane(), this);
       return;

@@ -11,6 +11,7 @@ import io.tandem.media.bridge.RelayBridge;
 import io.tandem.media.mix.Conference;
 import io.tandem.media.record.MessageRecorder;
 import io.tandem.media.session.RtpSession;
+import io.tandem.media.srtp.MasterKey;
 import io.tandem.sip.media.HoldMusic;
 import io.tandem.sip.media.RtpFlowMedia;
 import io.tandem.sip.sdp.Answer;
@@ -19,7 +20,9 @@ import io.tandem.sip.sdp.MalformedSdpException;
 import io.tandem.sip.sdp.NegotiatedMedia;
 import io.tandem.sip.sdp.NotAcceptableException;
 import io.tandem.sip.sdp.OfferAnswer;
+import io.tandem.sip.sdp.SdesKeys;
 import io.tandem.sip.sdp.SessionDescription;
+import io.tandem.sip.sdp.SrtpMode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +33,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A leg's media on Tandem's own RTP: one {@link RtpSession}, the flow media, the hold music or
  * silence playing on it, and the relay to another leg (both legs know the relay) or the mix of a
- * conference.
+ * conference. Under SRTP the session encrypts with the leg's own master key and decrypts with the
+ * far end's from the last offer/answer; a re-offer with a new key re-keys the receiving side (RFC
+ * 4568 §7.1.4), Tandem's own key stays for the call.
  */
 final class RtpLegMedia implements LegMedia {
 
@@ -50,6 +55,10 @@ final class RtpLegMedia implements LegMedia {
   private @Nullable HoldMusic music;
   private @Nullable RelayBridge bridge;
   private @Nullable RtpLegMedia partner;
+  private final LegSrtp srtp;
+
+  /** The leg's SRTP mode (its trunk's) and its own master key, null when the mode is off. */
+  record LegSrtp(SrtpMode mode, @Nullable MasterKey local) {}
 
   RtpLegMedia(
       RtpLegMediaFactory factory,
@@ -57,7 +66,9 @@ final class RtpLegMedia implements LegMedia {
       long sessionId,
       String localSdp,
       @Nullable SessionDescription offerSent,
-      @Nullable NegotiatedMedia negotiated) {
+      @Nullable NegotiatedMedia negotiated,
+      LegSrtp srtp) {
+    this.srtp = srtp;
     this.factory = factory;
     this.session = session;
     this.sessionId = sessionId;
@@ -77,8 +88,10 @@ final class RtpLegMedia implements LegMedia {
       throw new IllegalStateException("this leg answered an offer; it takes no answer");
     }
     try {
-      NegotiatedMedia accepted = OfferAnswer.accepted(offerSent, SessionDescription.parse(sdp));
+      NegotiatedMedia accepted =
+          OfferAnswer.accepted(offerSent, SessionDescription.parse(sdp), srtp.mode());
       session = factory.ports().adopt(session, accepted);
+      protect(session, accepted);
       negotiated = accepted;
     } catch (MalformedSdpException malformed) {
       throw new MediaRefusedException(400, malformed.getMessage());
@@ -93,7 +106,7 @@ final class RtpLegMedia implements LegMedia {
   public Reoffer reoffered(String sdp) throws MediaRefusedException {
     try {
       SessionDescription offer = SessionDescription.parse(sdp);
-      NegotiatedMedia renegotiated = OfferAnswer.negotiate(offer);
+      NegotiatedMedia renegotiated = OfferAnswer.negotiate(offer, srtp.mode(), srtp.local());
       var running = session.options();
       int dtmf =
           renegotiated.hasTelephoneEvents()
@@ -106,6 +119,7 @@ final class RtpLegMedia implements LegMedia {
       Answer answer =
           OfferAnswer.answer(
               offer,
+              renegotiated,
               factory.ports().bindAddress(),
               session.localAddress().getPort(),
               sessionId,
@@ -113,6 +127,7 @@ final class RtpLegMedia implements LegMedia {
       version++;
       localSdp = answer.text();
       negotiated = answer.media();
+      protect(session, renegotiated);
       if (renegotiated.hasRemote()) {
         session.connect(renegotiated.remote());
       }
@@ -122,6 +137,12 @@ final class RtpLegMedia implements LegMedia {
     } catch (NotAcceptableException unusable) {
       throw new MediaRefusedException(488, unusable.getMessage());
     }
+  }
+
+  /** Makes {@code session} send and expect what {@code settled} keyed: SRTP, or plain RTP. */
+  static void protect(RtpSession session, NegotiatedMedia settled) {
+    SdesKeys sdes = settled.sdes();
+    session.protect(sdes == null ? null : sdes.keys());
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.tandem.media.clock.Pacer;
 import io.tandem.media.codec.G711;
 import io.tandem.media.session.RtpListener;
 import io.tandem.media.session.RtpSession;
+import io.tandem.media.srtp.MasterKey;
 import io.tandem.sip.media.HoldMusic;
 import io.tandem.sip.media.PromptAudio;
 import io.tandem.sip.media.RtpFlowMedia;
@@ -17,7 +18,9 @@ import io.tandem.sip.sdp.NegotiatedMedia;
 import io.tandem.sip.sdp.NotAcceptableException;
 import io.tandem.sip.sdp.OfferAnswer;
 import io.tandem.sip.sdp.SessionDescription;
+import io.tandem.sip.sdp.SrtpMode;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -25,7 +28,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
-/** Opens legs on Tandem's RTP ports, with the node's prompts, music on hold and timers. */
+/**
+ * Opens legs on Tandem's RTP ports, with the node's prompts, music on hold and timers; an SRTP leg
+ * gets a fresh master key of its own from a {@link SecureRandom}.
+ */
 final class RtpLegMediaFactory implements LegMediaFactory {
 
   private final RtpPorts ports;
@@ -35,6 +41,7 @@ final class RtpLegMediaFactory implements LegMediaFactory {
   private final Scheduler scheduler;
   private final Clock clock;
   private final Duration announcementInterval;
+  private final SecureRandom keys = new SecureRandom();
   private volatile @Nullable EncodedClip musicOnHold;
 
   RtpLegMediaFactory(
@@ -55,16 +62,25 @@ final class RtpLegMediaFactory implements LegMediaFactory {
   }
 
   @Override
-  public LegMedia answer(String offerText) throws MediaRefusedException {
+  public LegMedia answer(String offerText, SrtpMode srtp) throws MediaRefusedException {
     try {
       SessionDescription offer = SessionDescription.parse(offerText);
-      NegotiatedMedia negotiated = OfferAnswer.negotiate(offer);
+      MasterKey key = freshKey(srtp);
+      NegotiatedMedia negotiated = OfferAnswer.negotiate(offer, srtp, key);
       RtpSession session = ports.open(negotiated, RtpListener.IGNORE);
+      RtpLegMedia.protect(session, negotiated);
       long id = sessionId();
       Answer answer =
           OfferAnswer.answer(
               offer, negotiated, ports.bindAddress(), session.localAddress().getPort(), id, 1);
-      return new RtpLegMedia(this, session, id, answer.text(), null, answer.media());
+      return new RtpLegMedia(
+          this,
+          session,
+          id,
+          answer.text(),
+          null,
+          answer.media(),
+          new RtpLegMedia.LegSrtp(srtp, key));
     } catch (MalformedSdpException malformed) {
       throw new MediaRefusedException(400, malformed.getMessage());
     } catch (NotAcceptableException unusable) {
@@ -75,14 +91,17 @@ final class RtpLegMediaFactory implements LegMediaFactory {
   }
 
   @Override
-  public LegMedia offer() throws MediaRefusedException {
+  public LegMedia offer(SrtpMode srtp) throws MediaRefusedException {
     try {
       RtpSession session =
           ports.open(G711.PCMU, OfferAnswer.OFFERED_DTMF_PAYLOAD_TYPE, RtpListener.IGNORE);
       long id = sessionId();
+      MasterKey key = freshKey(srtp);
       SessionDescription offer =
-          OfferAnswer.offer(ports.bindAddress(), session.localAddress().getPort(), id, 1);
-      return new RtpLegMedia(this, session, id, offer.format(), offer, null);
+          OfferAnswer.offer(
+              ports.bindAddress(), session.localAddress().getPort(), id, 1, srtp, key);
+      return new RtpLegMedia(
+          this, session, id, offer.format(), offer, null, new RtpLegMedia.LegSrtp(srtp, key));
     } catch (IOException noPort) {
       throw new MediaRefusedException(503, "no RTP port: " + noPort.getMessage());
     }
@@ -107,6 +126,10 @@ final class RtpLegMediaFactory implements LegMediaFactory {
       musicOnHold = music;
     }
     return HoldMusic.start(session, music, prompts, announcementInterval);
+  }
+
+  private @Nullable MasterKey freshKey(SrtpMode srtp) {
+    return srtp == SrtpMode.OFF ? null : MasterKey.random(keys);
   }
 
   private static long sessionId() {

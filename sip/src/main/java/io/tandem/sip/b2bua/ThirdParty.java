@@ -81,7 +81,7 @@ final class ThirdParty {
                         "the tenant has no Direct Routing trunk to call out"));
     LegMedia media;
     try {
-      media = context.media().offer();
+      media = context.media().offer(trunk.srtp());
     } catch (MediaRefusedException noPort) {
       throw new CallActionRefused(
           CallActionRefused.Reason.NOT_NOW, "no media for a new leg: " + noPort.getMessage());

@@ -2,6 +2,7 @@ package io.tandem.sip.sdp;
 
 import io.tandem.media.codec.G711;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one leg's offer/answer settled, from Tandem's side: what to open its RTP session with and
@@ -14,9 +15,26 @@ import java.net.InetSocketAddress;
  * @param direction what Tandem does: {@code RECVONLY} when the far end holds the call
  * @param ptime the packet time in ms the far end asked for (20 when it did not say); Tandem always
  *     sends 20 ms packets
+ * @param sdes the SRTP keys SDES settled, or null for plain RTP
  */
 public record NegotiatedMedia(
-    G711 codec, InetSocketAddress remote, int dtmfPayloadType, Direction direction, int ptime) {
+    G711 codec,
+    InetSocketAddress remote,
+    int dtmfPayloadType,
+    Direction direction,
+    int ptime,
+    @Nullable SdesKeys sdes) {
+
+  /** Plain RTP media. */
+  public NegotiatedMedia(
+      G711 codec, InetSocketAddress remote, int dtmfPayloadType, Direction direction, int ptime) {
+    this(codec, remote, dtmfPayloadType, direction, ptime, null);
+  }
+
+  /** Whether the leg's media is SRTP. */
+  public boolean isSecure() {
+    return sdes != null;
+  }
 
   /** The packet time Tandem sends and assumes when none is given. */
   public static final int DEFAULT_PTIME = 20;

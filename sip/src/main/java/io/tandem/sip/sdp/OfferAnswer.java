@@ -2,12 +2,14 @@ package io.tandem.sip.sdp;
 
 import io.tandem.media.codec.G711;
 import io.tandem.media.dtmf.TelephoneEvent;
+import io.tandem.media.srtp.MasterKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The offer/answer model (RFC 3264) for Tandem's G.711 calls.
@@ -17,28 +19,38 @@ import java.util.OptionalInt;
  * number (G.711 on a dynamic number is not taken: Tandem's media sends the static numbers). The
  * offer's {@code telephone-event/8000} payload type, whatever its number, is kept with its {@code
  * a=fmtp}. The direction is mirrored. Every other stream, and every stream offered with port 0, is
- * answered with port 0. SRTP and ICE are not spoken: {@code a=crypto} and {@code a=candidate} are
- * ignored and the answer's profile is {@code RTP/AVP}.
+ * answered with port 0. SRTP is keyed by SDES as the leg's {@link SrtpMode} allows ({@link Sdes}):
+ * an SRTP answer keeps the offer's profile and echoes the chosen crypto line's tag and suite with
+ * Tandem's own key; a plain answer's profile is {@code RTP/AVP}. ICE is not spoken: {@code
+ * a=candidate} is ignored.
  */
 public final class OfferAnswer {
 
   /** The telephone-event payload type Tandem offers. */
   public static final int OFFERED_DTMF_PAYLOAD_TYPE = TelephoneEvent.DEFAULT_PAYLOAD_TYPE;
 
-  private static final String PROFILE = "RTP/AVP";
+  private static final String PLAIN_PROFILE = "RTP/AVP";
   private static final String TELEPHONE_EVENT = "telephone-event";
 
   private OfferAnswer() {}
 
+  /** {@link #negotiate(SessionDescription, SrtpMode, MasterKey)} for plain RTP only. */
+  public static NegotiatedMedia negotiate(SessionDescription offer) throws NotAcceptableException {
+    return negotiate(offer, SrtpMode.OFF, null);
+  }
+
   /**
    * What answering {@code offer} settles, without the answer text: for opening the RTP session
-   * before the local port is known.
+   * before the local port is known. Under SRTP Tandem sends with {@code localKey}.
    *
    * @throws NotAcceptableException when the offer has no audio stream with a port, or none with
-   *     PCMU or PCMA
+   *     PCMU or PCMA, or {@code mode} refuses its SRTP or plain RTP
    */
-  public static NegotiatedMedia negotiate(SessionDescription offer) throws NotAcceptableException {
+  public static NegotiatedMedia negotiate(
+      SessionDescription offer, SrtpMode mode, @Nullable MasterKey localKey)
+      throws NotAcceptableException {
     MediaDescription audio = audioOf(offer, "offer");
+    SdesKeys sdes = Sdes.answering(audio, mode, localKey);
     G711 codec =
         codecOf(audio)
             .orElseThrow(
@@ -51,7 +63,8 @@ public final class OfferAnswer {
         new InetSocketAddress(far.address(), audio.port()),
         telephoneEventOf(audio).orElse(-1),
         offer.directionOf(audio).answer(),
-        audio.ptime().orElse(NegotiatedMedia.DEFAULT_PTIME));
+        audio.ptime().orElse(NegotiatedMedia.DEFAULT_PTIME),
+        sdes);
   }
 
   /**
@@ -96,29 +109,46 @@ public final class OfferAnswer {
   }
 
   /**
-   * Tandem's offer for a call it places (the agent leg): PCMU 0, PCMA 8, telephone-event 101
-   * ({@code 0-16}), ptime 20, sendrecv, receiving at {@code localAddress}:{@code port}.
+   * Tandem's plain RTP offer ({@link #offer(InetAddress, int, long, long, SrtpMode, MasterKey)}).
    */
   public static SessionDescription offer(
       InetAddress localAddress, int port, long sessionId, long version) {
+    return offer(localAddress, port, sessionId, version, SrtpMode.OFF, null);
+  }
+
+  /**
+   * Tandem's offer for a call it places (the agent leg): PCMU 0, PCMA 8, telephone-event 101
+   * ({@code 0-16}), ptime 20, sendrecv, receiving at {@code localAddress}:{@code port}; under
+   * {@code mode} required {@code RTP/SAVP} with {@code a=crypto:1 AES_CM_128_HMAC_SHA1_80
+   * inline:<localKey>}, optional the same line on {@code RTP/AVP}, off plain {@code RTP/AVP}.
+   */
+  public static SessionDescription offer(
+      InetAddress localAddress,
+      int port,
+      long sessionId,
+      long version,
+      SrtpMode mode,
+      @Nullable MasterKey localKey) {
     Connection local = new Connection(localAddress);
     String dtmf = Integer.toString(OFFERED_DTMF_PAYLOAD_TYPE);
+    List<Attribute> attributes = new ArrayList<>();
+    attributes.add(Attribute.of("rtpmap", "0 PCMU/8000"));
+    attributes.add(Attribute.of("rtpmap", "8 PCMA/8000"));
+    attributes.add(Attribute.of("rtpmap", dtmf + " telephone-event/8000"));
+    attributes.add(Attribute.of("fmtp", dtmf + " 0-16"));
+    attributes.add(Attribute.of("ptime", Integer.toString(NegotiatedMedia.DEFAULT_PTIME)));
+    attributes.add(Attribute.property(Direction.SENDRECV.attribute()));
+    attributes.addAll(Sdes.offeredCrypto(mode, mode == SrtpMode.OFF ? null : requireKey(localKey)));
     MediaDescription audio =
         new MediaDescription(
             "audio",
             port,
             1,
-            PROFILE,
+            Sdes.offeredProfile(mode),
             List.of("0", "8", dtmf),
             null,
             List.of(),
-            List.of(
-                Attribute.of("rtpmap", "0 PCMU/8000"),
-                Attribute.of("rtpmap", "8 PCMA/8000"),
-                Attribute.of("rtpmap", dtmf + " telephone-event/8000"),
-                Attribute.of("fmtp", dtmf + " 0-16"),
-                Attribute.of("ptime", Integer.toString(NegotiatedMedia.DEFAULT_PTIME)),
-                Attribute.property(Direction.SENDRECV.attribute())));
+            attributes);
     return new SessionDescription(
         Origin.of(sessionId, version, local),
         "-",
@@ -130,13 +160,23 @@ public final class OfferAnswer {
   }
 
   /**
-   * What the far end's answer to {@code offerWeSent} settled.
-   *
-   * @throws NotAcceptableException when the answer rejects the audio stream (port 0, or missing) or
-   *     picks no G.711 law Tandem offered
+   * What the answer to a plain RTP offer settled ({@link #accepted(SessionDescription,
+   * SessionDescription, SrtpMode)}).
    */
   public static NegotiatedMedia accepted(
       SessionDescription offerWeSent, SessionDescription answerReceived)
+      throws NotAcceptableException {
+    return accepted(offerWeSent, answerReceived, SrtpMode.OFF);
+  }
+
+  /**
+   * What the far end's answer to {@code offerWeSent} (made under {@code mode}) settled.
+   *
+   * @throws NotAcceptableException when the answer rejects the audio stream (port 0, or missing),
+   *     picks no G.711 law Tandem offered, or lacks the crypto line SRTP {@code required} needs
+   */
+  public static NegotiatedMedia accepted(
+      SessionDescription offerWeSent, SessionDescription answerReceived, SrtpMode mode)
       throws NotAcceptableException {
     MediaDescription ours = audioOf(offerWeSent, "our offer");
     int index = offerWeSent.media().indexOf(ours);
@@ -163,7 +203,8 @@ public final class OfferAnswer {
         new InetSocketAddress(far.address(), answered.port()),
         telephoneEventOf(ours).isPresent() ? telephoneEventOf(answered).orElse(-1) : -1,
         answerReceived.directionOf(answered).answer(),
-        answered.ptime().orElse(NegotiatedMedia.DEFAULT_PTIME));
+        answered.ptime().orElse(NegotiatedMedia.DEFAULT_PTIME),
+        Sdes.accepted(ours, answered, mode == SrtpMode.REQUIRED));
   }
 
   private static MediaDescription audioOf(SessionDescription description, String what)
@@ -189,8 +230,20 @@ public final class OfferAnswer {
     }
     attributes.add(Attribute.of("ptime", Integer.toString(NegotiatedMedia.DEFAULT_PTIME)));
     attributes.add(Attribute.property(settled.direction().attribute()));
+    SdesKeys sdes = settled.sdes();
+    if (sdes != null) {
+      attributes.add(Sdes.answerCrypto(sdes));
+    }
+    String profile = sdes == null ? PLAIN_PROFILE : offered.protocol();
     return new MediaDescription(
-        "audio", localRtpPort, 1, PROFILE, formats, null, List.of(), attributes);
+        "audio", localRtpPort, 1, profile, formats, null, List.of(), attributes);
+  }
+
+  static MasterKey requireKey(@Nullable MasterKey localKey) {
+    if (localKey == null) {
+      throw new IllegalArgumentException("SRTP needs Tandem's own master key");
+    }
+    return localKey;
   }
 
   /** The first format of {@code stream} that is static PCMU or PCMA. */

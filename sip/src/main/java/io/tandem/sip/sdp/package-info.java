@@ -6,10 +6,12 @@
  * session is opened with.
  *
  * <p>Only what a G.711 call needs is interpreted: {@code c=}, {@code m=}, {@code a=rtpmap}, {@code
- * a=fmtp}, {@code a=ptime} and the direction attributes. Everything else (ICE candidates, {@code
- * a=crypto}, {@code a=rtcp-mux}, bandwidths, unknown lines) is kept or dropped without affecting
- * the answer. Malformed text is a {@link io.tandem.sip.sdp.MalformedSdpException} (the B2BUA
- * answers 400), an offer without PCMU or PCMA a {@link io.tandem.sip.sdp.NotAcceptableException}
+ * a=fmtp}, {@code a=ptime}, the direction attributes and SDES {@code a=crypto} lines (RFC 4568,
+ * {@link io.tandem.sip.sdp.CryptoAttribute}), taken as the trunk's {@link
+ * io.tandem.sip.sdp.SrtpMode} allows. Everything else (ICE candidates, {@code a=rtcp-mux},
+ * bandwidths, unknown lines) is kept or dropped without affecting the answer. Malformed text is a
+ * {@link io.tandem.sip.sdp.MalformedSdpException} (the B2BUA answers 400), an offer without PCMU or
+ * PCMA, or without the SRTP the mode requires, a {@link io.tandem.sip.sdp.NotAcceptableException}
  * (488).
  *
  * <p>Threading: everything here is immutable values and pure functions, safe on any thread.

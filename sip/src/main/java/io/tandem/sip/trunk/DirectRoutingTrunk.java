@@ -1,6 +1,7 @@
 package io.tandem.sip.trunk;
 
 import io.tandem.core.tenant.TenantId;
+import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.stack.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param sbcIdentity the {@code X-MS-SBC} value: {@code Vendor/Model/Firmware}
  * @param failoverTimeout how long an INVITE may stay unanswered (no response at all) before the
  *     next proxy is tried
+ * @param srtp whether agent legs' media is SRTP (SDES): Microsoft's media processors require it
+ *     ({@code required}, MICROSOFT-CONTRACTS §1.7); {@code off} only against a peer that cannot
  */
 public record DirectRoutingTrunk(
     TenantId tenant,
@@ -23,7 +26,19 @@ public record DirectRoutingTrunk(
     List<Proxy> proxies,
     Transport transport,
     String sbcIdentity,
-    Duration failoverTimeout) {
+    Duration failoverTimeout,
+    SrtpMode srtp) {
+
+  /** A trunk with SRTP {@link SrtpMode#REQUIRED}, as Microsoft requires. */
+  public DirectRoutingTrunk(
+      TenantId tenant,
+      String sbcFqdn,
+      List<Proxy> proxies,
+      Transport transport,
+      String sbcIdentity,
+      Duration failoverTimeout) {
+    this(tenant, sbcFqdn, proxies, transport, sbcIdentity, failoverTimeout, SrtpMode.REQUIRED);
+  }
 
   /** One Microsoft SIP proxy: its FQDN and port. */
   public record Proxy(String fqdn, int port) {}

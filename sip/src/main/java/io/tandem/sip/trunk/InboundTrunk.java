@@ -1,6 +1,7 @@
 package io.tandem.sip.trunk;
 
 import io.tandem.core.tenant.TenantId;
+import io.tandem.sip.sdp.SrtpMode;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,9 +16,25 @@ import java.util.regex.Pattern;
  *     serves
  * @param callsPerSecond the most new calls per second accepted from it; above it Tandem answers 503
  *     with Retry-After
+ * @param srtp whether callers' media is SRTP (SDES): carriers usually send plain RTP ({@code off})
  */
 public record InboundTrunk(
-    String name, TenantId tenant, List<String> sources, List<Pattern> numbers, int callsPerSecond) {
+    String name,
+    TenantId tenant,
+    List<String> sources,
+    List<Pattern> numbers,
+    int callsPerSecond,
+    SrtpMode srtp) {
+
+  /** A trunk with plain RTP ({@link SrtpMode#OFF}), as carriers send. */
+  public InboundTrunk(
+      String name,
+      TenantId tenant,
+      List<String> sources,
+      List<Pattern> numbers,
+      int callsPerSecond) {
+    this(name, tenant, sources, numbers, callsPerSecond, SrtpMode.OFF);
+  }
 
   public InboundTrunk {
     sources = List.copyOf(sources);

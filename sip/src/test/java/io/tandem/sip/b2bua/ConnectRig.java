@@ -30,6 +30,7 @@ import io.tandem.emulator.time.SystemScheduler;
 import io.tandem.media.audio.FrameFormat;
 import io.tandem.media.audio.Goertzel;
 import io.tandem.media.wav.WavReader;
+import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.stack.EndpointSettings;
 import io.tandem.sip.stack.ListenPoint;
 import io.tandem.sip.stack.TlsMaterial;
@@ -141,7 +142,28 @@ final class ConnectRig implements AutoCloseable {
       Duration teamsSessionInterval,
       Duration minSessionInterval)
       throws Exception {
-    this(carrierSources, rtpTimeout, teamsSessionInterval, minSessionInterval, null);
+    this(
+        carrierSources, rtpTimeout, teamsSessionInterval, minSessionInterval, null, Srtp.MICROSOFT);
+  }
+
+  /**
+   * SRTP on the rig: the carrier trunk's and the Direct Routing trunk's modes, and whether the
+   * emulated media processor requires SRTP.
+   */
+  record Srtp(SrtpMode carrier, SrtpMode directRouting, boolean teamsRequires) {
+    /** As in production: carriers plain, Direct Routing required on both sides. */
+    static final Srtp MICROSOFT = new Srtp(SrtpMode.OFF, SrtpMode.REQUIRED, true);
+  }
+
+  /** A rig with the SRTP settings {@code srtp}. */
+  static ConnectRig withSrtp(Srtp srtp) throws Exception {
+    return new ConnectRig(
+        List.of("127.0.0.1"),
+        ConnectSettings.DEFAULT_RTP_TIMEOUT,
+        Duration.ofSeconds(1800),
+        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
+        null,
+        srtp);
   }
 
   /**
@@ -155,7 +177,8 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_RTP_TIMEOUT,
         Duration.ofSeconds(1800),
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
-        tls);
+        tls,
+        Srtp.MICROSOFT);
   }
 
   private ConnectRig(
@@ -163,7 +186,8 @@ final class ConnectRig implements AutoCloseable {
       Duration rtpTimeout,
       Duration teamsSessionInterval,
       Duration minSessionInterval,
-      @Nullable TlsMaterial tls)
+      @Nullable TlsMaterial tls,
+      Srtp srtp)
       throws Exception {
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
@@ -186,7 +210,8 @@ final class ConnectRig implements AutoCloseable {
                         proxyPort)))
             .withOutboundTransport(tls == null ? "udp" : "tls")
             .withCarrierPort(freeUdpAndTcpPort())
-            .withSessionExpires(teamsSessionInterval);
+            .withSessionExpires(teamsSessionInterval)
+            .withRequireSrtp(srtp.teamsRequires());
     emulator =
         Emulator.start(
             EmulatorSettings.defaults().withWorld(file).withDirectRouting(sip),
@@ -202,7 +227,8 @@ final class ConnectRig implements AutoCloseable {
                     TENANT,
                     carrierSources,
                     List.of(Pattern.compile("\\+1425555019[0-9]")),
-                    200)),
+                    200,
+                    srtp.carrier())),
             List.of(
                 new DirectRoutingTrunk(
                     TENANT,
@@ -212,7 +238,8 @@ final class ConnectRig implements AutoCloseable {
                             DirectRoutingSettings.PROXY_FQDNS.get(0), proxyPort)),
                     tls == null ? Transport.UDP : Transport.TLS,
                     "Tandem/Connect/test",
-                    Duration.ofSeconds(2))),
+                    Duration.ofSeconds(2),
+                    srtp.directRouting())),
             clock);
     var pacer = new io.tandem.media.clock.ScheduledPacer(pacerThread, System::nanoTime);
     node =

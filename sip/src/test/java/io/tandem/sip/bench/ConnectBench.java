@@ -25,6 +25,7 @@ import io.tandem.sip.b2bua.ConnectSettings;
 import io.tandem.sip.b2bua.Tenants;
 import io.tandem.sip.media.DefaultPromptAudio;
 import io.tandem.sip.media.RtpPorts;
+import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.stack.EndpointSettings;
 import io.tandem.sip.stack.ListenPoint;
 import io.tandem.sip.stack.Transport;
@@ -117,7 +118,8 @@ public final class ConnectBench {
                     List.of(new DirectRoutingTrunk.Proxy("sip.pstnhub.microsoft.com", teamsPort)),
                     Transport.UDP,
                     "Tandem/Connect/bench",
-                    Duration.ofSeconds(5))),
+                    Duration.ofSeconds(5),
+                    SrtpMode.OFF)), // sipp 3.6.1 plays Teams with plain RTP
             clock);
     Pacer paced =
         args.getOrDefault("pacer", "phased").equals("scheduled")

@@ -36,18 +36,22 @@ class OfferAnswerTest {
 
   @Test
   void answer_teamsOffer_skipsSilkG722G729_takesPcmuAndTelephoneEvent() throws Exception {
-    Answer answer =
-        OfferAnswer.answer(
-            SdpFixtures.parsed("teams-direct-routing-offer.sdp"), LOCAL, 20002, 99, 3);
+    SessionDescription offer = SdpFixtures.parsed("teams-direct-routing-offer.sdp");
+    NegotiatedMedia settled =
+        OfferAnswer.negotiate(
+            offer,
+            SrtpMode.REQUIRED,
+            io.tandem.media.srtp.MasterKey.random(new java.util.Random()));
+    Answer answer = OfferAnswer.answer(offer, settled, LOCAL, 20002, 99, 3);
 
     assertThat(answer.media().codec()).isEqualTo(G711.PCMU);
     assertThat(answer.media().dtmfPayloadType()).isEqualTo(101);
     assertThat(answer.media().remote()).isEqualTo(new InetSocketAddress("52.114.7.24", 50010));
     MediaDescription audio = answer.description().audio().orElseThrow();
     assertThat(audio.formats()).containsExactly("0", "101");
-    assertThat(audio.protocol()).isEqualTo("RTP/AVP");
+    assertThat(audio.protocol()).isEqualTo("RTP/SAVP");
     assertThat(audio.fmtp("101")).contains("0-16");
-    assertThat(answer.text()).doesNotContain("crypto", "candidate", "ice-");
+    assertThat(answer.text()).doesNotContain("candidate", "ice-");
   }
 
   @Test
