@@ -31,6 +31,7 @@ import io.tandem.media.audio.FrameFormat;
 import io.tandem.media.audio.Goertzel;
 import io.tandem.media.wav.WavReader;
 import io.tandem.sip.sdp.SrtpMode;
+import io.tandem.sip.sipp.LoopbackPorts;
 import io.tandem.sip.stack.EndpointSettings;
 import io.tandem.sip.stack.ListenPoint;
 import io.tandem.sip.stack.TlsMaterial;
@@ -38,11 +39,8 @@ import io.tandem.sip.stack.Transport;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import io.tandem.sip.trunk.InboundTrunk;
 import io.tandem.sip.trunk.TrunkPlan;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -261,7 +259,11 @@ final class ConnectRig implements AutoCloseable {
                 tls,
                 host -> "127.0.0.1"),
             trunks,
-            io.tandem.sip.media.RtpPorts.loopback(pacer),
+            new io.tandem.sip.media.RtpPorts(
+                InetAddress.getLoopbackAddress(),
+                LoopbackPorts.rtpFirst(),
+                LoopbackPorts.rtpLast(),
+                pacer),
             new io.tandem.sip.media.DefaultPromptAudio(
                 null,
                 new io.tandem.media.speech.CachedSpeech(
@@ -437,19 +439,9 @@ final class ConnectRig implements AutoCloseable {
     }
   }
 
-  /** A port free for UDP and TCP. */
-  static int freeUdpAndTcpPort() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        int port = tcp.getLocalPort();
-        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-          return port;
-        } catch (IOException taken) {
-          // try another
-        }
-      }
-    }
-    throw new IOException("no free port");
+  /** A port free for UDP and TCP, from this test JVM's range ({@link LoopbackPorts}). */
+  static int freeUdpAndTcpPort() {
+    return LoopbackPorts.free();
   }
 
   @Override

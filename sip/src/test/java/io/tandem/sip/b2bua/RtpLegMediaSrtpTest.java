@@ -42,7 +42,11 @@ class RtpLegMediaSrtpTest {
   private final Pacer pacer = new ScheduledPacer(timers, System::nanoTime);
   private final RtpLegMediaFactory factory =
       new RtpLegMediaFactory(
-          RtpPorts.loopback(pacer),
+          new RtpPorts(
+              java.net.InetAddress.getLoopbackAddress(),
+              io.tandem.sip.sipp.LoopbackPorts.rtpFirst(),
+              io.tandem.sip.sipp.LoopbackPorts.rtpLast(),
+              pacer),
           new NoPrompts(),
           pacer,
           Runnable::run,

@@ -52,7 +52,12 @@ final class MediaRig implements AutoCloseable {
   final ExecutorService loader = Executors.newVirtualThreadPerTaskExecutor();
   final Clock clock = Clock.systemUTC();
   final MailboxScheduler scheduler = new MailboxScheduler(clock, timers, writer);
-  final RtpPorts ports = RtpPorts.loopback(pacer);
+  final RtpPorts ports =
+      new RtpPorts(
+          java.net.InetAddress.getLoopbackAddress(),
+          io.tandem.sip.sipp.LoopbackPorts.rtpFirst(),
+          io.tandem.sip.sipp.LoopbackPorts.rtpLast(),
+          pacer);
   final ListeningCaller ear = new ListeningCaller(G711.PCMU);
   final RtpSession caller;
   final RtpSession leg;

@@ -9,7 +9,6 @@ import io.tandem.emulator.journal.Direction;
 import io.tandem.emulator.time.SystemScheduler;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -138,9 +137,7 @@ class SipEndpointTlsTest {
     }
   }
 
-  private static int freeTcpPort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  private static int freeTcpPort() {
+    return io.tandem.sip.sipp.LoopbackPorts.free();
   }
 }

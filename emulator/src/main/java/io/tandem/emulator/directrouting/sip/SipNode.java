@@ -121,12 +121,43 @@ public final class SipNode implements SipListener, AutoCloseable {
       stack.start();
     } catch (Exception failed) {
       try {
-        stack.stop();
+        shutDown();
       } catch (RuntimeException stopping) {
-        // JAIN-SIP's stop can trip over its own half-built state: the cause is what failed.
+        // The cause is what failed; a stop that failed too is kept beside it.
         failed.addSuppressed(stopping);
       }
       throw failed;
+    }
+  }
+
+  /**
+   * Stops the stack so that every listening point is closed when this returns: each provider and
+   * listening point is deleted first (which stops its message processor and thread), then the
+   * stack, whose own stop walks collections its threads may still change while they start (a {@link
+   * java.util.ConcurrentModificationException} is retried).
+   */
+  private void shutDown() {
+    for (SipProvider provider : List.copyOf(providersByPoint.values())) {
+      ListeningPoint listening = provider.getListeningPoint();
+      try {
+        provider.removeSipListener(this);
+        stack.deleteSipProvider(provider);
+        if (listening != null) {
+          stack.deleteListeningPoint(listening);
+        }
+      } catch (Exception notDeleted) {
+        // The stack's stop below closes what is left.
+      }
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        stack.stop();
+        return;
+      } catch (java.util.ConcurrentModificationException busy) {
+        if (attempt == 3) {
+          throw busy;
+        }
+      }
     }
   }
 
@@ -388,6 +419,6 @@ public final class SipNode implements SipListener, AutoCloseable {
 
   @Override
   public void close() {
-    stack.stop();
+    shutDown();
   }
 }
