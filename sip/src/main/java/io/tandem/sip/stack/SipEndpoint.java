@@ -61,8 +61,42 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
       }
       stack.start();
     } catch (Exception failed) {
-      stack.stop();
+      try {
+        shutDown();
+      } catch (RuntimeException stopping) {
+        failed.addSuppressed(stopping);
+      }
       throw failed;
+    }
+  }
+
+  /**
+   * Stops the stack: each provider and listening point is deleted first (stopping its message
+   * processor), then the stack, whose stop walks lists its receiving threads may still change (a
+   * {@link java.util.ConcurrentModificationException}, JAIN-SIP's own race, is retried).
+   */
+  private void shutDown() {
+    for (SipProvider provider : List.copyOf(providersByPoint.values())) {
+      ListeningPoint listening = provider.getListeningPoint();
+      try {
+        provider.removeSipListener(this);
+        stack.deleteSipProvider(provider);
+        if (listening != null) {
+          stack.deleteListeningPoint(listening);
+        }
+      } catch (Exception notDeleted) {
+        // The stack's stop below closes what is left.
+      }
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        stack.stop();
+        return;
+      } catch (java.util.ConcurrentModificationException busy) {
+        if (attempt == 3) {
+          throw busy;
+        }
+      }
     }
   }
 
@@ -261,6 +295,6 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
 
   @Override
   public void close() {
-    stack.stop();
+    shutDown();
   }
 }

@@ -446,13 +446,16 @@ final class ConnectRig implements AutoCloseable {
 
   @Override
   public void close() {
-    node.close();
-    emulator.close();
-    if (emulator.scheduler() instanceof SystemScheduler system) {
-      system.close();
+    try {
+      node.close();
+    } finally {
+      emulator.close();
+      if (emulator.scheduler() instanceof SystemScheduler system) {
+        system.close();
+      }
+      pacerThread.shutdownNow();
+      timers.shutdownNow();
+      virtualThreads.shutdownNow();
     }
-    pacerThread.shutdownNow();
-    timers.shutdownNow();
-    virtualThreads.shutdownNow();
   }
 }
