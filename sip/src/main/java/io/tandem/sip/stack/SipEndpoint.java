@@ -62,6 +62,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
       stack.start();
     } catch (Exception failed) {
       try {
+        releasePoints();
         shutDown();
       } catch (RuntimeException stopping) {
         failed.addSuppressed(stopping);
@@ -71,11 +72,10 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
   }
 
   /**
-   * Stops the stack: each provider and listening point is deleted first (stopping its message
-   * processor), then the stack, whose stop walks lists its receiving threads may still change (a
-   * {@link java.util.ConcurrentModificationException}, JAIN-SIP's own race, is retried).
+   * Deletes the providers and listening points of a stack that never started (its stop alone would
+   * leave their threads and sockets open).
    */
-  private void shutDown() {
+  private void releasePoints() {
     for (SipProvider provider : List.copyOf(providersByPoint.values())) {
       ListeningPoint listening = provider.getListeningPoint();
       try {
@@ -85,9 +85,16 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
           stack.deleteListeningPoint(listening);
         }
       } catch (Exception notDeleted) {
-        // The stack's stop below closes what is left.
+        // The stack's stop closes what is left.
       }
     }
+  }
+
+  /**
+   * Stops the stack; its stop walks lists its receiving threads may still change, and a {@link
+   * java.util.ConcurrentModificationException} (JAIN-SIP's own race) is retried.
+   */
+  private void shutDown() {
     for (int attempt = 1; ; attempt++) {
       try {
         stack.stop();

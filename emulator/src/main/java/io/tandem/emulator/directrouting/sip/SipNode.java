@@ -121,6 +121,7 @@ public final class SipNode implements SipListener, AutoCloseable {
       stack.start();
     } catch (Exception failed) {
       try {
+        releasePoints();
         shutDown();
       } catch (RuntimeException stopping) {
         // The cause is what failed; a stop that failed too is kept beside it.
@@ -131,12 +132,10 @@ public final class SipNode implements SipListener, AutoCloseable {
   }
 
   /**
-   * Stops the stack so that every listening point is closed when this returns: each provider and
-   * listening point is deleted first (which stops its message processor and thread), then the
-   * stack, whose own stop walks collections its threads may still change while they start (a {@link
-   * java.util.ConcurrentModificationException} is retried).
+   * Deletes the providers and listening points of a stack that never started (its stop alone would
+   * leave their threads and sockets open).
    */
-  private void shutDown() {
+  private void releasePoints() {
     for (SipProvider provider : List.copyOf(providersByPoint.values())) {
       ListeningPoint listening = provider.getListeningPoint();
       try {
@@ -146,9 +145,16 @@ public final class SipNode implements SipListener, AutoCloseable {
           stack.deleteListeningPoint(listening);
         }
       } catch (Exception notDeleted) {
-        // The stack's stop below closes what is left.
+        // The stack's stop closes what is left.
       }
     }
+  }
+
+  /**
+   * Stops the stack; its stop walks lists its receiving threads may still change, and a {@link
+   * java.util.ConcurrentModificationException} (JAIN-SIP's own race) is retried.
+   */
+  private void shutDown() {
     for (int attempt = 1; ; attempt++) {
       try {
         stack.stop();
