@@ -45,6 +45,11 @@ import org.jspecify.annotations.Nullable;
  * TenantMailbox}); timers from the injected {@link Scheduler} run there too. A command that the
  * state does not allow throws {@link IllegalTransitionException} and changes nothing; an unknown id
  * throws {@link IllegalArgumentException}.
+ *
+ * <p>Size: this class is the tenant's whole command surface, and most of its 600-odd lines are the
+ * documented one-line entry points that hand over to {@link WorkCommands}, {@link QueueRules},
+ * {@link CallbackCommands} and the routing state. The next split moves the agent and configuration
+ * commands behind their own objects, as {@link #callbacks()} already is.
  */
 public final class Tenant {
 
