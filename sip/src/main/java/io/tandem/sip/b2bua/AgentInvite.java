@@ -105,9 +105,17 @@ final class AgentInvite {
     }
   }
 
-  /** A 2xx retransmitted after the answer: ACKed again. */
-  void ackAgain() {
-    context.endpoint().sendStateless(dialog.via(), dialog.ack(inviteCseq));
+  /**
+   * A 2xx of this INVITE that came after the answer: the answer again (same To-tag) is ACKed again;
+   * another fork's answer (RFC 3261 §13.2.2.4: a proxy may fork and several branches answer) is
+   * ACKed and ended with BYE, so the other endpoint does not keep a call nobody hears.
+   */
+  void lateSuccess(InboundResponse response) {
+    if (response.toTag().equals(dialog.remoteTag())) {
+      context.endpoint().sendStateless(dialog.via(), dialog.ack(inviteCseq));
+    } else {
+      ackAndBye(response);
+    }
   }
 
   private void noResponse(long cseq, String fqdn) {
@@ -159,6 +167,10 @@ final class AgentInvite {
 
   private void success(InboundResponse response) {
     proxies.disarm();
+    if (done && !cancelling) {
+      lateSuccess(response);
+      return;
+    }
     if (done || cancelling) {
       ackAndBye(response);
       return;

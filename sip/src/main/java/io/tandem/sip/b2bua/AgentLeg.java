@@ -248,10 +248,12 @@ final class AgentLeg implements SipLeg, AgentInvite.Outcome {
         .execute(
             lane,
             () -> {
+              System.err.println(
+                  "DEBUGSTRAY " + response.method() + " " + state + " " + response.isSuccess());
               if (response.isSuccess()
                   && response.method().equals("INVITE")
                   && state == AgentLegState.ANSWERED) {
-                invite.ackAgain();
+                invite.lateSuccess(response);
               }
             });
   }

@@ -141,7 +141,13 @@ final class ConnectRig implements AutoCloseable {
       Duration minSessionInterval)
       throws Exception {
     this(
-        carrierSources, rtpTimeout, teamsSessionInterval, minSessionInterval, null, Srtp.MICROSOFT);
+        carrierSources,
+        rtpTimeout,
+        teamsSessionInterval,
+        minSessionInterval,
+        null,
+        Srtp.MICROSOFT,
+        0);
   }
 
   /**
@@ -161,7 +167,8 @@ final class ConnectRig implements AutoCloseable {
         Duration.ofSeconds(1800),
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         null,
-        srtp);
+        srtp,
+        0);
   }
 
   /**
@@ -176,7 +183,23 @@ final class ConnectRig implements AutoCloseable {
         Duration.ofSeconds(1800),
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         tls,
-        Srtp.MICROSOFT);
+        Srtp.MICROSOFT,
+        0);
+  }
+
+  /**
+   * A rig whose Direct Routing trunk sends agent legs to a UAS on {@code teamsPort} (SIPp, plain
+   * RTP) instead of the emulator's proxy.
+   */
+  static ConnectRig withTeamsAt(int teamsPort) throws Exception {
+    return new ConnectRig(
+        List.of("127.0.0.1"),
+        ConnectSettings.DEFAULT_RTP_TIMEOUT,
+        Duration.ofSeconds(1800),
+        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
+        null,
+        new Srtp(SrtpMode.OFF, SrtpMode.OFF, false),
+        teamsPort);
   }
 
   private ConnectRig(
@@ -185,7 +208,8 @@ final class ConnectRig implements AutoCloseable {
       Duration teamsSessionInterval,
       Duration minSessionInterval,
       @Nullable TlsMaterial tls,
-      Srtp srtp)
+      Srtp srtp,
+      int teamsPort)
       throws Exception {
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
@@ -233,7 +257,8 @@ final class ConnectRig implements AutoCloseable {
                     SBC,
                     List.of(
                         new DirectRoutingTrunk.Proxy(
-                            DirectRoutingSettings.PROXY_FQDNS.get(0), proxyPort)),
+                            DirectRoutingSettings.PROXY_FQDNS.get(0),
+                            teamsPort > 0 ? teamsPort : proxyPort)),
                     tls == null ? Transport.UDP : Transport.TLS,
                     "Tandem/Connect/test",
                     Duration.ofSeconds(2),
