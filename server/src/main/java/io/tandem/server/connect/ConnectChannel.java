@@ -87,7 +87,11 @@ public final class ConnectChannel implements AutoCloseable, CallControlSource {
                   listenPoints(properties),
                   properties.tlsPort() == -1 ? null : properties.tls().material(),
                   resolver(properties)),
-              new TrunkPlan(properties.inboundTrunks(), properties.directRoutingTrunks(), clock),
+              new TrunkPlan(
+                  properties.inboundTrunks(),
+                  properties.directRoutingTrunks(),
+                  properties.outboundTrunks(),
+                  clock),
               new RtpPorts(bind, properties.rtp().firstPort(), properties.rtp().lastPort(), pacer),
               new DefaultPromptAudio(
                   Files.isDirectory(promptsDirectory) ? promptsDirectory : null, speech),

@@ -5,6 +5,7 @@ import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.stack.Transport;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import io.tandem.sip.trunk.InboundTrunk;
+import io.tandem.sip.trunk.OutboundTrunk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,6 +85,7 @@ public record ConnectProperties(
    * @param callsPerSecond the most new calls per second it may deliver
    * @param srtp {@code required}, {@code optional} or {@code off}: whether callers' media is SRTP
    *     keyed by SDES (carriers usually send plain RTP)
+   * @param outbound the carrier's gateway for calls to phone numbers, if the trunk is two-way
    */
   public record Trunk(
       @Nullable String name,
@@ -91,7 +93,8 @@ public record ConnectProperties(
       @DefaultValue List<String> sources,
       @DefaultValue List<String> numbers,
       @DefaultValue("10") int callsPerSecond,
-      @DefaultValue("off") String srtp) {}
+      @DefaultValue("off") String srtp,
+      @DefaultValue TrunkOutbound outbound) {}
 
   /**
    * One {@code tandem.sip.direct-routing[i].*} entry.
@@ -135,6 +138,7 @@ public record ConnectProperties(
       }
       for (int i = 0; i < trunks.size(); i++) {
         inbound(problems, i, trunks.get(i));
+        carrierOutbound(problems, i, trunks.get(i));
       }
       Set<TenantId> routed = new HashSet<>();
       Map<String, String> tlsFqdns = new LinkedHashMap<>();
@@ -179,6 +183,19 @@ public record ConnectProperties(
     List<InboundTrunk> all = new ArrayList<>();
     for (int i = 0; i < trunks.size(); i++) {
       InboundTrunk trunk = inbound(ignored, i, trunks.get(i));
+      if (trunk != null) {
+        all.add(trunk);
+      }
+    }
+    return all;
+  }
+
+  /** The carrier gateways of two-way trunks as the sip module's; call only on valid properties. */
+  public List<OutboundTrunk> outboundTrunks() {
+    List<String> ignored = new ArrayList<>();
+    List<OutboundTrunk> all = new ArrayList<>();
+    for (int i = 0; i < trunks.size(); i++) {
+      OutboundTrunk trunk = carrierOutbound(ignored, i, trunks.get(i));
       if (trunk != null) {
         all.add(trunk);
       }
@@ -261,6 +278,20 @@ public record ConnectProperties(
       problems.add(key + ": " + e.getMessage());
       return null;
     }
+  }
+
+  private static @Nullable OutboundTrunk carrierOutbound(
+      List<String> problems, int i, Trunk trunk) {
+    String key = PREFIX + "trunks[" + i + "]";
+    List<String> ignored = new ArrayList<>();
+    return trunk
+        .outbound()
+        .toTrunk(
+            problems,
+            key,
+            trunk.name() == null ? "" : trunk.name(),
+            tenant(ignored, key, trunk.tenant()),
+            java.util.Objects.requireNonNullElse(srtp(ignored, key, trunk.srtp()), SrtpMode.OFF));
   }
 
   private static @Nullable DirectRoutingTrunk outbound(

@@ -144,11 +144,13 @@ class ConnectChannelTest {
                         "--tandem.sip.trunks[0].numbers=\\+1(",
                         "--tandem.sip.direct-routing[0].transport=carrier-pigeon",
                         "--tandem.sip.trunks[0].srtp=sometimes",
+                        "--tandem.sip.trunks[0].outbound.gateway=gateway.carrier.example",
+                        "--tandem.sip.trunks[0].outbound.transport=smoke-signals",
                         "--tandem.sip.rtp.first-port=20001",
                         "--tandem.sip.min-session-interval=0s")
                     .close())
         .rootCause()
-        .hasMessageContaining("invalid Connect (SIP) configuration (7 problems)")
+        .hasMessageContaining("invalid Connect (SIP) configuration (9 problems)")
         .hasMessageContaining("tandem.sip.min-session-interval must be at least 1s")
         .hasMessageContaining("tandem.sip.trunks[0].tenant is required")
         .hasMessageContaining("tandem.sip.trunks[0].numbers: '\\+1(' is not a regular expression")
@@ -156,7 +158,11 @@ class ConnectChannelTest {
         .hasMessageContaining("tandem.sip.direct-routing[0].transport must be udp, tcp or tls")
         .hasMessageContaining(
             "tandem.sip.trunks[0].srtp must be required, optional or off, not 'sometimes'")
-        .hasMessageContaining("tandem.sip.rtp.first-port must be even");
+        .hasMessageContaining("tandem.sip.rtp.first-port must be even")
+        .hasMessageContaining(
+            "tandem.sip.trunks[0].outbound.gateway: 'gateway.carrier.example' is not host:port")
+        .hasMessageContaining(
+            "tandem.sip.trunks[0].outbound.transport must be udp, tcp or tls, not 'smoke-signals'");
   }
 
   private String dial(String script) throws Exception {

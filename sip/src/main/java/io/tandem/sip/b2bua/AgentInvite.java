@@ -7,11 +7,12 @@ import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.util.function.Supplier;
 
 /**
- * The INVITE of an agent leg through a Direct Routing trunk's proxies in failover order: the next
- * proxy on 408, 503, 504, a transport failure or no response at all within the trunk's failover
- * time, never once a Teams endpoint rings and never after 603; CANCEL only after a provisional
- * response (RFC 3261 §9.1); a 2xx of an INVITE Tandem has moved on from (another proxy, a fork, a
- * CANCEL that crossed it) is ACKed and hung up. Runs on the call's lane.
+ * The INVITE of an outgoing leg through its next hops in failover order (a Direct Routing trunk's
+ * proxies; a carrier's gateway alone): the next proxy on 408, 503, 504, a transport failure or no
+ * response at all within the trunk's failover time, never once a Teams endpoint rings and never
+ * after 603; CANCEL only after a provisional response (RFC 3261 §9.1); a 2xx of an INVITE Tandem
+ * has moved on from (another proxy, a fork, a CANCEL that crossed it) is ACKed and hung up. Runs on
+ * the call's lane.
  */
 final class AgentInvite {
 
@@ -36,7 +37,7 @@ final class AgentInvite {
   private final String lane;
   private final String callId;
   private final String localTag;
-  private final DirectRoutingAddress address;
+  private final LegAddress address;
   private final ProxyFailover proxies;
   private final Supplier<String> offer;
   private final Outcome outcome;
@@ -53,7 +54,7 @@ final class AgentInvite {
       ConnectContext context,
       String lane,
       String callId,
-      DirectRoutingAddress address,
+      LegAddress address,
       ProxyFailover proxies,
       Supplier<String> offer,
       Outcome outcome) {

@@ -4,7 +4,6 @@ import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.stack.InboundResponse;
 import io.tandem.sip.stack.OutboundRequest;
 import io.tandem.sip.stack.SipHeader;
-import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +21,7 @@ final class AgentLeg implements SipLeg, AgentInvite.Outcome {
 
   private final ConnectContext context;
   private final String lane;
-  private final DirectRoutingAddress address;
+  private final LegAddress address;
   private final LegMedia media;
   private @Nullable RtpWatch rtpWatch;
   private @Nullable SessionTimer session;
@@ -34,8 +33,8 @@ final class AgentLeg implements SipLeg, AgentInvite.Outcome {
   AgentLeg(
       ConnectContext context,
       String lane,
-      DirectRoutingTrunk trunk,
-      DirectRoutingAddress address,
+      ProxyFailover hops,
+      LegAddress address,
       LegMedia media,
       AgentLegListener listener) {
     this.context = context;
@@ -43,9 +42,7 @@ final class AgentLeg implements SipLeg, AgentInvite.Outcome {
     this.address = address;
     this.media = media;
     this.listener = listener;
-    this.invite =
-        new AgentInvite(
-            context, lane, callId, address, new ProxyFailover(trunk), media::localSdp, this);
+    this.invite = new AgentInvite(context, lane, callId, address, hops, media::localSdp, this);
   }
 
   LegMedia media() {

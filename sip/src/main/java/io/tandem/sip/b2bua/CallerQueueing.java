@@ -164,7 +164,7 @@ final class CallerQueueing implements AgentLegListener {
         new AgentLeg(
             context,
             call.lane(),
-            trunk.get(),
+            new ProxyFailover(trunk.get()),
             DirectRoutingAddress.number(context, trunk.get(), number.get(), call.callerNumber()),
             media,
             this);

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Teams REFER keeps its Refer-To user and parameters ({@code x-m}, {@code x-t}) with the proxy
  * tried as host, and carries the referral's headers.
  */
-final class DirectRoutingAddress {
+final class DirectRoutingAddress implements LegAddress {
 
   private final ConnectContext context;
   private final DirectRoutingTrunk trunk;
@@ -48,13 +48,13 @@ final class DirectRoutingAddress {
     return new DirectRoutingAddress(context, trunk, callerNumber, null, refer);
   }
 
-  /** What is called, as the domain names it. */
-  String target() {
+  @Override
+  public String target() {
     return referral == null ? java.util.Objects.requireNonNull(number) : referral.target();
   }
 
-  /** A new dialog (not yet confirmed) of call {@code callId} towards {@code target}. */
-  Dialog dialog(String callId, String localTag, DirectRoutingTrunk.Proxy target) {
+  @Override
+  public Dialog dialog(String callId, String localTag, DirectRoutingTrunk.Proxy target) {
     String transport = trunk.transport().token();
     String remote;
     String requestUri;
@@ -88,8 +88,8 @@ final class DirectRoutingAddress {
     return Dialog.calling(callId, localTag, local, remote, requestUri, point, contact);
   }
 
-  /** The next INVITE of {@code dialog}, offering {@code sdp}. */
-  OutboundRequest invite(Dialog dialog, String sdp) {
+  @Override
+  public OutboundRequest invite(Dialog dialog, String sdp) {
     OutboundRequest invite =
         dialog
             .request("INVITE")

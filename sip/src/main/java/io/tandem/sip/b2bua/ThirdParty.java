@@ -3,17 +3,21 @@ package io.tandem.sip.b2bua;
 import io.tandem.core.callcontrol.CallActionRefused;
 import io.tandem.core.callcontrol.CallTarget;
 import io.tandem.core.time.Timer;
+import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
+import io.tandem.sip.trunk.OutboundTrunk;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The third party of an agent's talk, if any: the consulted party or the transfer target, called
  * over Direct Routing as the tenant's SBC in the agent leg's dialect ({@link AgentLeg}, From the
- * caller's number), and the limit on how long its number may ring. Runs on the call's lane.
+ * caller's number), or, for a phone number one of the tenant's {@link OutboundTrunk}s serves,
+ * through that carrier's gateway; and the limit on how long its number may ring. Runs on the call's
+ * lane.
  */
 final class ThirdParty {
 
@@ -40,9 +44,26 @@ final class ThirdParty {
    */
   void dial(
       CallTarget target, String number, AgentLegListener listener, Consumer<AgentLeg> unanswered) {
+    Optional<OutboundTrunk> carrier =
+        target instanceof CallTarget.PhoneNumber
+            ? context.trunks().outbound(call.tenantId(), number)
+            : Optional.empty();
+    if (carrier.isPresent()) {
+      dial(
+          target,
+          carrier.get().srtp(),
+          new ProxyFailover(carrier.get()),
+          CarrierAddress.number(context, carrier.get(), number, call.callerNumber()),
+          listener,
+          unanswered);
+      return;
+    }
+    DirectRoutingTrunk trunk = directRouting();
     dial(
         target,
-        trunk -> DirectRoutingAddress.number(context, trunk, number, call.callerNumber()),
+        trunk.srtp(),
+        new ProxyFailover(trunk),
+        DirectRoutingAddress.number(context, trunk, number, call.callerNumber()),
         listener,
         unanswered);
   }
@@ -58,36 +79,42 @@ final class ThirdParty {
       TeamsRefer refer,
       AgentLegListener listener,
       Consumer<AgentLeg> unanswered) {
+    DirectRoutingTrunk trunk = directRouting();
     dial(
         target,
-        trunk -> DirectRoutingAddress.referral(context, trunk, refer, call.callerNumber()),
+        trunk.srtp(),
+        new ProxyFailover(trunk),
+        DirectRoutingAddress.referral(context, trunk, refer, call.callerNumber()),
         listener,
         unanswered);
   }
 
+  private DirectRoutingTrunk directRouting() {
+    return context
+        .trunks()
+        .directRouting(call.tenantId())
+        .orElseThrow(
+            () ->
+                new CallActionRefused(
+                    CallActionRefused.Reason.UNSUPPORTED,
+                    "the tenant has no Direct Routing trunk to call out"));
+  }
+
   private void dial(
       @Nullable CallTarget target,
-      Function<DirectRoutingTrunk, DirectRoutingAddress> address,
+      SrtpMode srtp,
+      ProxyFailover hops,
+      LegAddress address,
       AgentLegListener listener,
       Consumer<AgentLeg> unanswered) {
-    DirectRoutingTrunk trunk =
-        context
-            .trunks()
-            .directRouting(call.tenantId())
-            .orElseThrow(
-                () ->
-                    new CallActionRefused(
-                        CallActionRefused.Reason.UNSUPPORTED,
-                        "the tenant has no Direct Routing trunk to call out"));
     LegMedia media;
     try {
-      media = context.media().offer(trunk.srtp());
+      media = context.media().offer(srtp);
     } catch (MediaRefusedException noPort) {
       throw new CallActionRefused(
           CallActionRefused.Reason.NOT_NOW, "no media for a new leg: " + noPort.getMessage());
     }
-    AgentLeg dialled =
-        new AgentLeg(context, call.lane(), trunk, address.apply(trunk), media, listener);
+    AgentLeg dialled = new AgentLeg(context, call.lane(), hops, address, media, listener);
     drop();
     leg = dialled;
     this.target = target;

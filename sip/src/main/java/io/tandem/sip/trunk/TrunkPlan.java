@@ -8,17 +8,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The trunks of one Tandem node: which INVITEs are admitted and for which tenant, and how each
- * tenant's agents are reached over Direct Routing.
+ * The trunks of one Tandem node: which INVITEs are admitted and for which tenant, how each tenant's
+ * agents are reached over Direct Routing, and which numbers go out through a carrier.
  */
 public final class TrunkPlan {
 
   private final List<InboundTrunk> inbound;
+  private final List<OutboundTrunk> outbound;
   private final Map<TenantId, DirectRoutingTrunk> directRouting = new HashMap<>();
   private final Map<String, CallRateLimit> limits = new HashMap<>();
 
   public TrunkPlan(
       List<InboundTrunk> inbound, List<DirectRoutingTrunk> directRouting, Clock clock) {
+    this(inbound, directRouting, List.of(), clock);
+  }
+
+  /**
+   * @param outbound the carrier gateways tenants call numbers through, tried in order
+   */
+  public TrunkPlan(
+      List<InboundTrunk> inbound,
+      List<DirectRoutingTrunk> directRouting,
+      List<OutboundTrunk> outbound,
+      Clock clock) {
+    this.outbound = List.copyOf(outbound);
     this.inbound = List.copyOf(inbound);
     for (InboundTrunk trunk : this.inbound) {
       if (limits.put(trunk.name(), new CallRateLimit(clock, trunk.callsPerSecond())) != null) {
@@ -62,6 +75,17 @@ public final class TrunkPlan {
   /** Every tenant's Direct Routing trunk. */
   public List<DirectRoutingTrunk> directRouting() {
     return List.copyOf(directRouting.values());
+  }
+
+  /** The first of the tenant's outbound trunks that serves {@code number}, if any. */
+  public Optional<OutboundTrunk> outbound(TenantId tenant, String number) {
+    return outbound.stream()
+        .filter(trunk -> trunk.tenant().equals(tenant) && trunk.serves(number))
+        .findFirst();
+  }
+
+  public List<OutboundTrunk> outbound() {
+    return outbound;
   }
 
   public List<InboundTrunk> inbound() {

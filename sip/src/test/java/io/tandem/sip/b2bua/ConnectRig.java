@@ -38,6 +38,7 @@ import io.tandem.sip.stack.TlsMaterial;
 import io.tandem.sip.stack.Transport;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import io.tandem.sip.trunk.InboundTrunk;
+import io.tandem.sip.trunk.OutboundTrunk;
 import io.tandem.sip.trunk.TrunkPlan;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -147,7 +148,7 @@ final class ConnectRig implements AutoCloseable {
         minSessionInterval,
         null,
         Srtp.MICROSOFT,
-        0);
+        SippPeers.NONE);
   }
 
   /**
@@ -168,7 +169,7 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         null,
         srtp,
-        0);
+        SippPeers.NONE);
   }
 
   /**
@@ -184,7 +185,33 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         tls,
         Srtp.MICROSOFT,
-        0);
+        SippPeers.NONE);
+  }
+
+  /**
+   * SIPp UASs standing in for peers: the Direct Routing proxy on {@code teamsPort}, the carrier's
+   * gateway of an outbound trunk for {@code +49…} numbers on {@code carrierGatewayPort}; 0 = none.
+   */
+  record SippPeers(int teamsPort, int carrierGatewayPort) {
+    static final SippPeers NONE = new SippPeers(0, 0);
+  }
+
+  /** The numbers the outbound trunk of {@link #withCarrierGatewayAt} serves. */
+  static final String CARRIER_NUMBERS = "\\+49[0-9]{6,13}";
+
+  /**
+   * A rig whose tenant calls {@code +49…} numbers through a carrier gateway on {@code port} (SIPp,
+   * plain RTP); everything else as in production.
+   */
+  static ConnectRig withCarrierGatewayAt(int port) throws Exception {
+    return new ConnectRig(
+        List.of("127.0.0.1"),
+        ConnectSettings.DEFAULT_RTP_TIMEOUT,
+        Duration.ofSeconds(1800),
+        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
+        null,
+        Srtp.MICROSOFT,
+        new SippPeers(0, port));
   }
 
   /**
@@ -199,7 +226,7 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         null,
         new Srtp(SrtpMode.OFF, SrtpMode.OFF, false),
-        teamsPort);
+        new SippPeers(teamsPort, 0));
   }
 
   private ConnectRig(
@@ -209,8 +236,9 @@ final class ConnectRig implements AutoCloseable {
       Duration minSessionInterval,
       @Nullable TlsMaterial tls,
       Srtp srtp,
-      int teamsPort)
+      SippPeers peers)
       throws Exception {
+    int teamsPort = peers.teamsPort();
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
     int proxyPort = freeUdpAndTcpPort();
@@ -263,6 +291,18 @@ final class ConnectRig implements AutoCloseable {
                     "Tandem/Connect/test",
                     Duration.ofSeconds(2),
                     srtp.directRouting())),
+            peers.carrierGatewayPort() == 0
+                ? List.of()
+                : List.of(
+                    new OutboundTrunk(
+                        "carrier-out",
+                        TENANT,
+                        List.of(Pattern.compile(CARRIER_NUMBERS)),
+                        "gateway.carrier.test",
+                        peers.carrierGatewayPort(),
+                        Transport.UDP,
+                        SrtpMode.OFF,
+                        Duration.ofSeconds(5))),
             clock);
     var pacer = new io.tandem.media.clock.ScheduledPacer(pacerThread, System::nanoTime);
     node =
