@@ -73,8 +73,19 @@ final class GraphCall {
   /** The participants hearing hold music ({@code startHoldMusic}), out of the call's mix. */
   final java.util.Set<String> onHoldMusic = new java.util.LinkedHashSet<>();
 
-  /** Hangs up every invited participant's leg and stops every ringing invitation. */
+  /** Stops ringing the callee of an outgoing call that is not answered yet. */
+  @Nullable Runnable stopRinging;
+
+  /**
+   * Hangs up every invited participant's leg, stops every ringing invitation, and stops ringing an
+   * outgoing call's callee.
+   */
   void hangUpInvited() {
+    Runnable ringing = stopRinging;
+    stopRinging = null;
+    if (ringing != null) {
+      ringing.run();
+    }
     List.copyOf(invitedLegs.values()).forEach(Runnable::run);
     invitedLegs.clear();
     List.copyOf(pendingInvites.values()).forEach(Runnable::run);

@@ -137,6 +137,30 @@ class InviteLifecycleTest extends BotPerTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void hangingUpAnOutgoingCallThatStillRings_stopsTheTeamsClientRinging() throws Exception {
+    bot.scriptClient(ALICE, "{\"answerAfter\":\"PT30S\",\"response\":\"ANSWER\"}");
+    String created =
+        bot.create(
+            """
+            { "@odata.type":"#microsoft.graph.call", "callbackUri":"%s",
+              "targets":[{"@odata.type":"#microsoft.graph.invitationParticipantInfo",
+                "identity":{"@odata.type":"#microsoft.graph.identitySet",
+                  "user":{"@odata.type":"#microsoft.graph.identity","id":"%s"}}}],
+              "requestedModalities":["audio"],
+              "mediaConfig":{"@odata.type":"#microsoft.graph.serviceHostedMediaConfig"},
+              "tenantId":"%s" }"""
+                .formatted(bot.callback(), ALICE, io.tandem.emulator.EmulatorFixture.TENANT));
+    bot.advance(Duration.ofSeconds(1));
+
+    assertThat(bot.graph("DELETE", "/communications/calls/" + created, null).statusCode())
+        .isEqualTo(204);
+
+    assertThat(bot.journal("user.offerCancelled", created)).hasSize(1);
+    bot.advance(Duration.ofSeconds(40));
+    assertThat(bot.journal("user.answered", created)).isEmpty();
+  }
+
   private static java.util.List<String> ids(JsonNode participants) {
     java.util.List<String> ids = new java.util.ArrayList<>();
     participants.forEach(p -> ids.add(p.path("id").asString()));
