@@ -35,6 +35,7 @@ class ExtendCallControlEndToEndTest {
 
   private static final String CONSULTEE = "5c5c5c5c-0000-4000-8000-000000000001";
   private static final String DECLINER = "5c5c5c5c-0000-4000-8000-000000000002";
+  private static final String LEAVER = "5c5c5c5c-0000-4000-8000-000000000003";
   private static final String NUMBER = "+14255557777";
   private static final String MENU_1 = "\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}]";
 
@@ -147,6 +148,34 @@ class ExtendCallControlEndToEndTest {
     assertThat(rig.extend.activeCalls()).isEqualTo(1);
     assertThat(rig.events(InteractionEvent.Abandoned.class)).isEmpty();
     assertRefused(rig.request(new CallAction.Hold()), CallActionRefused.Reason.NOT_NOW);
+  }
+
+  @Test
+  void consultedPartyHangsUpDuringTheConference_callerAndAgentTalkOn() throws Exception {
+    rig = new ExtendRig(OfferMode.STAY_IN_CALL);
+    rig.teamsUser(
+        LEAVER,
+        "lee",
+        new ClientBehaviour(
+            Duration.ofMillis(500),
+            ClientBehaviour.Response.ANSWER,
+            Duration.ofSeconds(4),
+            null,
+            null,
+            null,
+            null));
+    rig.staff(billing(), Map.of("dana", ClientBehaviour.ANSWERS), 4);
+    rig.dial(MENU_1);
+    await(() -> !rig.events(InteractionEvent.Connected.class).isEmpty(), "connected");
+
+    rig.request(new CallAction.Consult(new CallTarget.TeamsUser(LEAVER))).join();
+    await(this::conferenceAccepted, "conferenced");
+
+    await(() -> !rig.events(InteractionEvent.Resumed.class).isEmpty(), "back to caller and agent");
+    assertThat(rig.events(InteractionEvent.Conferenced.class)).hasSize(1);
+    assertThat(rig.events(InteractionEvent.Disconnected.class)).isEmpty();
+    rig.request(new CallAction.Hold()).join();
+    await(() -> !rig.events(InteractionEvent.Held.class).isEmpty(), "the agent still has the call");
   }
 
   @Test
