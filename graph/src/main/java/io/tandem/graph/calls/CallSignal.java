@@ -35,5 +35,22 @@ public sealed interface CallSignal {
       implements CallSignal {}
 
   /** The roster changed: who is in the call now. */
-  record RosterUpdated(String callId, int participants) implements CallSignal {}
+  record RosterUpdated(String callId, java.util.List<Participant> participants)
+      implements CallSignal {
+    public RosterUpdated {
+      participants = java.util.List.copyOf(participants);
+    }
+
+    /** Whether participant {@code id} is in the call. */
+    public boolean contains(@Nullable String id) {
+      return id != null && participants.stream().anyMatch(p -> p.id().equals(id));
+    }
+  }
+
+  /**
+   * One entry of a roster: the participant's id and who they are (a Teams user's object id, a phone
+   * number, or an application such as the bot itself).
+   */
+  record Participant(
+      String id, @Nullable String userId, @Nullable String phone, @Nullable String applicationId) {}
 }

@@ -53,7 +53,7 @@ public final class CommsNotifications {
     if (rest.startsWith("/operations/")) {
       into.add(operation(callId, data));
     } else if (rest.equals("/participants")) {
-      into.add(new CallSignal.RosterUpdated(callId, data.isArray() ? data.size() : 0));
+      into.add(new CallSignal.RosterUpdated(callId, roster(data)));
     } else if (rest.isEmpty()) {
       call(callId, changeType, data, into);
     }
@@ -101,6 +101,23 @@ public final class CommsNotifications {
             data.hasNonNull("resultInfo") ? ResultInfo.from(data.path("resultInfo")) : null,
             text(data.path("recordingLocation")),
             text(data.path("recordingAccessToken"))));
+  }
+
+  private static List<CallSignal.Participant> roster(JsonNode data) {
+    List<CallSignal.Participant> roster = new ArrayList<>();
+    for (JsonNode participant : data) {
+      JsonNode identity = participant.path("info").path("identity");
+      String id = text(participant.path("id"));
+      if (id != null) {
+        roster.add(
+            new CallSignal.Participant(
+                id,
+                text(identity.path("user").path("id")),
+                text(identity.path("phone").path("id")),
+                text(identity.path("application").path("id"))));
+      }
+    }
+    return roster;
   }
 
   private static @org.jspecify.annotations.Nullable String applicationInstance(JsonNode targets) {

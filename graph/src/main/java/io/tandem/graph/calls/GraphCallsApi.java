@@ -155,13 +155,41 @@ public final class GraphCallsApi {
     graph.post(call(callId) + "/keepAlive", null);
   }
 
-  /** Invites a participant into the call (consults, supervisors). */
-  public CommsOperation invite(String callId, GraphTarget participant, String clientContext)
+  /**
+   * An invitation under way: its {@code inviteParticipantsOperation}, and the invitee's participant
+   * id when the operation names it (removing that participant cancels a ringing invitation).
+   */
+  public record Invitation(CommsOperation operation, @Nullable String participantId) {}
+
+  /** Invites a participant into the call (agents, consults, transfers, supervisors). */
+  public Invitation invite(String callId, GraphTarget participant, String clientContext)
       throws GraphException {
     ObjectNode body = JSON.createObjectNode();
     invitation(body.putArray("participants").addObject(), participant, null);
     body.put("clientContext", context(clientContext));
-    return operation(graph.post(call(callId) + "/participants/invite", body));
+    GraphResponse response = graph.post(call(callId) + "/participants/invite", body);
+    JsonNode invitee = response.body().path("participants").path(0).path("participantId");
+    return new Invitation(
+        operation(response),
+        invitee.isString() && !invitee.asString().isEmpty() ? invitee.asString() : null);
+  }
+
+  /** Puts a participant on hold with music ({@code customPrompt} absent: Teams' own music). */
+  public CommsOperation startHoldMusic(String callId, String participantId, String clientContext)
+      throws GraphException {
+    return operation(
+        graph.post(
+            call(callId) + "/participants/" + encode(participantId) + "/startHoldMusic",
+            JSON.createObjectNode().put("clientContext", context(clientContext))));
+  }
+
+  /** Takes a participant off hold music, back into the call's audio. */
+  public CommsOperation stopHoldMusic(String callId, String participantId, String clientContext)
+      throws GraphException {
+    return operation(
+        graph.post(
+            call(callId) + "/participants/" + encode(participantId) + "/stopHoldMusic",
+            JSON.createObjectNode().put("clientContext", context(clientContext))));
   }
 
   /** Removes a participant from the call. */

@@ -5,7 +5,6 @@ import io.tandem.core.interaction.ReservationId;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.calls.GraphCallsApi;
 import io.tandem.graph.calls.GraphTarget;
-import io.tandem.graph.calls.ResultInfo;
 import io.tandem.graph.client.GraphException;
 import java.util.EnumSet;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * (the reservation's deadline, a withdrawal). Once answered, the caller's call is transferred onto
  * it. Confined to the caller call's lane.
  */
-final class AgentOffer {
+final class AgentOffer implements Offer {
 
   /** Where the agent's call is. */
   enum State {
@@ -43,20 +42,13 @@ final class AgentOffer {
     }
   }
 
-  /** What the offer tells the caller's call. */
-  interface Outcome {
-    void answered(AgentOffer offer);
-
-    void unreachable(AgentOffer offer, @Nullable ResultInfo why);
-  }
-
   private static final System.Logger LOG = System.getLogger(AgentOffer.class.getName());
 
   private final ReservationId reservation;
   private final AgentId agent;
   private final GraphTarget.TeamsUser teamsUser;
   private final GraphCallsApi graph;
-  private final Outcome outcome;
+  private final Offer.Outcome outcome;
   private State state = State.PLACING;
   private @Nullable String callId;
 
@@ -65,7 +57,7 @@ final class AgentOffer {
       AgentId agent,
       GraphTarget.TeamsUser teamsUser,
       GraphCallsApi graph,
-      Outcome outcome) {
+      Offer.Outcome outcome) {
     this.reservation = reservation;
     this.agent = agent;
     this.teamsUser = teamsUser;
@@ -73,11 +65,13 @@ final class AgentOffer {
     this.outcome = outcome;
   }
 
-  ReservationId reservation() {
+  @Override
+  public ReservationId reservation() {
     return reservation;
   }
 
-  AgentId agent() {
+  @Override
+  public AgentId agent() {
     return agent;
   }
 
@@ -143,7 +137,8 @@ final class AgentOffer {
   }
 
   /** Hangs the agent's call up unless the caller was handed to it; ends the offer. */
-  void cancel() {
+  @Override
+  public void cancel() {
     if (state == State.ENDED || state == State.JOINED || state == State.JOINING) {
       return;
     }

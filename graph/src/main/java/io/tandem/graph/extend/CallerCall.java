@@ -34,6 +34,7 @@ final class CallerCall {
   private final CallerQueue queue;
   private final CallerDirections directions;
   private final CallerVoicemail voicemail;
+  private final CallerWithAgent withAgent;
   private final Set<Long> tonesSeen = new HashSet<>();
   private CallerCallState state = CallerCallState.INCOMING;
   private boolean established;
@@ -47,7 +48,8 @@ final class CallerCall {
     this.incoming = incoming;
     this.flow =
         new FlowPlayback(incoming.callId(), context.graph(), context.prompts(), lane, this::report);
-    this.queue = new CallerQueue(this, context, lane);
+    this.withAgent = new CallerWithAgent(this);
+    this.queue = new CallerQueue(this, context, lane, withAgent);
     this.voicemail = new CallerVoicemail(this, context);
     this.directions = new CallerDirections(this, queue, voicemail);
   }
@@ -69,6 +71,31 @@ final class CallerCall {
     return incoming.callerNumber() != null
         ? incoming.callerNumber()
         : incoming.callerUserId() != null ? "teams:" + incoming.callerUserId() : "anonymous";
+  }
+
+  /** The bot's presence in the call with people (stay-in-call mode). */
+  CallerWithAgent withAgent() {
+    return withAgent;
+  }
+
+  /** The caller's participant id in the roster Graph last reported, if known. */
+  @Nullable String callerParticipant() {
+    return withAgent.callerParticipant(incoming.callerNumber(), incoming.callerUserId());
+  }
+
+  /** The agent left and the caller waits in a queue again (music, offers). */
+  void agentLeftForQueue() {
+    withAgent.agentLeftForQueue();
+  }
+
+  /** The agent handed the caller on to someone invited into the call and left. */
+  void passedOn() {
+    withAgent.passedOn();
+  }
+
+  /** Runs {@code task} on the call's lane. */
+  void onLane(Runnable task) {
+    lane.execute(task);
   }
 
   /** Runs {@code task} on the call's lane after {@code delay}. */
@@ -175,13 +202,18 @@ final class CallerCall {
         }
       }
       case CallSignal.OperationCompleted done -> {
-        if (!voicemail.completed(done.operation()) && !flow.completed(done.operation())) {
+        if (!voicemail.completed(done.operation())
+            && !flow.completed(done.operation())
+            && !withAgent.completed(done.operation())) {
           queue.operationCompleted(done.operation());
         }
       }
-      // A retried incoming notification, or the roster: nothing for the bot to decide.
+      case CallSignal.RosterUpdated roster -> {
+        queue.roster(roster);
+        withAgent.roster(roster);
+      }
+      // A retried incoming notification: nothing for the bot to decide.
       case CallSignal.IncomingCall duplicate -> {}
-      case CallSignal.RosterUpdated roster -> {}
     }
   }
 
@@ -216,6 +248,10 @@ final class CallerCall {
       return;
     }
     if (state == CallerCallState.HANDED_OVER || state == CallerCallState.ENDED) {
+      return;
+    }
+    if (state == CallerCallState.PASSED_ON) {
+      end(true); // the interaction ended when the agent handed the caller on
       return;
     }
     if (state == CallerCallState.VOICEMAIL && voicemail.active()) {

@@ -20,22 +20,34 @@ enum CallerCallState {
   FORWARDING,
   /** Sent to voicemail: the caller is recorded, then the bot hangs up. */
   VOICEMAIL,
+  /**
+   * Stay-in-call mode: the agent was invited into the caller's call and the bot stays in it, acting
+   * for the agent ({@link CallerTalk}).
+   */
+  WITH_AGENT,
+  /**
+   * Stay-in-call mode: the agent handed the caller on to someone the bot invited and left; the bot
+   * keeps the call alive until one of the two leaves.
+   */
+  PASSED_ON,
   /** The caller talks to the agent in Teams; the bot is out of the call. */
   HANDED_OVER,
   /** Over for the bot. */
   ENDED;
 
   private static final Map<CallerCallState, Set<CallerCallState>> MOVES =
-      Map.of(
-          INCOMING, EnumSet.of(ANSWERED, ENDED),
-          ANSWERED, EnumSet.of(IN_FLOW, ENDED),
-          IN_FLOW, EnumSet.of(QUEUED, FORWARDING, VOICEMAIL, ENDED),
-          QUEUED, EnumSet.of(CONNECTING, FORWARDING, VOICEMAIL, ENDED),
-          VOICEMAIL, EnumSet.of(ENDED),
-          FORWARDING, EnumSet.of(ENDED),
-          CONNECTING, EnumSet.of(HANDED_OVER, QUEUED, ENDED),
-          HANDED_OVER, EnumSet.of(ENDED),
-          ENDED, EnumSet.noneOf(CallerCallState.class));
+      Map.ofEntries(
+          Map.entry(INCOMING, EnumSet.of(ANSWERED, ENDED)),
+          Map.entry(ANSWERED, EnumSet.of(IN_FLOW, ENDED)),
+          Map.entry(IN_FLOW, EnumSet.of(QUEUED, FORWARDING, VOICEMAIL, ENDED)),
+          Map.entry(QUEUED, EnumSet.of(CONNECTING, WITH_AGENT, FORWARDING, VOICEMAIL, ENDED)),
+          Map.entry(WITH_AGENT, EnumSet.of(QUEUED, PASSED_ON, ENDED)),
+          Map.entry(PASSED_ON, EnumSet.of(ENDED)),
+          Map.entry(VOICEMAIL, EnumSet.of(ENDED)),
+          Map.entry(FORWARDING, EnumSet.of(ENDED)),
+          Map.entry(CONNECTING, EnumSet.of(HANDED_OVER, QUEUED, ENDED)),
+          Map.entry(HANDED_OVER, EnumSet.of(ENDED)),
+          Map.entry(ENDED, EnumSet.noneOf(CallerCallState.class)));
 
   boolean canMoveTo(CallerCallState next) {
     return MOVES.get(this).contains(next);

@@ -52,7 +52,8 @@ final class CallerDirections {
       case InteractionEvent e
           when call.state() == CallerCallState.IN_FLOW
               || call.state() == CallerCallState.QUEUED
-              || call.state() == CallerCallState.CONNECTING ->
+              || call.state() == CallerCallState.CONNECTING
+              || call.state() == CallerCallState.WITH_AGENT ->
           queue.event(e);
       default -> {
         // Nothing to do on the wire.
@@ -88,7 +89,7 @@ final class CallerDirections {
   }
 
   private void hangUpUnlessHandedOver() {
-    if (call.state() != CallerCallState.HANDED_OVER) {
+    if (call.state() != CallerCallState.HANDED_OVER && call.state() != CallerCallState.PASSED_ON) {
       call.hangUp();
     }
   }

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * their Teams users, the consultative transfer onto the agent who answered, and the end of the
  * handed-over call read from the agent's presence. Confined to the call's lane.
  */
-final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
+final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
 
   /** Availabilities Teams shows while its user is in a call. */
   static final Set<Availability> IN_A_CALL =
@@ -39,15 +39,17 @@ final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
   private final CallerCall call;
   private final ExtendContext context;
   private final HoldLoop hold;
-  private final Map<ReservationId, AgentOffer> offers = new LinkedHashMap<>();
+  private final CallerWithAgent withAgent;
+  private final Map<ReservationId, Offer> offers = new LinkedHashMap<>();
   private final Map<String, AgentOffer> offersByCall = new HashMap<>();
   private final QueuedCaller waiting;
   private @Nullable AgentOffer connecting;
   private boolean agentSeenInACall;
   private boolean agentCallOver;
 
-  CallerQueue(CallerCall call, ExtendContext context, SerialLane lane) {
+  CallerQueue(CallerCall call, ExtendContext context, SerialLane lane, CallerWithAgent withAgent) {
     this.call = call;
+    this.withAgent = withAgent;
     this.context = context;
     this.hold = new HoldLoop(call.callId(), context.graph(), context.prompts(), context.clock());
     this.waiting = new QueuedCaller(context.tenant(), this);
@@ -81,6 +83,13 @@ final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
     }
     GraphTarget.TeamsUser target =
         new GraphTarget.TeamsUser(teamsUser.userId(), teamsUser.displayName());
+    if (context.settings().offerMode() == OfferMode.STAY_IN_CALL) {
+      AgentInvitation invitation =
+          new AgentInvitation(reservation, agent, target, call.callId(), context.graph(), this);
+      offers.put(reservation, invitation);
+      invitation.invite();
+      return;
+    }
     AgentOffer offer = new AgentOffer(reservation, agent, target, context.graph(), this);
     offers.put(reservation, offer);
     try {
@@ -103,7 +112,7 @@ final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
 
   @Override
   public void offerEnded(ReservationId reservation) {
-    AgentOffer offer = offers.remove(reservation);
+    Offer offer = offers.remove(reservation);
     if (offer != null && offer != connecting) {
       offer.cancel();
     }
@@ -116,8 +125,57 @@ final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
     }
   }
 
+  /** The caller's call's roster changed: an invited agent may have joined. */
+  void roster(CallSignal.RosterUpdated roster) {
+    for (Offer offer : java.util.List.copyOf(offers.values())) {
+      if (offer instanceof AgentInvitation invitation) {
+        invitation.roster(roster);
+      }
+    }
+  }
+
   @Override
-  public void answered(AgentOffer offer) {
+  public void answered(Offer answered) {
+    switch (answered) {
+      case AgentOffer offer -> answered(offer);
+      case AgentInvitation invitation -> joined(invitation);
+    }
+  }
+
+  /**
+   * An invited agent is in the caller's call: taken if the tenant still offers them the caller (the
+   * music stops, every other invitation is cancelled), else removed.
+   */
+  private void joined(AgentInvitation invitation) {
+    InteractionId id = call.interaction();
+    String participant = invitation.participantId();
+    boolean accepted =
+        call.state() == CallerCallState.QUEUED
+            && id != null
+            && participant != null
+            && context
+                .tenant()
+                .ask(
+                    tenant -> {
+                      tenant.acceptOffer(invitation.reservation());
+                      return true;
+                    })
+                .exceptionally(refused -> false)
+                .join();
+    if (!accepted || participant == null) {
+      offers.remove(invitation.reservation());
+      invitation.cancel();
+      return;
+    }
+    offers.remove(invitation.reservation());
+    invitation.taken();
+    hold.stop();
+    offers.values().forEach(Offer::cancel);
+    offers.clear();
+    withAgent.start(participant);
+  }
+
+  private void answered(AgentOffer offer) {
     InteractionId id = call.interaction();
     if (call.state() != CallerCallState.QUEUED || id == null) {
       offer.cancel();
@@ -157,7 +215,7 @@ final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
   }
 
   @Override
-  public void unreachable(AgentOffer offer, @Nullable ResultInfo why) {
+  public void unreachable(Offer offer, @Nullable ResultInfo why) {
     if (offers.remove(offer.reservation()) == null) {
       return;
     }
@@ -224,7 +282,14 @@ final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
   }
 
   void operationCompleted(CommsOperation operation) {
-    hold.completed(operation);
+    if (hold.completed(operation)) {
+      return;
+    }
+    for (Offer offer : java.util.List.copyOf(offers.values())) {
+      if (offer instanceof AgentInvitation invitation && invitation.completed(operation)) {
+        return;
+      }
+    }
   }
 
   /**
@@ -237,7 +302,10 @@ final class CallerQueue implements AgentOffer.Outcome, QueuedCaller.Steps {
     } else if (hold.playing()) {
       hold.stop();
     }
-    offers.values().stream().filter(offer -> offer != connecting).forEach(AgentOffer::cancel);
+    offers.values().stream()
+        .filter(offer -> offer != connecting)
+        .filter(offer -> !(callGone && offer instanceof AgentInvitation))
+        .forEach(Offer::cancel);
     offers.clear();
   }
 }

@@ -132,22 +132,22 @@ public final class ExtendCalls implements TenantEventListener, CallControl {
   }
 
   /**
-   * Refuses every call action: the bot hands the caller's call over to the agent's own Teams call
-   * (consultative transfer) and is out of it from then on, so the agent holds, consults and
-   * transfers in Teams itself.
+   * Carries out the agent's {@code action} on the interaction's call in stay-in-call mode ({@link
+   * CallerTalk}): accepted once Graph took the request; refused while the call is not with an agent
+   * or its state does not allow the action. In hand-over mode every action is refused as
+   * unsupported: the caller's call is handed over to the agent's own Teams call, where the agent
+   * holds, consults and transfers in Teams itself.
    */
   @Override
   public CompletionStage<Void> request(InteractionId interaction, CallAction action) {
-    return CompletableFuture.failedFuture(
-        carries(interaction)
-            ? new CallActionRefused(
-                CallActionRefused.Reason.UNSUPPORTED,
-                "an Extend call is handed over to the agent's Teams call; "
-                    + action.name()
-                    + " is done in Teams, not through Tandem")
-            : new CallActionRefused(
-                CallActionRefused.Reason.NOT_LIVE,
-                "interaction " + interaction + " is not a live Extend call"));
+    CallerCall call = byInteraction.get(interaction);
+    if (call == null) {
+      return CompletableFuture.failedFuture(
+          new CallActionRefused(
+              CallActionRefused.Reason.NOT_LIVE,
+              "interaction " + interaction + " is not a live Extend call"));
+    }
+    return call.withAgent().control(action, context.settings().offerMode());
   }
 
   /** Calls the bot holds or watches now. */

@@ -18,15 +18,35 @@ import java.util.function.Function;
  *     alive for 45 minutes)
  * @param unclaimedSignalLifetime how long a notification about a call not known yet (a call to an
  *     agent whose creation has not answered) is kept for it
+ * @param offerMode how an offer brings the caller to the agent: handed over to the agent's own
+ *     Teams call, or the agent invited into the caller's call with the bot staying in it
  */
 public record ExtendSettings(
     String microsoftTenantId,
     URI callbackUri,
     Function<Tenant, ValidatedFlow> entryFlow,
     Duration keepAliveInterval,
-    Duration unclaimedSignalLifetime) {
+    Duration unclaimedSignalLifetime,
+    OfferMode offerMode) {
+
+  /** Settings in {@link OfferMode#HAND_OVER} mode. */
+  public ExtendSettings(
+      String microsoftTenantId,
+      URI callbackUri,
+      Function<Tenant, ValidatedFlow> entryFlow,
+      Duration keepAliveInterval,
+      Duration unclaimedSignalLifetime) {
+    this(
+        microsoftTenantId,
+        callbackUri,
+        entryFlow,
+        keepAliveInterval,
+        unclaimedSignalLifetime,
+        OfferMode.HAND_OVER);
+  }
 
   public ExtendSettings {
+    Objects.requireNonNull(offerMode, "offerMode");
     Objects.requireNonNull(microsoftTenantId, "microsoftTenantId");
     Objects.requireNonNull(callbackUri, "callbackUri");
     Objects.requireNonNull(entryFlow, "entryFlow");
@@ -46,5 +66,16 @@ public record ExtendSettings(
       String microsoftTenantId, URI callbackUri, Function<Tenant, ValidatedFlow> entryFlow) {
     return new ExtendSettings(
         microsoftTenantId, callbackUri, entryFlow, Duration.ofMinutes(15), Duration.ofMinutes(1));
+  }
+
+  /** These settings with offers made in {@code mode}. */
+  public ExtendSettings withOfferMode(OfferMode mode) {
+    return new ExtendSettings(
+        microsoftTenantId,
+        callbackUri,
+        entryFlow,
+        keepAliveInterval,
+        unclaimedSignalLifetime,
+        mode);
   }
 }

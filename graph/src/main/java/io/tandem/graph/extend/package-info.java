@@ -14,7 +14,11 @@
  * transferred onto it (consultative transfer with {@code replacesCallId}), which hands the caller
  * to the agent and ends both bot calls; declined, busy or not reached → the offer is declined; the
  * reservation's deadline or a withdrawal hangs the agent's call up. Once handed over, Tandem no
- * longer sees the call: its end is the agent's Teams presence leaving a busy state.
+ * longer sees the call: its end is the agent's Teams presence leaving a busy state. In stay-in-call
+ * mode ({@link io.tandem.graph.extend.OfferMode#STAY_IN_CALL}) the agent is invited into the
+ * caller's call instead ({@link io.tandem.graph.extend.AgentInvitation}) and the bot stays in it,
+ * carrying out the agent's call control ({@code CallerTalk}) from the roster and operation
+ * notifications.
  *
  * <p>Threading: every caller call has a lane (a serial executor on virtual threads) where its state
  * lives and its Graph requests are made, one at a time, in order; notification threads and the

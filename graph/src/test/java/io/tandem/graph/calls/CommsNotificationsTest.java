@@ -49,8 +49,39 @@ class CommsNotificationsTest {
                     CommsOperation.Status.COMPLETED,
                     "greeting",
                     new ResultInfo(200, 0, "Action completed successfully."))),
-            new CallSignal.RosterUpdated("c1", 2),
+            new CallSignal.RosterUpdated(
+                "c1",
+                List.of(
+                    new CallSignal.Participant("p1", null, null, null),
+                    new CallSignal.Participant("p2", null, null, null))),
             new CallSignal.Terminated("c1", new ResultInfo(0, 7015, "GracefulTransferCompleted")));
+  }
+
+  @Test
+  void roster_namesEachParticipantByUserPhoneOrApplication() throws IOException {
+    List<CallSignal> signals = CommsNotifications.parse(fixture("roster-agent-joined.json"));
+
+    assertThat(signals)
+        .containsExactly(
+            new CallSignal.RosterUpdated(
+                "4a1f0000-9f8c-4d3a-a1b2-000000000001",
+                List.of(
+                    new CallSignal.Participant(
+                        "0b1e0000-0000-4000-8000-00000000000b",
+                        null,
+                        null,
+                        "1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b"),
+                    new CallSignal.Participant(
+                        "ca11e500-0000-4000-8000-00000000000c", null, "+447700900123", null),
+                    new CallSignal.Participant(
+                        "a9e70000-0000-4000-8000-00000000000a",
+                        "33333333-cccc-4ddd-8eee-000000000001",
+                        null,
+                        null))));
+    CallSignal.RosterUpdated roster = (CallSignal.RosterUpdated) signals.get(0);
+    assertThat(roster.contains("a9e70000-0000-4000-8000-00000000000a")).isTrue();
+    assertThat(roster.contains("someone-else")).isFalse();
+    assertThat(roster.contains(null)).isFalse();
   }
 
   @Test

@@ -92,6 +92,21 @@ public final class ExtendNode implements AutoCloseable {
    */
   public ExtendNode(int journalCapacity, Function<String, byte[]> prompts, VoicemailLimits limits)
       throws Exception {
+    this(journalCapacity, prompts, limits, OfferMode.HAND_OVER);
+  }
+
+  /**
+   * @param journalCapacity entries the emulator's journal keeps
+   * @param prompts the WAV served for a request path under {@code /prompts/}
+   * @param limits how long a voicemail message may and must be
+   * @param offerMode how offers bring callers to agents
+   */
+  public ExtendNode(
+      int journalCapacity,
+      Function<String, byte[]> prompts,
+      VoicemailLimits limits,
+      OfferMode offerMode)
+      throws Exception {
     node =
         new EmulatedNode(
             Path.of(ExtendNode.class.getResource("/graph-world.yaml").toURI()),
@@ -124,9 +139,10 @@ public final class ExtendNode implements AutoCloseable {
     extend =
         new ExtendCalls(
             ExtendSettings.of(
-                TENANT,
-                URI.create(base + "/calls"),
-                t -> FlowValidator.validate(ENTRY, t.flowCatalog())),
+                    TENANT,
+                    URI.create(base + "/calls"),
+                    t -> FlowValidator.validate(ENTRY, t.flowCatalog()))
+                .withOfferMode(offerMode),
             new GraphCallsApi(graph),
             this::onTenant,
             new PromptFiles(URI.create(base + "/prompts/")),

@@ -49,6 +49,15 @@ final class ExtendRig implements AutoCloseable {
 
   /** A rig whose voicemail keeps messages within {@code limits}. */
   ExtendRig(VoicemailLimits limits) throws Exception {
+    this(limits, OfferMode.HAND_OVER);
+  }
+
+  /** A rig whose offers bring callers to agents in {@code mode}. */
+  ExtendRig(OfferMode mode) throws Exception {
+    this(VoicemailLimits.DEFAULT, mode);
+  }
+
+  private ExtendRig(VoicemailLimits limits, OfferMode mode) throws Exception {
     node =
         new ExtendNode(
             EmulatorSettings.defaults().journalCapacity(),
@@ -56,12 +65,33 @@ final class ExtendRig implements AutoCloseable {
               promptsFetched.add(path);
               return SHORT_PROMPT;
             },
-            limits);
+            limits,
+            mode);
     extend = node.extend;
     rejectedTokens = node.rejectedTokens;
     presence = new PresenceReader(node.graph);
     node.tell(t -> t.addListener(events::add)).join();
     node.timers.scheduleWithFixedDelay(this::pollPresence, 0, 150, TimeUnit.MILLISECONDS);
+  }
+
+  /** Adds a Teams user who is no agent (someone to consult or transfer to); call before staff. */
+  void teamsUser(String userId, String name, ClientBehaviour behaviour) {
+    List<TeamsUser> users = new ArrayList<>(node.world().users());
+    users.add(new TeamsUser(userId, name + "@graph.test", name, null, behaviour));
+    node.useTeamsUsers(users);
+  }
+
+  /** Configures a further queue (after staff). */
+  void queue(QueueConfig.Builder queue) {
+    node.tell(t -> t.configureQueue(queue.build())).join();
+  }
+
+  /** Asks the channel for {@code action} on the first interaction's call. */
+  java.util.concurrent.CompletableFuture<Void> request(
+      io.tandem.core.callcontrol.CallAction action) {
+    return extend
+        .request(events(InteractionEvent.Arrived.class).get(0).interaction(), action)
+        .toCompletableFuture();
   }
 
   /** Configures the billing queue and logs in agents (Teams users of the emulator) ready. */

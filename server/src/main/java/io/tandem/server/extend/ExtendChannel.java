@@ -8,6 +8,7 @@ import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.calls.GraphCallsApi;
 import io.tandem.graph.extend.ExtendCalls;
 import io.tandem.graph.extend.ExtendSettings;
+import io.tandem.graph.extend.OfferMode;
 import io.tandem.graph.extend.PromptLocator;
 import io.tandem.server.api.CallControlSource;
 import io.tandem.server.microsoft.MicrosoftConnection;
@@ -102,7 +103,8 @@ public final class ExtendChannel implements AutoCloseable, CallControlSource {
                 callbackUri(),
                 t -> t.flow(entryFlow),
                 properties.keepAliveInterval(),
-                Duration.ofMinutes(1)),
+                Duration.ofMinutes(1),
+                OfferMode.parse(properties.offerMode())),
             new GraphCallsApi(microsoft.calls()),
             tenant::ask,
             new CatalogPrompts(prompts),

@@ -95,34 +95,48 @@ final class Callees {
     };
   }
 
-  /** Rings {@code target} for {@code call} for at most the ring timeout. */
-  void ring(GraphCall call, Target target, Outcome outcome) {
-    ring(call.tenantId, call.id, target, settings.get().ringTimeout(), outcome);
+  /**
+   * Rings {@code target} for {@code call} for at most the ring timeout; the returned action stops
+   * the ringing (nothing is reported to {@code outcome} then).
+   */
+  Runnable ring(GraphCall call, Target target, Outcome outcome) {
+    return ring(call.tenantId, call.id, target, settings.get().ringTimeout(), outcome);
   }
 
-  /** Rings {@code target} for {@code callId} for at most {@code timeout}. */
-  void ring(String tenantId, String callId, Target target, Duration timeout, Outcome outcome) {
+  /**
+   * Rings {@code target} for {@code callId} for at most {@code timeout}; the returned action stops
+   * the ringing.
+   */
+  Runnable ring(String tenantId, String callId, Target target, Duration timeout, Outcome outcome) {
     Optional<TeamsUser> user = user(tenantId, target);
     if (user.isPresent()) {
-      ringUser(user.get(), callId, timeout, outcome);
+      return ringUser(user.get(), callId, timeout, outcome);
     } else if (target.kind() == Target.Kind.PHONE) {
       journal.event(Channel.WORLD, "pstn.ringing", callId, Map.of("number", target.id()));
-      scheduler.schedule(
-          settings.get().pstnAnswerAfter(),
-          () -> {
-            journal.event(Channel.WORLD, "pstn.answered", callId, Map.of("number", target.id()));
-            outcome.answered(
-                target.id(),
-                () ->
-                    journal.event(
-                        Channel.WORLD, "pstn.hungUp", callId, Map.of("number", target.id())));
-          });
+      Scheduler.Timer answer =
+          scheduler.schedule(
+              settings.get().pstnAnswerAfter(),
+              () -> {
+                journal.event(
+                    Channel.WORLD, "pstn.answered", callId, Map.of("number", target.id()));
+                outcome.answered(
+                    target.id(),
+                    () ->
+                        journal.event(
+                            Channel.WORLD, "pstn.hungUp", callId, Map.of("number", target.id())));
+              });
+      return () -> {
+        answer.cancel();
+        journal.event(Channel.WORLD, "pstn.cancelled", callId, Map.of("number", target.id()));
+      };
     } else {
-      scheduler.schedule(Duration.ZERO, () -> outcome.failed(ResultInfos.notReached()));
+      Scheduler.Timer notReached =
+          scheduler.schedule(Duration.ZERO, () -> outcome.failed(ResultInfos.notReached()));
+      return notReached::cancel;
     }
   }
 
-  private void ringUser(TeamsUser user, String callId, Duration timeout, Outcome outcome) {
+  private Runnable ringUser(TeamsUser user, String callId, Duration timeout, Outcome outcome) {
     TeamsOffer[] offer = new TeamsOffer[1];
     Scheduler.Timer[] ringOut = new Scheduler.Timer[1];
     OfferListener listener =
@@ -175,5 +189,11 @@ final class Callees {
                 }
               });
     }
+    return () -> {
+      if (ringOut[0] != null) {
+        ringOut[0].cancel();
+      }
+      offer[0].cancel();
+    };
   }
 }

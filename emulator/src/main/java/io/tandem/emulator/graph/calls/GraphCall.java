@@ -67,10 +67,29 @@ final class GraphCall {
   /** How to hang up each invited participant's leg, by participant id. */
   final Map<String, Runnable> invitedLegs = new LinkedHashMap<>();
 
-  /** Hangs up every invited participant's leg (the call ended for everyone). */
+  /** How to stop ringing each invitee who has not answered yet, by their participant id. */
+  final Map<String, Runnable> pendingInvites = new LinkedHashMap<>();
+
+  /** The participants hearing hold music ({@code startHoldMusic}), out of the call's mix. */
+  final java.util.Set<String> onHoldMusic = new java.util.LinkedHashSet<>();
+
+  /** Stops ringing the callee of an outgoing call that is not answered yet. */
+  @Nullable Runnable stopRinging;
+
+  /**
+   * Hangs up every invited participant's leg, stops every ringing invitation, and stops ringing an
+   * outgoing call's callee.
+   */
   void hangUpInvited() {
+    Runnable ringing = stopRinging;
+    stopRinging = null;
+    if (ringing != null) {
+      ringing.run();
+    }
     List.copyOf(invitedLegs.values()).forEach(Runnable::run);
     invitedLegs.clear();
+    List.copyOf(pendingInvites.values()).forEach(Runnable::run);
+    pendingInvites.clear();
   }
 
   Scheduler.@Nullable Timer answerDeadline;

@@ -81,7 +81,7 @@ public final class GraphCalls {
             outgoing,
             media,
             transfers,
-            new Participants(callControl, notifier, callees));
+            new Participants(callControl, notifier, callees, parts.journal()));
     this.control = new GraphControlRoutes(calls, settings);
     parts.pstn().add(new GraphPstnTerminator(parts.world(), parts.journal(), callControl));
   }

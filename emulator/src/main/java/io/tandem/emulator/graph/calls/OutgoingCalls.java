@@ -126,8 +126,12 @@ final class OutgoingCalls {
       scheduler.schedule(java.time.Duration.ofSeconds(1), () -> connected(call, null, null));
     } else {
       Target first = targets.get(0);
-      callees.ring(
-          token.tenantId(), call.id, first, settings.get().ringTimeout(), outcome(call, first));
+      Runnable stop =
+          callees.ring(
+              token.tenantId(), call.id, first, settings.get().ringTimeout(), outcome(call, first));
+      synchronized (call) {
+        call.stopRinging = call.live() && call.state == CallState.ESTABLISHING ? stop : null;
+      }
     }
     return call;
   }
@@ -167,6 +171,7 @@ final class OutgoingCalls {
         return;
       }
       call.move(CallState.ESTABLISHED);
+      call.stopRinging = null;
       call.connectedAt = scheduler.now();
       call.remote = person;
       if (settings.get().establishedBeforeEstablishing()) {

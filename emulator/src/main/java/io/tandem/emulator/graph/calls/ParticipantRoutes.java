@@ -101,6 +101,9 @@ final class ParticipantRoutes {
               java.util.UUID.randomUUID().toString(), type, Bodies.clientContext(body));
       operation.finish(ResultInfos.completed());
       call.operations.put(operation.id, operation);
+      if (!action.equals("mute")) {
+        participants.holdMusic(call, request.variable("pid"), action.equals("startHoldMusic"));
+      }
       return GraphRequests.operationReply(request, call, operation);
     }
   }
