@@ -293,6 +293,11 @@ final class OutboundCall implements CallLeg, TeamsUserCall, LinkedLeg {
   }
 
   /** The SBCs tried so far, in order. */
+  /** RTP packets the Teams user's side received on this call so far. */
+  long packetsReceived() {
+    return media.leg().packetsReceived();
+  }
+
   List<String> attempts() {
     return List.copyOf(attempts);
   }

@@ -136,7 +136,10 @@ final class TeamsCallRoutes {
   private HttpReply show(HttpCall call) {
     OutboundCall outbound = outbound(call);
     ObjectNode shown =
-        Json.object().put("callId", outbound.callId()).put("state", outbound.state().name());
+        Json.object()
+            .put("callId", outbound.callId())
+            .put("state", outbound.state().name())
+            .put("packetsReceived", outbound.packetsReceived());
     ArrayNode tried = shown.putArray("attempts");
     outbound.attempts().forEach(tried::add);
     return HttpReply.json(200, shown);

@@ -86,8 +86,9 @@ final class AgentLeg implements SipLeg, AgentInvite.Outcome {
 
   @Override
   public void ringing() {
-    if (state == AgentLegState.INVITING || state == AgentLegState.RINGING) {
+    if (state == AgentLegState.INVITING) {
       move(AgentLegState.RINGING);
+      listener.ringing(this);
     }
   }
 

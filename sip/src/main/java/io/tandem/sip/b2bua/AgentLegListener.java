@@ -4,6 +4,10 @@ import io.tandem.sip.stack.InboundRequest;
 
 /** What an {@link AgentLeg} tells its caller call, on the call's lane. */
 interface AgentLegListener {
+
+  /** The far end rings (a provisional response other than 100), once. */
+  default void ringing(AgentLeg leg) {}
+
   void answered(AgentLeg leg);
 
   /** The call was refused or not reached; {@code status} is the final SIP status (408: none). */

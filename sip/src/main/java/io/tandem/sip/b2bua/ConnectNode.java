@@ -18,11 +18,14 @@ import io.tandem.sip.stack.SipEndpoint;
 import io.tandem.sip.stack.SipHeader;
 import io.tandem.sip.stack.SipUri;
 import io.tandem.sip.trunk.Admission;
+import io.tandem.sip.trunk.DirectRoutingTrunk;
+import io.tandem.sip.trunk.OutboundTrunk;
 import io.tandem.sip.trunk.TrunkPlan;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Tandem SIP node of the Connect model: a B2BUA between carrier trunks and Teams Direct
@@ -181,11 +184,17 @@ public final class ConnectNode implements AutoCloseable {
       return;
     }
     String dialed;
+    SipUri requestUri;
     try {
-      SipUri uri = SipUri.parse(invite.requestUri());
-      dialed = uri.user() == null ? "" : uri.user();
+      requestUri = SipUri.parse(invite.requestUri());
+      dialed = requestUri.user() == null ? "" : requestUri.user();
     } catch (IllegalArgumentException notSip) {
       invite.respond(416, "Unsupported URI Scheme", ContextIds.tag(), List.of());
+      return;
+    }
+    Optional<DirectRoutingTrunk> fromTeams = TeamsOrigin.of(context, invite, requestUri);
+    if (fromTeams.isPresent()) {
+      callOut(invite, fromTeams.get(), dialed);
       return;
     }
     Admission admission =
@@ -203,14 +212,58 @@ public final class ConnectNode implements AutoCloseable {
       invite.respond(404, "Not Found", ContextIds.tag(), List.of());
       return;
     }
-    Optional<SessionTimer.Terms> session;
+    SessionAsked session = sessionAskedFor(invite);
+    if (session == null) {
+      return;
+    }
+    CarrierCall call = new CarrierCall(context, invite, trunk, tenant.get(), session.terms());
+    if (context.calls().addIfAbsent(invite.callId(), call) == call) {
+      call.start();
+    }
+  }
+
+  /**
+   * A Teams user's call to {@code dialed} through Tandem as the SBC: relayed to the carrier trunk
+   * that serves the number; 404 when none does (Microsoft then tries no other SBC).
+   */
+  private void callOut(InboundRequest invite, DirectRoutingTrunk trunk, String dialed) {
+    Optional<OutboundTrunk> carrier = context.trunks().outbound(trunk.tenant(), dialed);
+    if (carrier.isEmpty()) {
+      invite.respond(
+          404,
+          "Not Found",
+          ContextIds.tag(),
+          List.of(
+              SipHeader.of("Warning", "399 tandem \"no carrier trunk serves " + dialed + "\"")));
+      return;
+    }
+    SessionAsked session = sessionAskedFor(invite);
+    if (session == null) {
+      return;
+    }
+    TeamsPstnCall call =
+        new TeamsPstnCall(context, invite, trunk, carrier.get(), dialed, session.terms());
+    if (context.calls().addIfAbsent(invite.callId(), call) == call) {
+      call.start();
+    }
+  }
+
+  /** The session timer an INVITE asks for (RFC 4028): its terms, null when it asks for none. */
+  private record SessionAsked(SessionTimer.@Nullable Terms terms) {}
+
+  /**
+   * The session timer {@code invite} asks for; null when the INVITE was answered already: 422 below
+   * the minimum interval, 400 when unreadable.
+   */
+  private @Nullable SessionAsked sessionAskedFor(InboundRequest invite) {
     try {
-      session =
+      return new SessionAsked(
           SessionTimer.askedFor(
-              invite.header("Session-Expires").orElse(null),
-              invite.headerValues("Supported"),
-              invite.headerValues("Allow"),
-              context.settings().minSessionInterval());
+                  invite.header("Session-Expires").orElse(null),
+                  invite.headerValues("Supported"),
+                  invite.headerValues("Allow"),
+                  context.settings().minSessionInterval())
+              .orElse(null));
     } catch (SessionTimer.TooSmall small) {
       invite.respond(
           422,
@@ -219,19 +272,14 @@ public final class ConnectNode implements AutoCloseable {
           List.of(
               SipHeader.of(
                   "Min-SE", Long.toString(context.settings().minSessionInterval().toSeconds()))));
-      return;
     } catch (IllegalArgumentException unreadable) {
       invite.respond(
           400,
           "Bad Request",
           ContextIds.tag(),
           List.of(SipHeader.of("Warning", "399 tandem \"" + unreadable.getMessage() + "\"")));
-      return;
     }
-    CarrierCall call = new CarrierCall(context, invite, trunk, tenant.get(), session.orElse(null));
-    if (context.calls().addIfAbsent(invite.callId(), call) == call) {
-      call.start();
-    }
+    return null;
   }
 
   /** An INVITE with Replaces: only an agent leg's dialog can be replaced (by Teams). */

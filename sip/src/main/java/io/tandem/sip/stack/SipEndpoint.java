@@ -42,11 +42,14 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
   private final String address;
   private final RequestWriter requests;
 
+  private final java.util.function.UnaryOperator<String> resolveHost;
+
   private SipEndpoint(EndpointSettings settings, RequestHandler handler, Executor executor)
       throws Exception {
     this.handler = handler;
     this.lanes = new SerialLanes(executor);
     this.address = settings.bind().getHostAddress();
+    this.resolveHost = settings.resolveHost();
     this.requests = new RequestWriter(address);
     this.stack = new SipStackImpl(StackProperties.of(settings));
     stack.setAddressResolver(new NextHopResolver(settings.resolveHost()));
@@ -119,6 +122,23 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     } catch (Exception failed) {
       throw new IllegalStateException(
           "SIP endpoint " + settings.name() + " did not start: " + failed, failed);
+    }
+  }
+
+  /**
+   * The addresses {@code host} stands for as a next hop (the host map, else DNS); empty when it
+   * resolves to nothing. Blocks on DNS: call it on a lane, never on the stack's threads.
+   */
+  public java.util.Set<String> addressesOf(String host) {
+    try {
+      java.util.Set<String> addresses = new java.util.HashSet<>();
+      for (java.net.InetAddress address :
+          java.net.InetAddress.getAllByName(resolveHost.apply(host))) {
+        addresses.add(address.getHostAddress());
+      }
+      return addresses;
+    } catch (java.net.UnknownHostException unknown) {
+      return java.util.Set.of();
     }
   }
 

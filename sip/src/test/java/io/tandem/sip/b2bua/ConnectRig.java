@@ -405,6 +405,56 @@ final class ConnectRig implements AutoCloseable {
     return JSON.readTree(placed.body()).path("callId").asString();
   }
 
+  /**
+   * A Teams user of the world ({@code userId}) dials {@code number} (through Tandem when a voice
+   * route sends it there); the emulator's status and body, its call id in {@code callId}.
+   */
+  HttpResponse<String> teamsDials(String userId, String number) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(emulator.httpBaseUrl() + "/emulator/teams/users/" + userId + "/calls"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"" + number + "\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The state of a Teams user's call placed with {@link #teamsDials}. */
+  String teamsCallState(String userId, String callId) throws Exception {
+    return teamsCall(userId, callId).path("state").asString();
+  }
+
+  /** The emulator's view of a Teams user's call placed with {@link #teamsDials}. */
+  JsonNode teamsCall(String userId, String callId) throws Exception {
+    HttpResponse<String> view =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        emulator.httpBaseUrl()
+                            + "/emulator/teams/users/"
+                            + userId
+                            + "/calls/"
+                            + callId))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(view.body());
+  }
+
+  /** The Teams user hangs up a call placed with {@link #teamsDials}. */
+  void teamsHangsUp(String userId, String callId) throws Exception {
+    http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    emulator.httpBaseUrl()
+                        + "/emulator/teams/users/"
+                        + userId
+                        + "/calls/"
+                        + callId))
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The emulator's view of a carrier call (state, heard audio, SIP messages). */
   JsonNode callView(String callId) throws Exception {
     HttpResponse<String> view =
