@@ -426,44 +426,27 @@ final class ConnectRig implements AutoCloseable {
 
   /** The emulator's view of a Teams user's call placed with {@link #teamsDials}. */
   JsonNode teamsCall(String userId, String callId) throws Exception {
-    HttpResponse<String> view =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        emulator.httpBaseUrl()
-                            + "/emulator/teams/users/"
-                            + userId
-                            + "/calls/"
-                            + callId))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(view.body());
+    return JSON.readTree(
+        control("/emulator/teams/users/" + userId + "/calls/" + callId, "GET").body());
   }
 
   /** The Teams user hangs up a call placed with {@link #teamsDials}. */
   void teamsHangsUp(String userId, String callId) throws Exception {
-    http.send(
-        HttpRequest.newBuilder(
-                URI.create(
-                    emulator.httpBaseUrl()
-                        + "/emulator/teams/users/"
-                        + userId
-                        + "/calls/"
-                        + callId))
-            .DELETE()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    control("/emulator/teams/users/" + userId + "/calls/" + callId, "DELETE");
   }
 
   /** The emulator's view of a carrier call (state, heard audio, SIP messages). */
   JsonNode callView(String callId) throws Exception {
-    HttpResponse<String> view =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(emulator.httpBaseUrl() + "/emulator/pstn/calls/" + callId))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(view.body());
+    return JSON.readTree(control("/emulator/pstn/calls/" + callId, "GET").body());
+  }
+
+  /** A body-less request of {@code method} to the emulator's control API at {@code path}. */
+  private HttpResponse<String> control(String path, String method) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(emulator.httpBaseUrl() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The bodies of the emulator's journal entries of {@code kind} (SIP methods: the messages). */
