@@ -3,6 +3,7 @@ package io.tandem.emulator.directrouting;
 import io.tandem.emulator.directrouting.sip.IncomingRequest;
 import io.tandem.emulator.directrouting.sip.IncomingResponse;
 import io.tandem.emulator.directrouting.sip.OutgoingRequest;
+import io.tandem.emulator.directrouting.sip.SentResponse;
 import io.tandem.emulator.directrouting.sip.SipHeader;
 import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.time.Scheduler;
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * CANCEL (487) or the ring timeout (480); a forwarded call first gets 181 ({@link Forwarding}).
  * Connected, it answers re-INVITEs (hold/unhold) and BYE, hangs up with BYE and hands the user's
  * transfers to {@link Transfers}; an SBC that supports session timers must refresh the session
- * ({@link SessionExpiry}). Confined to its Call-ID's serial executor.
+ * ({@link SessionExpiry}). The 200 is retransmitted until the SBC's ACK, and a call whose ACK never
+ * comes ends with BYE ({@link OkRetransmission}, RFC 3261 §13.3.1.4). Confined to its Call-ID's
+ * serial executor.
  */
 final class InboundCall implements CallLeg, TeamsUserCall {
 
@@ -34,6 +37,7 @@ final class InboundCall implements CallLeg, TeamsUserCall {
   private @Nullable LinkedLeg linked;
   private Scheduler.@Nullable Timer ringTimer;
   private @Nullable SessionExpiry sessionExpiry;
+  private @Nullable OkRetransmission okRetransmission;
   private volatile InboundCallState state = InboundCallState.TRYING;
 
   InboundCall(CallServices services, IncomingRequest invite, InboundTarget target) {
@@ -101,7 +105,12 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       return;
     }
     cancelRingTimer();
-    answers.ok(media.answer(target.offer()));
+    SentResponse ok = answers.ok(media.answer(target.offer()));
+    if (ok != null) {
+      okRetransmission =
+          OkRetransmission.start(
+              services.scheduler, ok, task -> services.onCall(callId(), task), this::ackTimedOut);
+    }
     if (sbcSupportsTimer()) {
       SessionExpiry expiry =
           new SessionExpiry(
@@ -114,6 +123,23 @@ final class InboundCall implements CallLeg, TeamsUserCall {
     media.connect(target.offer());
     media.leg().onDigit(digit -> record("dtmf.received", Map.of("digit", String.valueOf(digit))));
     record("call.answered", who);
+  }
+
+  /**
+   * 64×T1 passed since the 200 without an ACK (RFC 3261 §13.3.1.4): the dialog is confirmed but the
+   * session ends with BYE.
+   */
+  private void ackTimedOut() {
+    if (state == InboundCallState.ANSWERED && move(InboundCallState.ENDED)) {
+      record("call.ackTimeout", Map.of("after", OkRetransmission.ACK_TIMEOUT.toString()));
+      sendInDialog("BYE", response -> {});
+      parties.remoteHangUp();
+      if (linked != null) {
+        linked.hangUp();
+      }
+      transfers.abandon();
+      finish();
+    }
   }
 
   /** No refresh from the SBC before the session's deadline: BYE, as Microsoft ends it. */
@@ -200,6 +226,9 @@ final class InboundCall implements CallLeg, TeamsUserCall {
   public void onRequest(IncomingRequest request) {
     switch (request.method()) {
       case "ACK" -> {
+        if (okRetransmission != null) {
+          okRetransmission.acknowledged();
+        }
         if (move(InboundCallState.CONNECTED)) {
           record("call.connected", Map.of());
         }
@@ -334,6 +363,9 @@ final class InboundCall implements CallLeg, TeamsUserCall {
 
   private void finish() {
     cancelRingTimer();
+    if (okRetransmission != null) {
+      okRetransmission.stop();
+    }
     if (sessionExpiry != null) {
       sessionExpiry.stop();
     }
