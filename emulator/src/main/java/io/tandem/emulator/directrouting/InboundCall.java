@@ -7,6 +7,7 @@ import io.tandem.emulator.directrouting.sip.SentResponse;
 import io.tandem.emulator.directrouting.sip.SipHeader;
 import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.time.Scheduler;
+import io.tandem.emulator.world.ClientBehaviour;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * Connected, it answers re-INVITEs (hold/unhold) and BYE, hangs up with BYE and hands the user's
  * transfers to {@link Transfers}; an SBC that supports session timers must refresh the session
  * ({@link SessionExpiry}). The 200 is retransmitted until the SBC's ACK, and a call whose ACK never
- * comes ends with BYE ({@link OkRetransmission}, RFC 3261 §13.3.1.4). Confined to its Call-ID's
- * serial executor.
+ * comes ends with BYE ({@link OkRetransmission}, RFC 3261 §13.3.1.4). A user with simultaneous ring
+ * has a second branch to the PSTN ({@link SimultaneousRing}): the first answer wins, and the call
+ * fails only when both branches failed (with the Teams client's rejection). Confined to its
+ * Call-ID's serial executor.
  */
 final class InboundCall implements CallLeg, TeamsUserCall {
 
@@ -38,6 +41,8 @@ final class InboundCall implements CallLeg, TeamsUserCall {
   private Scheduler.@Nullable Timer ringTimer;
   private @Nullable SessionExpiry sessionExpiry;
   private @Nullable OkRetransmission okRetransmission;
+  private @Nullable SimultaneousRing simultaneousRing;
+  private @Nullable Rejection teamsRejection;
   private volatile InboundCallState state = InboundCallState.TRYING;
 
   InboundCall(CallServices services, IncomingRequest invite, InboundTarget target) {
@@ -62,6 +67,13 @@ final class InboundCall implements CallLeg, TeamsUserCall {
     }
     if (where.user() != null) {
       parties.current(TeamsParty.ring(services, this, where.user()));
+      ClientBehaviour client = where.user().client();
+      if (client != null && client.simultaneousRingTo() != null) {
+        simultaneousRing =
+            SimultaneousRing.start(
+                services, this, where.user(), where.hops(), client.simultaneousRingTo());
+        linked = simultaneousRing;
+      }
     } else {
       linked = ForwardedCall.start(services, this, where);
     }
@@ -97,12 +109,58 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       transfers.targetAnswered(who);
       return;
     }
-    answered(Map.of("user", who.user().id()));
+    if (answered(Map.of("user", who.user().id())) && simultaneousRing != null) {
+      simultaneousRing.answeredElsewhere();
+      record("call.branchCancelled", Map.of("branch", "pstn", "to", simultaneousRing.number()));
+      simultaneousRing = null;
+      linked = null;
+    }
   }
 
-  private void answered(Map<String, String> who) {
-    if (!move(InboundCallState.ANSWERED)) {
+  /**
+   * The simultaneous-ring branch answered: the Teams client stops ringing and the call is the
+   * branch's; false when the call was answered or ended already (the branch then hangs up).
+   */
+  boolean answerSimultaneousRing(SimultaneousRing branch) {
+    if (branch != simultaneousRing || state.isEstablished() || state.isFinal()) {
+      return false;
+    }
+    parties.cancel();
+    record("call.branchCancelled", Map.of("branch", "teams"));
+    return answered(Map.of("answeredBy", "simultaneousRing", "to", branch.number()));
+  }
+
+  /** The simultaneous-ring branch failed: the call fails if the Teams client failed already. */
+  void simultaneousRingFailed(SimultaneousRing branch, int status) {
+    if (branch != simultaneousRing) {
       return;
+    }
+    simultaneousRing = null;
+    linked = null;
+    record("call.branchFailed", Map.of("branch", "pstn", "status", Integer.toString(status)));
+    if (teamsRejection != null) {
+      fail(teamsRejection);
+    }
+  }
+
+  /**
+   * The Teams client failed with {@code rejection}: the call fails, unless the simultaneous-ring
+   * branch still rings, which then decides.
+   */
+  private void teamsFailed(Rejection rejection) {
+    if (simultaneousRing != null && !state.isFinal()) {
+      teamsRejection = rejection;
+      record(
+          "call.branchFailed",
+          Map.of("branch", "teams", "status", Integer.toString(rejection.status())));
+      return;
+    }
+    fail(rejection);
+  }
+
+  private boolean answered(Map<String, String> who) {
+    if (!move(InboundCallState.ANSWERED)) {
+      return false;
     }
     cancelRingTimer();
     SentResponse ok = answers.ok(media.answer(target.offer()));
@@ -123,6 +181,7 @@ final class InboundCall implements CallLeg, TeamsUserCall {
     media.connect(target.offer());
     media.leg().onDigit(digit -> record("dtmf.received", Map.of("digit", String.valueOf(digit))));
     record("call.answered", who);
+    return true;
   }
 
   /**
@@ -174,7 +233,7 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       return;
     }
     services.declines.declined(target.callerNumber(), target.callee().id());
-    fail(Rejection.of(603, "Decline", 0, "The Teams user declined the call").withQ850(21));
+    teamsFailed(Rejection.of(603, "Decline", 0, "The Teams user declined the call").withQ850(21));
   }
 
   void busy(TeamsParty who) {
@@ -182,7 +241,7 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       transfers.targetFailed(486);
       return;
     }
-    fail(Rejection.of(486, "Busy Here", 0, "The Teams user is busy").withQ850(17));
+    teamsFailed(Rejection.of(486, "Busy Here", 0, "The Teams user is busy").withQ850(17));
   }
 
   void teamsHungUp(TeamsParty who) {
@@ -202,6 +261,9 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       return;
     }
     parties.cancel();
+    if (linked != null) {
+      linked.hangUp();
+    }
     fail(
         Rejection.of(
                 480,
