@@ -3,7 +3,6 @@ package io.tandem.emulator.directrouting;
 import io.tandem.emulator.directrouting.sip.IncomingRequest;
 import io.tandem.emulator.directrouting.sip.IncomingResponse;
 import io.tandem.emulator.directrouting.sip.OutgoingRequest;
-import io.tandem.emulator.directrouting.sip.SentResponse;
 import io.tandem.emulator.directrouting.sip.SipHeader;
 import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.time.Scheduler;
@@ -163,12 +162,11 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       return false;
     }
     cancelRingTimer();
-    SentResponse ok = answers.ok(media.answer(target.offer()));
-    if (ok != null) {
-      okRetransmission =
-          OkRetransmission.start(
-              services.scheduler, ok, task -> services.onCall(callId(), task), this::ackTimedOut);
-    }
+    OkRetransmission retransmission =
+        OkRetransmission.schedule(
+            services.scheduler, task -> services.onCall(callId(), task), this::ackTimedOut);
+    okRetransmission = retransmission;
+    retransmission.sent(answers.ok(media.answer(target.offer())));
     if (sbcSupportsTimer()) {
       SessionExpiry expiry =
           new SessionExpiry(

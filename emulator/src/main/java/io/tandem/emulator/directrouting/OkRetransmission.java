@@ -5,6 +5,7 @@ import io.tandem.emulator.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The UAS core's retransmission of its 200 OK to an INVITE until the ACK arrives, RFC 3261
@@ -29,27 +30,24 @@ final class OkRetransmission {
     STOPPED
   }
 
-  private final SentResponse ok;
+  private @Nullable SentResponse ok;
   private final Runnable ackTimedOut;
   private final List<Scheduler.Timer> timers = new ArrayList<>();
   private State state = State.AWAITING_ACK;
-  private int retransmissions;
 
-  private OkRetransmission(SentResponse ok, Runnable ackTimedOut) {
-    this.ok = ok;
+  private OkRetransmission(Runnable ackTimedOut) {
     this.ackTimedOut = ackTimedOut;
   }
 
   /**
-   * Starts retransmitting {@code ok}; {@code onCall} moves a task onto the call's executor, {@code
-   * ackTimedOut} runs there after 64×T1 without an ACK.
+   * Schedules the retransmissions of a 200 about to be sent (before it leaves, so that virtual time
+   * moved on as soon as the 200 is seen still finds them); {@link #sent} names it. {@code onCall}
+   * moves a task onto the call's executor, {@code ackTimedOut} runs there after 64×T1 without an
+   * ACK.
    */
-  static OkRetransmission start(
-      Scheduler scheduler,
-      SentResponse ok,
-      java.util.function.Consumer<Runnable> onCall,
-      Runnable ackTimedOut) {
-    OkRetransmission retransmission = new OkRetransmission(ok, ackTimedOut);
+  static OkRetransmission schedule(
+      Scheduler scheduler, java.util.function.Consumer<Runnable> onCall, Runnable ackTimedOut) {
+    OkRetransmission retransmission = new OkRetransmission(ackTimedOut);
     for (Duration at : retransmissionTimes()) {
       retransmission.timers.add(
           scheduler.schedule(at, () -> onCall.accept(retransmission::retransmit)));
@@ -57,6 +55,14 @@ final class OkRetransmission {
     retransmission.timers.add(
         scheduler.schedule(ACK_TIMEOUT, () -> onCall.accept(retransmission::timeOut)));
     return retransmission;
+  }
+
+  /** The 200 left as {@code response}; null when it could not be sent (nothing to retransmit). */
+  void sent(@Nullable SentResponse response) {
+    this.ok = response;
+    if (response == null) {
+      stop();
+    }
   }
 
   /** The ACK arrived: no more retransmissions. */
@@ -67,14 +73,6 @@ final class OkRetransmission {
   /** The call ended otherwise (BYE, transfer): no more retransmissions. */
   void stop() {
     end(State.STOPPED);
-  }
-
-  State state() {
-    return state;
-  }
-
-  int retransmissions() {
-    return retransmissions;
   }
 
   /**
@@ -96,10 +94,9 @@ final class OkRetransmission {
   }
 
   private void retransmit() {
-    if (state != State.AWAITING_ACK) {
+    if (state != State.AWAITING_ACK || ok == null) {
       return;
     }
-    retransmissions++;
     ok.retransmit();
   }
 
