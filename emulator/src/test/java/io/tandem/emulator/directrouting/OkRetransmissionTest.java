@@ -121,6 +121,15 @@ class OkRetransmissionTest {
     }
   }
 
+  @Test
+  void retransmissionTimes_doubleFromT1_capAtT2_andStopBefore64T1() {
+    assertThat(OkRetransmission.retransmissionTimes())
+        .extracting(Duration::toMillis)
+        .containsExactly(
+            500L, 1_500L, 3_500L, 7_500L, 11_500L, 15_500L, 19_500L, 23_500L, 27_500L, 31_500L);
+    assertThat(OkRetransmission.ACK_TIMEOUT).isEqualTo(Duration.ofSeconds(32));
+  }
+
   private static String send(TestSbc sbc) throws Exception {
     String invite = sbc.fixture("invite-from-sbc.sip", Map.of("callee", ALICE));
     sbc.send(invite);
