@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PSTN branch of simultaneous ring (MICROSOFT-CONTRACTS §1.6): while a Teams user's client
@@ -51,7 +52,7 @@ final class SimultaneousRing implements OutboundListener, LinkedLeg {
    * Places the PSTN branch to {@code number} for {@code user}, after {@code hops} of forwarding;
    * null when no voice route of the tenant matches the number (the client rings alone).
    */
-  static SimultaneousRing start(
+  static @Nullable SimultaneousRing start(
       CallServices services,
       InboundCall inbound,
       TeamsUser user,
