@@ -28,6 +28,7 @@ public final class CallAutomation {
   private final IncomingCustomContexts customContextControl;
   private final Calls calls;
   private final PstnPhones phones;
+  private final RecordingStartFaults recordingFaults;
 
   public CallAutomation(
       World world,
@@ -55,6 +56,7 @@ public final class CallAutomation {
             world, calls, contexts, eventGrid, scheduler, journal, customContexts);
     this.customContextControl = customContexts;
     this.phones = new PstnPhones(journal);
+    this.recordingFaults = new RecordingStartFaults(journal);
     Ringer ringer = new Ringer(world, teams, scheduler, journal, terminator, phones);
     TeamsExtensionAssignments assignments = new TeamsExtensionAssignments();
     CallStreams streams = new CallStreams(trust, tokens, journal, timeout);
@@ -69,7 +71,8 @@ public final class CallAutomation {
             new TransferRoutes(calls, ringer, assignments, journal),
             new ParticipantRoutes(calls, ringer, assignments, journal),
             new MediaRoutes(calls, streams, journal),
-            new RecordingRoutes(calls, journal, new RecordingFiles(eventGrid, scheduler, journal)),
+            new RecordingRoutes(
+                calls, journal, new RecordingFiles(eventGrid, scheduler, journal), recordingFaults),
             assignments);
     this.eventGridControl = new EventGridControlRoutes(world, eventGrid);
   }
@@ -80,6 +83,7 @@ public final class CallAutomation {
     eventGridControl.register(httpRoutes);
     customContextControl.register(httpRoutes);
     phones.register(httpRoutes);
+    recordingFaults.register(httpRoutes);
   }
 
   /** The external PSTN phones calls are placed to, as scripted. */

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * CreateCall: a call connection that rings its first target (as the resource account named by
+ * CreateCall: a call connection that rings every target at once (as the resource account named by
  * {@code teamsAppSource}, or with {@code sourceCallerIdNumber} for phone targets), CallConnected
- * once the target answers, CreateCallFailed when it does not.
+ * once the first answers, the others joining as they answer, CreateCallFailed when none does
+ * ({@link GroupCallTargets}).
  */
 final class CreateCallRoutes {
 
@@ -96,47 +97,27 @@ final class CreateCallRoutes {
     calls.connected(call);
     streams.attach(call, media);
     HttpReply reply = HttpReply.json(201, call.toJson());
-    CommunicationIdentifier target = targets.get(0);
     String shownNumber =
         callerId != null
             ? callerId.text("value")
             : account != null && account.phoneNumber() != null ? account.phoneNumber() : null;
-    Map<String, String> ringing = new java.util.LinkedHashMap<>();
-    ringing.put("target", target.rawId());
-    if (shownNumber != null) {
-      ringing.put("callerNumber", shownNumber);
+    GroupCallTargets group = new GroupCallTargets(call, calls, operationContext, targets);
+    List<Ringer.Ring> rings = new java.util.ArrayList<>();
+    for (CommunicationIdentifier target : targets) {
+      Map<String, String> ringing = new java.util.LinkedHashMap<>();
+      ringing.put("target", target.rawId());
+      if (shownNumber != null) {
+        ringing.put("callerNumber", shownNumber);
+      }
+      if (account != null) {
+        ringing.put("source", CommunicationIdentifier.resourceAccount(account.id()).rawId());
+      }
+      services
+          .journal()
+          .event(io.tandem.emulator.journal.Channel.ACS, "call.ringingTarget", call.id(), ringing);
+      rings.add(ringer.ring(call.id(), target, CREATE_CALL_TIMEOUT, group.listenerFor(target)));
     }
-    if (account != null) {
-      ringing.put("source", CommunicationIdentifier.resourceAccount(account.id()).rawId());
-    }
-    services
-        .journal()
-        .event(io.tandem.emulator.journal.Channel.ACS, "call.ringingTarget", call.id(), ringing);
-    Ringer.Ring ring =
-        ringer.ring(
-            call.id(),
-            target,
-            CREATE_CALL_TIMEOUT,
-            new Ringer.Listener() {
-              @Override
-              public void answered(Ringer.Ring leg) {
-                call.roster().add(target);
-                call.roster().leg(target.rawId(), leg);
-                calls.connect(call, operationContext);
-              }
-
-              @Override
-              public void failed(ResultInformation reason) {
-                call.emit("CreateCallFailed", null, operationContext, reason, data -> {});
-                calls.forget(call);
-              }
-
-              @Override
-              public void hungUp() {
-                calls.participantLeft(call, target);
-              }
-            });
-    call.whenDisconnected(ring::cancel);
+    call.whenDisconnected(() -> rings.forEach(Ringer.Ring::cancel));
     return reply;
   }
 

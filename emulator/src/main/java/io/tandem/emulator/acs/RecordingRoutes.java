@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * RecordingStateChanged ({@code active}/{@code inactive}) to {@code recordingStateCallbackUri}, or
  * the call's callback URI when none was given. A recording stops when its call ends. What the
  * caller says while it records (not while paused) is in its audio; when it stops, its file goes to
- * {@link RecordingFiles}.
+ * {@link RecordingFiles}. A start can be made to fail with StartRecordingFailed ({@link
+ * RecordingStartFaults}).
  */
 final class RecordingRoutes {
 
@@ -72,12 +73,14 @@ final class RecordingRoutes {
   private final Calls calls;
   private final Journal journal;
   private final RecordingFiles files;
+  private final RecordingStartFaults faults;
   private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
 
-  RecordingRoutes(Calls calls, Journal journal, RecordingFiles files) {
+  RecordingRoutes(Calls calls, Journal journal, RecordingFiles files, RecordingStartFaults faults) {
     this.calls = calls;
     this.journal = journal;
     this.files = files;
+    this.faults = faults;
   }
 
   /** The files of finished recordings. */
@@ -114,6 +117,10 @@ final class RecordingRoutes {
                         + call.id()
                         + "\"}")
                     .getBytes(StandardCharsets.UTF_8));
+    java.util.Optional<ResultInformation> fault = faults.take(call.id());
+    if (fault.isPresent()) {
+      return failToStart(call, id, body.optionalUri("recordingStateCallbackUri"), fault.get());
+    }
     Recording recording =
         new Recording(
             id,
@@ -136,6 +143,28 @@ final class RecordingRoutes {
       change(recording, true);
     }
     return HttpReply.json(200, reply);
+  }
+
+  /**
+   * An armed fault ({@link RecordingStartFaults}) meets this start: the request is taken (200, the
+   * recording inactive), no recording exists, and StartRecordingFailed goes to the state callback
+   * or the call's callback.
+   */
+  private HttpReply failToStart(
+      AcsCall call, String id, @Nullable URI stateCallback, ResultInformation result) {
+    journal.event(
+        Channel.ACS,
+        "recording.startFailed",
+        call.id(),
+        Map.of("recordingId", id, "code", Integer.toString(result.code())));
+    call.emit(
+        "StartRecordingFailed", stateCallback, null, result, data -> data.put("recordingId", id));
+    return HttpReply.json(
+        200,
+        Json.object()
+            .put("recordingId", id)
+            .put("recordingState", "inactive")
+            .put("recordingKind", "AzureCommunicationServices"));
   }
 
   HttpReply get(AcsRequest request) {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Temporarily", SIP 302), a busy user forwards on busy (Microsoft's example cause 496 "User Busy"),
  * until a user without forwarding, a +E164 number, or {@link #MAX_HOPS}. Each user that forwarded
  * becomes one History-Info entry, in order. A user with {@code response: NO_ANSWER} and {@code
- * forwardTo} is simultaneous ring, which is not emulated: that user is rung alone.
+ * forwardTo} is rung alone (it never forwards); simultaneous ring is the client's {@code
+ * simultaneousRingTo} ({@link SimultaneousRing}).
  */
 final class Forwarding {
 
@@ -91,7 +92,7 @@ final class Forwarding {
     return value.toString();
   }
 
-  private static String numberOf(TeamsUser user) {
+  static String numberOf(TeamsUser user) {
     return user.phoneNumber() == null ? user.userPrincipalName() : user.phoneNumber();
   }
 }

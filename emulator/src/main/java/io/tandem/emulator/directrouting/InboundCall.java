@@ -6,6 +6,7 @@ import io.tandem.emulator.directrouting.sip.OutgoingRequest;
 import io.tandem.emulator.directrouting.sip.SipHeader;
 import io.tandem.emulator.journal.Channel;
 import io.tandem.emulator.time.Scheduler;
+import io.tandem.emulator.world.ClientBehaviour;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  * CANCEL (487) or the ring timeout (480); a forwarded call first gets 181 ({@link Forwarding}).
  * Connected, it answers re-INVITEs (hold/unhold) and BYE, hangs up with BYE and hands the user's
  * transfers to {@link Transfers}; an SBC that supports session timers must refresh the session
- * ({@link SessionExpiry}). Confined to its Call-ID's serial executor.
+ * ({@link SessionExpiry}). The 200 is retransmitted until the SBC's ACK, and a call whose ACK never
+ * comes ends with BYE ({@link OkRetransmission}, RFC 3261 §13.3.1.4). A user with simultaneous ring
+ * has a second branch to the PSTN ({@link SimultaneousRing}): the first answer wins, and the call
+ * fails only when both branches failed (with the Teams client's rejection). Confined to its
+ * Call-ID's serial executor.
  */
 final class InboundCall implements CallLeg, TeamsUserCall {
 
@@ -34,6 +39,9 @@ final class InboundCall implements CallLeg, TeamsUserCall {
   private @Nullable LinkedLeg linked;
   private Scheduler.@Nullable Timer ringTimer;
   private @Nullable SessionExpiry sessionExpiry;
+  private @Nullable OkRetransmission okRetransmission;
+  private @Nullable SimultaneousRing simultaneousRing;
+  private @Nullable Rejection teamsRejection;
   private volatile InboundCallState state = InboundCallState.TRYING;
 
   InboundCall(CallServices services, IncomingRequest invite, InboundTarget target) {
@@ -58,6 +66,13 @@ final class InboundCall implements CallLeg, TeamsUserCall {
     }
     if (where.user() != null) {
       parties.current(TeamsParty.ring(services, this, where.user()));
+      ClientBehaviour client = where.user().client();
+      if (client != null && client.simultaneousRingTo() != null) {
+        simultaneousRing =
+            SimultaneousRing.start(
+                services, this, where.user(), where.hops(), client.simultaneousRingTo());
+        linked = simultaneousRing;
+      }
     } else {
       linked = ForwardedCall.start(services, this, where);
     }
@@ -93,15 +108,65 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       transfers.targetAnswered(who);
       return;
     }
-    answered(Map.of("user", who.user().id()));
+    if (answered(Map.of("user", who.user().id())) && simultaneousRing != null) {
+      simultaneousRing.answeredElsewhere();
+      record("call.branchCancelled", Map.of("branch", "pstn", "to", simultaneousRing.number()));
+      simultaneousRing = null;
+      linked = null;
+    }
   }
 
-  private void answered(Map<String, String> who) {
-    if (!move(InboundCallState.ANSWERED)) {
+  /**
+   * The simultaneous-ring branch answered: the Teams client stops ringing and the call is the
+   * branch's; false when the call was answered or ended already (the branch then hangs up).
+   */
+  boolean answerSimultaneousRing(SimultaneousRing branch) {
+    if (branch != simultaneousRing || state.isEstablished() || state.isFinal()) {
+      return false;
+    }
+    parties.cancel();
+    record("call.branchCancelled", Map.of("branch", "teams"));
+    return answered(Map.of("answeredBy", "simultaneousRing", "to", branch.number()));
+  }
+
+  /** The simultaneous-ring branch failed: the call fails if the Teams client failed already. */
+  void simultaneousRingFailed(SimultaneousRing branch, int status) {
+    if (branch != simultaneousRing) {
       return;
     }
+    simultaneousRing = null;
+    linked = null;
+    record("call.branchFailed", Map.of("branch", "pstn", "status", Integer.toString(status)));
+    if (teamsRejection != null) {
+      fail(teamsRejection);
+    }
+  }
+
+  /**
+   * The Teams client failed with {@code rejection}: the call fails, unless the simultaneous-ring
+   * branch still rings, which then decides.
+   */
+  private void teamsFailed(Rejection rejection) {
+    if (simultaneousRing != null && !state.isFinal()) {
+      teamsRejection = rejection;
+      record(
+          "call.branchFailed",
+          Map.of("branch", "teams", "status", Integer.toString(rejection.status())));
+      return;
+    }
+    fail(rejection);
+  }
+
+  private boolean answered(Map<String, String> who) {
+    if (!move(InboundCallState.ANSWERED)) {
+      return false;
+    }
     cancelRingTimer();
-    answers.ok(media.answer(target.offer()));
+    OkRetransmission retransmission =
+        OkRetransmission.schedule(
+            services.scheduler, task -> services.onCall(callId(), task), this::ackTimedOut);
+    okRetransmission = retransmission;
+    retransmission.sent(answers.ok(media.answer(target.offer())));
     if (sbcSupportsTimer()) {
       SessionExpiry expiry =
           new SessionExpiry(
@@ -114,6 +179,24 @@ final class InboundCall implements CallLeg, TeamsUserCall {
     media.connect(target.offer());
     media.leg().onDigit(digit -> record("dtmf.received", Map.of("digit", String.valueOf(digit))));
     record("call.answered", who);
+    return true;
+  }
+
+  /**
+   * 64×T1 passed since the 200 without an ACK (RFC 3261 §13.3.1.4): the dialog is confirmed but the
+   * session ends with BYE.
+   */
+  private void ackTimedOut() {
+    if (state == InboundCallState.ANSWERED && move(InboundCallState.ENDED)) {
+      record("call.ackTimeout", Map.of("after", OkRetransmission.ACK_TIMEOUT.toString()));
+      sendInDialog("BYE", response -> {});
+      parties.remoteHangUp();
+      if (linked != null) {
+        linked.hangUp();
+      }
+      transfers.abandon();
+      finish();
+    }
   }
 
   /** No refresh from the SBC before the session's deadline: BYE, as Microsoft ends it. */
@@ -148,7 +231,7 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       return;
     }
     services.declines.declined(target.callerNumber(), target.callee().id());
-    fail(Rejection.of(603, "Decline", 0, "The Teams user declined the call").withQ850(21));
+    teamsFailed(Rejection.of(603, "Decline", 0, "The Teams user declined the call").withQ850(21));
   }
 
   void busy(TeamsParty who) {
@@ -156,7 +239,7 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       transfers.targetFailed(486);
       return;
     }
-    fail(Rejection.of(486, "Busy Here", 0, "The Teams user is busy").withQ850(17));
+    teamsFailed(Rejection.of(486, "Busy Here", 0, "The Teams user is busy").withQ850(17));
   }
 
   void teamsHungUp(TeamsParty who) {
@@ -176,6 +259,9 @@ final class InboundCall implements CallLeg, TeamsUserCall {
       return;
     }
     parties.cancel();
+    if (linked != null) {
+      linked.hangUp();
+    }
     fail(
         Rejection.of(
                 480,
@@ -200,6 +286,9 @@ final class InboundCall implements CallLeg, TeamsUserCall {
   public void onRequest(IncomingRequest request) {
     switch (request.method()) {
       case "ACK" -> {
+        if (okRetransmission != null) {
+          okRetransmission.acknowledged();
+        }
         if (move(InboundCallState.CONNECTED)) {
           record("call.connected", Map.of());
         }
@@ -334,6 +423,9 @@ final class InboundCall implements CallLeg, TeamsUserCall {
 
   private void finish() {
     cancelRingTimer();
+    if (okRetransmission != null) {
+      okRetransmission.stop();
+    }
     if (sessionExpiry != null) {
       sessionExpiry.stop();
     }

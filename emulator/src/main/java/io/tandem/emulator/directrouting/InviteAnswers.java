@@ -4,6 +4,7 @@ import io.tandem.emulator.directrouting.sip.IncomingRequest;
 import io.tandem.emulator.directrouting.sip.SipHeader;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulated proxy's responses to one SBC INVITE: one 180 per ringing Teams endpoint, each with
@@ -43,8 +44,11 @@ final class InviteAnswers {
     invite.respond(183, "Session Progress", answeringTag(), common(), sdp, "application/sdp");
   }
 
-  /** 200 OK with {@code sdp}, Session-Expires, and Require: timer when the SBC supports it. */
-  void ok(byte[] sdp) {
+  /**
+   * 200 OK with {@code sdp}, Session-Expires, and Require: timer when the SBC supports it; the sent
+   * 200 comes back for retransmission, null when it could not be sent.
+   */
+  io.tandem.emulator.directrouting.sip.@Nullable SentResponse ok(byte[] sdp) {
     List<SipHeader> headers = new ArrayList<>(common());
     headers.add(
         SipHeader.of(
@@ -52,7 +56,7 @@ final class InviteAnswers {
     if (invite.header("Supported").orElse("").contains("timer")) {
       headers.add(SipHeader.of("Require", "timer"));
     }
-    invite.respond(200, "OK", answeringTag(), headers, sdp, "application/sdp");
+    return invite.respond(200, "OK", answeringTag(), headers, sdp, "application/sdp");
   }
 
   void fail(Rejection rejection) {

@@ -173,14 +173,31 @@ final class OutboundCall implements CallLeg, TeamsUserCall, LinkedLeg {
   /** The Teams user hangs up: CANCEL before an answer, BYE after. */
   @Override
   public void hangUp() {
+    if (!cancel()) {
+      endConnected();
+    }
+  }
+
+  /**
+   * CANCEL with {@code extra} headers (a Reason) while the call is not answered; whether it was
+   * cancelled.
+   */
+  boolean cancel(SipHeader... extra) {
     if (state == OutboundCallState.CALLING || state == OutboundCallState.RINGING) {
       move(OutboundCallState.CANCELLED);
       cancelFailoverTimer();
       if (pending != null) {
-        pending.cancel();
+        pending.cancel(extra);
       }
+      record("call.cancelled", Map.of());
       finish();
-    } else if (state == OutboundCallState.CONNECTED && dialog != null) {
+      return true;
+    }
+    return false;
+  }
+
+  private void endConnected() {
+    if (state == OutboundCallState.CONNECTED && dialog != null) {
       move(OutboundCallState.ENDED);
       services.node.get().send(from, dialog.request("BYE"), ignored -> {});
       finish();

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * {@code response}; once connected, hang up after {@code hangUpAfter} (never if null), or transfer
  * to {@code transferTo} (a user id or +E164 number) after {@code transferAfter}, and send {@code
  * dtmf} digits once connected. {@code forwardTo} (a user id or +E164 number) is where Teams
- * forwards the call, or, with {@code response} NO_ANSWER, rings at the same time (simultaneous
- * ring).
+ * forwards the call. {@code simultaneousRingTo} (+E164) is the number Teams rings at the same time
+ * as the client (simultaneous ring, MICROSOFT-CONTRACTS §1.6): a new INVITE to the tenant's SBC;
+ * the first branch to answer takes the call.
  */
 public record ClientBehaviour(
     Duration answerAfter,
@@ -18,7 +19,8 @@ public record ClientBehaviour(
     @Nullable String transferTo,
     @Nullable Duration transferAfter,
     @Nullable String dtmf,
-    @Nullable String forwardTo) {
+    @Nullable String forwardTo,
+    @Nullable String simultaneousRingTo) {
 
   /** What the client does when its ringing time is up. */
   public enum Response {
@@ -34,7 +36,8 @@ public record ClientBehaviour(
 
   /** A client that answers after two seconds and stays on until the other side hangs up. */
   public static final ClientBehaviour ANSWERS =
-      new ClientBehaviour(Duration.ofSeconds(2), Response.ANSWER, null, null, null, null, null);
+      new ClientBehaviour(
+          Duration.ofSeconds(2), Response.ANSWER, null, null, null, null, null, null);
 
   public ClientBehaviour {
     if (answerAfter == null) {
@@ -52,6 +55,27 @@ public record ClientBehaviour(
     if (transferTo != null && transferAfter == null) {
       transferAfter = Duration.ZERO;
     }
+    if (simultaneousRingTo != null) {
+      Identifiers.requireE164(simultaneousRingTo, "simultaneousRingTo");
+    }
+  }
+
+  /** A behaviour without simultaneous ring. */
+  public ClientBehaviour(
+      Duration answerAfter,
+      Response response,
+      @Nullable Duration hangUpAfter,
+      @Nullable String transferTo,
+      @Nullable Duration transferAfter,
+      @Nullable String dtmf,
+      @Nullable String forwardTo) {
+    this(answerAfter, response, hangUpAfter, transferTo, transferAfter, dtmf, forwardTo, null);
+  }
+
+  /** This behaviour with simultaneous ring to {@code number} (+E164), or without when null. */
+  public ClientBehaviour withSimultaneousRingTo(@Nullable String number) {
+    return new ClientBehaviour(
+        answerAfter, response, hangUpAfter, transferTo, transferAfter, dtmf, forwardTo, number);
   }
 
   /** A behaviour without forwarding. */
@@ -62,6 +86,6 @@ public record ClientBehaviour(
       @Nullable String transferTo,
       @Nullable Duration transferAfter,
       @Nullable String dtmf) {
-    this(answerAfter, response, hangUpAfter, transferTo, transferAfter, dtmf, null);
+    this(answerAfter, response, hangUpAfter, transferTo, transferAfter, dtmf, null, null);
   }
 }

@@ -16,10 +16,18 @@ public final class ClientRequest {
     this.from = from;
   }
 
-  /** Sends CANCEL for a pending INVITE (RFC 3261 §9.1); ignored once the INVITE completed. */
-  public void cancel() {
+  /**
+   * Sends CANCEL for a pending INVITE (RFC 3261 §9.1) with {@code extra} headers (a Reason, RFC
+   * 3326); ignored once the INVITE completed.
+   */
+  public void cancel(SipHeader... extra) {
     try {
       Request cancel = transaction.createCancel();
+      for (SipHeader header : extra) {
+        for (javax.sip.header.Header parsed : node.parseHeader(header)) {
+          cancel.addHeader(parsed);
+        }
+      }
       node.sendWithTransaction(cancel, from, response -> {});
     } catch (Exception tooLate) {
       // the INVITE already got its final response: nothing left to cancel

@@ -143,8 +143,11 @@ public final class IncomingRequest {
     respond(status, reason, toTag, extra, null, null);
   }
 
-  /** Answers with a body of {@code contentType} ({@code application/sdp}). */
-  public void respond(
+  /**
+   * Answers with a body of {@code contentType} ({@code application/sdp}); the response comes back
+   * to be retransmitted, or null when it could not be sent.
+   */
+  public @Nullable SentResponse respond(
       int status,
       String reason,
       @Nullable String toTag,
@@ -170,8 +173,10 @@ public final class IncomingRequest {
         response.setContent(body, contentTypeHeader);
       }
       node.sendResponse(response, transaction, listenPoint);
+      return new SentResponse(node, response, listenPoint, callId());
     } catch (Exception failed) {
       node.sendFailed(callId(), status + " to " + method(), failed);
+      return null;
     }
   }
 
