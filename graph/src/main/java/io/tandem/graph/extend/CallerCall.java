@@ -2,25 +2,21 @@ package io.tandem.graph.extend;
 
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.flow.FlowRun;
-import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
-import io.tandem.core.tenant.NoDataLookups;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.core.time.Timer;
 import io.tandem.graph.calls.CallSignal;
 import io.tandem.graph.client.GraphException;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One caller's Graph call, from the incoming notification until the bot is out of it: answered,
- * arrived in the tenant, the virtual assistant, the queue (with {@link CallerQueue}), forwarding,
- * and hang-ups on either side. Every method runs on the call's lane (the public entry points hop
- * there).
+ * One caller's Graph call, from the incoming notification until the bot is out of it: answered and
+ * arrived in the tenant ({@link CallerArrival}), the virtual assistant, the queue (with {@link
+ * CallerQueue}), forwarding, and hang-ups on either side; Graph's signals for the call are sorted
+ * here. Every method runs on the call's lane (the public entry points hop there).
  */
 final class CallerCall {
 
@@ -35,10 +31,9 @@ final class CallerCall {
   private final CallerDirections directions;
   private final CallerVoicemail voicemail;
   private final CallerWithAgent withAgent;
+  private final CallerArrival arrival;
   private final Set<Long> tonesSeen = new HashSet<>();
   private CallerCallState state = CallerCallState.INCOMING;
-  private boolean established;
-  private boolean answerFailed;
   private @Nullable InteractionId interaction;
   private Timer keepAlive = Timer.NONE;
 
@@ -52,6 +47,7 @@ final class CallerCall {
     this.queue = new CallerQueue(this, context, lane, withAgent);
     this.voicemail = new CallerVoicemail(this, context);
     this.directions = new CallerDirections(this, queue, voicemail);
+    this.arrival = new CallerArrival(this, context, lane, flow);
   }
 
   String callId() {
@@ -121,7 +117,7 @@ final class CallerCall {
   }
 
   void start() {
-    lane.execute(this::answer);
+    lane.execute(arrival::answer);
   }
 
   void signal(CallSignal signal) {
@@ -130,60 +126,6 @@ final class CallerCall {
 
   void event(TenantEvent event) {
     lane.execute(() -> directions.on(event));
-  }
-
-  private void answer() {
-    try {
-      context.graph().answer(callId(), context.settings().callbackUri(), List.of());
-      move(CallerCallState.ANSWERED);
-    } catch (GraphException | RuntimeException failed) {
-      LOG.log(System.Logger.Level.WARNING, "could not answer call " + callId(), failed);
-      answerFailed = true;
-      move(CallerCallState.ENDED);
-      context.registry().forget(this);
-    }
-    arrive();
-  }
-
-  private void arrive() {
-    String from = callerNumber();
-    String to = incoming.applicationInstanceId() != null ? incoming.applicationInstanceId() : "bot";
-    Map<String, String> attributes =
-        Map.of(
-            ExtendCalls.CALL_ID_ATTRIBUTE,
-            callId(),
-            ExtendCalls.MODEL_ATTRIBUTE,
-            ExtendCalls.EXTEND_MODEL);
-    context
-        .tenant()
-        .ask(
-            tenant -> {
-              InteractionId id = tenant.arrive(null, Channel.VOICE, from, to, attributes);
-              context.registry().bind(id, this);
-              return id;
-            })
-        .whenComplete(
-            (id, failed) -> {
-              if (failed != null) {
-                LOG.log(System.Logger.Level.ERROR, "call " + callId() + " did not arrive", failed);
-                lane.execute(this::hangUp);
-              } else {
-                lane.execute(() -> arrived(id));
-              }
-            });
-  }
-
-  private void arrived(InteractionId id) {
-    interaction = id;
-    if (answerFailed) {
-      tell(tenant -> tenant.fail(id, "answer-failed"));
-      return;
-    }
-    if (state == CallerCallState.ENDED) {
-      tell(tenant -> tenant.customerHungUp(id));
-      return;
-    }
-    startFlowWhenReady();
   }
 
   private void onSignal(CallSignal signal) {
@@ -221,13 +163,12 @@ final class CallerCall {
     if (!changed.state().equals("established")) {
       return;
     }
-    if (state == CallerCallState.ANSWERED && !established) {
-      established = true;
-      keepAlive = KeepAlive.every(context.settings().keepAliveInterval(), lane, this);
-      startFlowWhenReady();
-    } else if (changed.resultInfo() != null) {
+    if (arrival.established()) {
+      return;
+    }
+    if (changed.resultInfo() != null) {
       if (state == CallerCallState.CONNECTING) {
-        queue.transferFailed(String.valueOf(changed.resultInfo()));
+        queue.handOver().transferFailed(String.valueOf(changed.resultInfo()));
       } else if (state == CallerCallState.FORWARDING) {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -244,7 +185,7 @@ final class CallerCall {
     if (state == CallerCallState.CONNECTING && handedOver) {
       move(CallerCallState.HANDED_OVER);
       keepAlive.cancel();
-      queue.handedOver();
+      queue.handOver().handedOver();
       return;
     }
     if (state == CallerCallState.HANDED_OVER || state == CallerCallState.ENDED) {
@@ -266,35 +207,14 @@ final class CallerCall {
     }
   }
 
-  private void startFlowWhenReady() {
-    InteractionId id = interaction;
-    if (state != CallerCallState.ANSWERED || !established || id == null) {
-      return;
-    }
-    move(CallerCallState.IN_FLOW);
-    try {
-      context.graph().subscribeToTone(callId(), "tones");
-    } catch (GraphException | RuntimeException failed) {
-      LOG.log(System.Logger.Level.WARNING, "subscribeToTone refused on call " + callId(), failed);
-    }
-    GraphFlowMedia media = new GraphFlowMedia(lane, flow);
-    context
-        .tenant()
-        .tell(
-            tenant ->
-                tenant.startVirtualAssistant(
-                    id,
-                    context.settings().entryFlow().apply(tenant),
-                    media,
-                    new NoDataLookups(id, context.tenant())))
-        .whenComplete(
-            (done, failed) -> {
-              if (failed != null) {
-                LOG.log(System.Logger.Level.ERROR, "no entry flow for call " + callId(), failed);
-                lane.execute(this::hangUp);
-                tell(tenant -> tenant.fail(id, "entry-flow-failed"));
-              }
-            });
+  /** The interaction the tenant made of this call. */
+  void bind(InteractionId id) {
+    interaction = id;
+  }
+
+  /** Keeps the call alive on Graph until it ends. */
+  void keepAlive() {
+    keepAlive = KeepAlive.every(context.settings().keepAliveInterval(), lane, this);
   }
 
   /** The bot hangs the caller up. */

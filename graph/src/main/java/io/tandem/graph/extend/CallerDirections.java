@@ -29,7 +29,8 @@ final class CallerDirections {
 
   void on(TenantEvent event) {
     switch (event) {
-      case AgentEvent.PresenceChanged presence -> queue.agentPresence(presence.availability());
+      case AgentEvent.PresenceChanged presence ->
+          queue.handOver().agentPresence(presence.availability());
       case InteractionEvent.Ended ended when ended.reason().startsWith("forwarded:") ->
           forward(ended.reason().substring("forwarded:".length()));
       case InteractionEvent.Ended ended -> hangUpUnlessHandedOver();
@@ -48,7 +49,7 @@ final class CallerDirections {
           call.tell(tenant -> tenant.customerHungUp(id));
         }
       }
-      case InteractionEvent.Disconnected disconnected -> queue.agentCallEnded();
+      case InteractionEvent.Disconnected disconnected -> queue.handOver().agentCallEnded();
       case InteractionEvent e
           when call.state() == CallerCallState.IN_FLOW
               || call.state() == CallerCallState.QUEUED

@@ -1,13 +1,10 @@
 package io.tandem.graph.extend;
 
 import io.tandem.core.agent.AgentId;
-import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.interaction.ReservationId;
-import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.QueueId;
-import io.tandem.core.routing.Agent;
 import io.tandem.core.tenant.QueuedCaller;
 import io.tandem.core.tenant.SerialLane;
 import io.tandem.graph.calls.CallSignal;
@@ -16,23 +13,18 @@ import io.tandem.graph.calls.GraphTarget;
 import io.tandem.graph.calls.ResultInfo;
 import io.tandem.graph.client.GraphException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A caller call's time in the queue and with an agent: music on hold, offers to agents as calls to
- * their Teams users, the consultative transfer onto the agent who answered, and the end of the
- * handed-over call read from the agent's presence. Confined to the call's lane.
+ * A caller call's time in the queue: music on hold, and offers to agents, as calls to their Teams
+ * users (hand-over mode; the agent who answered is taken by {@link CallerHandOver}) or as
+ * invitations into the caller's call (stay-in-call mode; the agent who joined is taken here and the
+ * talk goes to {@link CallerWithAgent}). Confined to the call's lane.
  */
 final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
-
-  /** Availabilities Teams shows while its user is in a call. */
-  static final Set<Availability> IN_A_CALL =
-      EnumSet.of(Availability.BUSY, Availability.BUSY_IDLE, Availability.DO_NOT_DISTURB);
 
   private static final System.Logger LOG = System.getLogger(CallerQueue.class.getName());
 
@@ -43,9 +35,7 @@ final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
   private final Map<ReservationId, Offer> offers = new LinkedHashMap<>();
   private final Map<String, AgentOffer> offersByCall = new HashMap<>();
   private final QueuedCaller waiting;
-  private @Nullable AgentOffer connecting;
-  private boolean agentSeenInACall;
-  private boolean agentCallOver;
+  private final CallerHandOver handOver;
 
   CallerQueue(CallerCall call, ExtendContext context, SerialLane lane, CallerWithAgent withAgent) {
     this.call = call;
@@ -53,6 +43,12 @@ final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
     this.context = context;
     this.hold = new HoldLoop(call.callId(), context.graph(), context.prompts(), context.clock());
     this.waiting = new QueuedCaller(context.tenant(), this);
+    this.handOver = new CallerHandOver(call, context, hold, waiting);
+  }
+
+  /** The hand-over of the caller to an agent who answered a call of their own. */
+  CallerHandOver handOver() {
+    return handOver;
   }
 
   void event(InteractionEvent event) {
@@ -113,7 +109,7 @@ final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
   @Override
   public void offerEnded(ReservationId reservation) {
     Offer offer = offers.remove(reservation);
-    if (offer != null && offer != connecting) {
+    if (offer != null && offer != handOver.connecting()) {
       offer.cancel();
     }
   }
@@ -137,7 +133,7 @@ final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
   @Override
   public void answered(Offer answered) {
     switch (answered) {
-      case AgentOffer offer -> answered(offer);
+      case AgentOffer offer -> handOver.take(offer);
       case AgentInvitation invitation -> joined(invitation);
     }
   }
@@ -175,45 +171,6 @@ final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
     withAgent.start(participant);
   }
 
-  private void answered(AgentOffer offer) {
-    InteractionId id = call.interaction();
-    if (call.state() != CallerCallState.QUEUED || id == null) {
-      offer.cancel();
-      return;
-    }
-    // Watch before accepting: Teams reports the agent busy as the call is answered, and that change
-    // may reach the tenant before or while the offer is accepted. Changes from now on queue on
-    // this lane behind this method; one that came first is read from the tenant's state.
-    context.registry().watchPresence(offer.agent(), call, true);
-    @Nullable Availability presenceNow =
-        context
-            .tenant()
-            .ask(
-                tenant -> {
-                  tenant.acceptOffer(offer.reservation());
-                  Agent agent = tenant.state().agent(offer.agent());
-                  return agent == null ? Availability.AVAILABLE : agent.presence();
-                })
-            .exceptionally(refused -> null)
-            .join();
-    if (presenceNow == null) {
-      context.registry().watchPresence(offer.agent(), call, false);
-      offer.cancel();
-      return;
-    }
-    connecting = offer;
-    agentSeenInACall = IN_A_CALL.contains(presenceNow);
-    agentCallOver = false;
-    call.move(CallerCallState.CONNECTING);
-    hold.stop();
-    offer.joining();
-    try {
-      context.graph().transfer(call.callId(), offer.teamsUser(), offer.callId());
-    } catch (GraphException | RuntimeException failed) {
-      transferFailed(failed.getMessage());
-    }
-  }
-
   @Override
   public void unreachable(Offer offer, @Nullable ResultInfo why) {
     if (offers.remove(offer.reservation()) == null) {
@@ -225,60 +182,6 @@ final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
         offer.agent(),
         why == null ? "not placed" : why);
     call.tell(tenant -> tenant.declineOffer(offer.reservation()));
-  }
-
-  /** The caller's call could not be transferred onto the agent's: back to the queue. */
-  void transferFailed(@Nullable String why) {
-    AgentOffer offer = connecting;
-    InteractionId id = call.interaction();
-    QueueId waitingIn = waiting.queue();
-    if (offer == null || id == null || waitingIn == null) {
-      return;
-    }
-    LOG.log(System.Logger.Level.WARNING, "transfer of call {0} failed: {1}", call.callId(), why);
-    connecting = null;
-    offer.joinFailed();
-    offer.cancel();
-    context.registry().watchPresence(offer.agent(), call, false);
-    call.move(CallerCallState.QUEUED);
-    call.tell(tenant -> tenant.work().transferToQueue(id, waitingIn));
-  }
-
-  /** The caller talks to the agent now; the end comes from the agent's presence. */
-  void handedOver() {
-    AgentOffer offer = connecting;
-    if (offer != null) {
-      offer.joined();
-    }
-  }
-
-  void agentPresence(Availability availability) {
-    if (connecting == null) {
-      return;
-    }
-    if (IN_A_CALL.contains(availability)) {
-      agentSeenInACall = true;
-      return;
-    }
-    InteractionId id = call.interaction();
-    if (agentSeenInACall
-        && !agentCallOver
-        && call.state() == CallerCallState.HANDED_OVER
-        && id != null) {
-      agentCallOver = true;
-      call.tell(tenant -> tenant.callEnded(id, DisconnectedBy.UNKNOWN));
-    }
-  }
-
-  /** The interaction's call ended in the domain (presence, the agent app): the bot lets go. */
-  void agentCallEnded() {
-    AgentOffer offer = connecting;
-    if (offer != null) {
-      context.registry().watchPresence(offer.agent(), call, false);
-    }
-    if (call.state() == CallerCallState.HANDED_OVER) {
-      call.end(true);
-    }
   }
 
   void operationCompleted(CommsOperation operation) {
@@ -303,7 +206,7 @@ final class CallerQueue implements Offer.Outcome, QueuedCaller.Steps {
       hold.stop();
     }
     offers.values().stream()
-        .filter(offer -> offer != connecting)
+        .filter(offer -> offer != handOver.connecting())
         .filter(offer -> !(callGone && offer instanceof AgentInvitation))
         .forEach(Offer::cancel);
     offers.clear();

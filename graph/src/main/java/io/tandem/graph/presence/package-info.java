@@ -7,7 +7,9 @@
  * io.tandem.graph.presence.ValidationHandshake}, {@link
  * io.tandem.graph.presence.PresenceNotifications}), and {@link
  * io.tandem.graph.presence.PresenceFeed}, which ties them together with a polling fallback and
- * emits {@link io.tandem.graph.presence.PresenceChanged}.
+ * emits {@link io.tandem.graph.presence.PresenceChanged}; and the other way, Tandem's own presence
+ * session for its agents' Teams users ({@link io.tandem.graph.presence.PresencePublisher}, fed by
+ * the tenant listener {@link io.tandem.graph.presence.AgentCallPresence}).
  *
  * <p>The endpoint, for each POST from Graph: if {@code ValidationHandshake.answer(query)} gives a
  * token, answer 200 {@code text/plain} with it; otherwise {@code PresenceNotifications.parse(body,
@@ -21,7 +23,9 @@
  * production), renewals and polls on an injected {@link
  * io.tandem.graph.presence.PresenceScheduler}; reads are serialised by one lock and the listener is
  * called one change at a time on the reading thread. Time comes only from an injected {@link
- * java.time.Clock}, so tests run renewals and polls in virtual time.
+ * java.time.Clock}, so tests run renewals and polls in virtual time. {@code AgentCallPresence} runs
+ * on a tenant's single writer and only records wishes; {@code PresencePublisher} writes them on an
+ * injected executor, one writer at a time, its timers on the {@code PresenceScheduler}.
  */
 @NullMarked
 package io.tandem.graph.presence;

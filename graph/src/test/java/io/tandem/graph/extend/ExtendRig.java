@@ -7,6 +7,7 @@ import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.QueueConfig;
+import io.tandem.core.routing.Agent;
 import io.tandem.core.skill.AgentSkills;
 import io.tandem.core.voicemail.MemoryVoicemailStore;
 import io.tandem.core.voicemail.VoicemailLimits;
@@ -14,7 +15,11 @@ import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.journal.JournalEntry;
 import io.tandem.emulator.world.ClientBehaviour;
 import io.tandem.emulator.world.TeamsUser;
+import io.tandem.graph.presence.AgentCallPresence;
+import io.tandem.graph.presence.PresencePublisher;
 import io.tandem.graph.presence.PresenceReader;
+import io.tandem.graph.presence.PresenceScheduler;
+import io.tandem.graph.presence.PublishSettings;
 import io.tandem.graph.presence.TeamsPresence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +47,8 @@ final class ExtendRig implements AutoCloseable {
   private final ExtendNode node;
   private final Map<AgentId, String> teamsUsers = new LinkedHashMap<>();
   private final PresenceReader presence;
+  private final java.util.concurrent.ExecutorService publishing =
+      java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
   ExtendRig() throws Exception {
     this(VoicemailLimits.DEFAULT);
@@ -148,6 +155,50 @@ final class ExtendRig implements AutoCloseable {
         .join();
   }
 
+  /**
+   * Publishes the staffed agents' calls of {@code scope} to Teams as Tandem's presence session (the
+   * server's publisher stands in); call after {@link #staff}.
+   */
+  PresencePublisher publishCalls(Predicate<InteractionEvent.Arrived> scope) {
+    PresencePublisher publisher =
+        new PresencePublisher(
+            node.graph,
+            PublishSettings.defaults(ExtendNode.APP),
+            java.time.Clock.systemUTC(),
+            PresenceScheduler.onVirtualThreads(node.timers),
+            publishing);
+    AgentCallPresence calls = new AgentCallPresence(publisher, scope);
+    node.tell(
+            t -> {
+              calls.agents(t.state().agents().stream().map(Agent::profile).toList());
+              t.addListener(calls);
+            })
+        .join();
+    return publisher;
+  }
+
+  /** What Teams shows for {@code agent} now, as Graph reports it ({@code Busy/InACall}). */
+  String teamsShows(AgentId agent) {
+    String user = teamsUsers.get(agent);
+    try {
+      return presence.read(List.of(user)).get(user).toString();
+    } catch (io.tandem.graph.client.GraphException unread) {
+      return "unread: " + unread.getMessage();
+    }
+  }
+
+  /** Whether the tenant would offer {@code agent} a call now: ready, and available in Teams. */
+  boolean routable(AgentId agent) {
+    return node.onTenant(
+            t -> {
+              Agent a = t.state().agent(agent);
+              return a != null
+                  && a.state() == io.tandem.core.agent.AgentState.READY
+                  && a.presence() == Availability.AVAILABLE;
+            })
+        .join();
+  }
+
   /** The voicemail messages the channel kept. */
   MemoryVoicemailStore voicemails() {
     return node.voicemails;
@@ -196,5 +247,6 @@ final class ExtendRig implements AutoCloseable {
   @Override
   public void close() {
     node.close();
+    publishing.shutdownNow();
   }
 }
