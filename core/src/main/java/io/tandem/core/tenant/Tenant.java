@@ -1,9 +1,7 @@
 package io.tandem.core.tenant;
 
-import io.tandem.core.agent.AgentEvent;
 import io.tandem.core.agent.AgentId;
 import io.tandem.core.agent.AgentProfile;
-import io.tandem.core.agent.AgentState;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.hours.BusinessHours;
@@ -16,7 +14,6 @@ import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.presence.Availability;
 import io.tandem.core.queue.QueueAction;
 import io.tandem.core.queue.QueueConfig;
-import io.tandem.core.queue.QueueEvent;
 import io.tandem.core.queue.QueueId;
 import io.tandem.core.queue.QueuePlace;
 import io.tandem.core.routing.Agent;
@@ -46,10 +43,9 @@ import org.jspecify.annotations.Nullable;
  * state does not allow throws {@link IllegalTransitionException} and changes nothing; an unknown id
  * throws {@link IllegalArgumentException}.
  *
- * <p>Size: this class is the tenant's whole command surface, and most of its 600-odd lines are the
- * documented one-line entry points that hand over to {@link WorkCommands}, {@link QueueRules},
- * {@link CallbackCommands} and the routing state. The next split moves the agent and configuration
- * commands behind their own objects, as {@link #callbacks()} already is.
+ * <p>This class is the tenant's whole command surface: documented one-line entry points that hand
+ * over to {@link AgentCommands}, {@link QueueConfiguration}, {@link WorkCommands}, {@link
+ * QueueRules}, {@link CallbackCommands}, the catalogue and the routing state.
  */
 public final class Tenant {
 
@@ -65,6 +61,8 @@ public final class Tenant {
   private final io.tandem.core.insight.InsightCommands insights;
   private final WaitEstimates waits = new WaitEstimates();
   private final CallbackCommands callbacks;
+  private final AgentCommands agents;
+  private final QueueConfiguration queueConfiguration;
 
   public Tenant(TenantId id, Clock clock, Scheduler scheduler) {
     this.state = new TenantState(id);
@@ -83,6 +81,8 @@ public final class Tenant {
     listeners.add(waits);
     this.callbacks = new CallbackCommands(this, state);
     listeners.add(callbacks);
+    this.agents = new AgentCommands(this, state);
+    this.queueConfiguration = new QueueConfiguration(this, state);
   }
 
   public TenantId id() {
@@ -111,20 +111,12 @@ public final class Tenant {
 
   /** Adds or updates an agent; a ready agent whose skills changed may get work at once. */
   public void configureAgent(AgentProfile profile) {
-    emit(new AgentEvent.Configured(profile, now()));
-    Agent agent = state.agent(profile.id());
-    if (agent.state() == AgentState.READY) {
-      dispatcher.assign(agent);
-    }
+    agents.configure(profile);
   }
 
   /** Removes a logged-out agent. */
   public void removeAgent(AgentId id) {
-    Agent agent = requireAgent(id);
-    if (agent.state() != AgentState.OFFLINE) {
-      throw new IllegalTransitionException("agent " + id + " must log out before removal");
-    }
-    emit(new AgentEvent.Removed(id, now()));
+    agents.remove(id);
   }
 
   /** Adds or updates a queue; its references (overflow queue, business hours) must exist. */
@@ -137,38 +129,7 @@ public final class Tenant {
    * {@code configs}, so queues may overflow to each other. Checks all before changing any.
    */
   public void configureQueues(List<QueueConfig> configs) {
-    java.util.Set<QueueId> known = new java.util.HashSet<>();
-    state.queues().forEach(queue -> known.add(queue.id()));
-    configs.forEach(queue -> known.add(queue.id()));
-    for (QueueConfig config : configs) {
-      for (QueueAction action :
-          java.util.Arrays.asList(
-              config.overflowAction(), config.noAgentAction(), config.closedAction())) {
-        if (action instanceof QueueAction.ToQueue to && !known.contains(to.queue())) {
-          throw new IllegalArgumentException(
-              "queue " + config.id() + " refers to unknown queue " + to.queue());
-        }
-      }
-      if (config.businessHours() != null && businessHours(config.businessHours()) == null) {
-        throw new IllegalArgumentException(
-            "queue " + config.id() + " refers to unknown business hours " + config.businessHours());
-      }
-    }
-    configs.forEach(this::applyQueue);
-  }
-
-  /** Emits the queue's configuration, its references checked, and re-times what waits in it. */
-  private void applyQueue(QueueConfig config) {
-    emit(new QueueEvent.Configured(config, now()));
-    for (Interaction interaction : List.copyOf(state.interactions())) {
-      InteractionState is = interaction.state();
-      if (config.id().equals(interaction.queue())
-          && (is.isWaiting() || is == InteractionState.RESERVED)) {
-        timers.cancelWaiting(interaction.id()); // its stages and max wait may have changed
-        queueRules.startTimers(interaction, config);
-      }
-    }
-    dispatcher.sweep();
+    queueConfiguration.configure(configs);
   }
 
   /** Removes a queue nothing waits or rings in and no other queue overflows to. */
@@ -181,38 +142,7 @@ public final class Tenant {
    * may refer to them (they may refer to each other). Checks all before removing any.
    */
   public void removeQueues(java.util.Collection<QueueId> ids) {
-    java.util.Set<QueueId> removed = new java.util.LinkedHashSet<>(ids);
-    java.util.Set<String> names = new java.util.HashSet<>();
-    for (QueueId id : removed) {
-      requireQueue(id);
-      names.add(id.value());
-      if (state.waitingIn(id) > 0) {
-        throw new IllegalTransitionException("queue " + id + " still has waiting interactions");
-      }
-      require(
-          state.interactions().stream()
-              .noneMatch(i -> i.state() == InteractionState.RESERVED && id.equals(i.queue())),
-          "queue " + id + " still has ringing interactions");
-    }
-    for (QueueConfig other : state.queues()) {
-      if (removed.contains(other.id())) {
-        continue;
-      }
-      for (QueueAction action :
-          java.util.Arrays.asList(
-              other.overflowAction(), other.noAgentAction(), other.closedAction())) {
-        if (action instanceof QueueAction.ToQueue to && removed.contains(to.queue())) {
-          throw new IllegalTransitionException(
-              "queue " + other.id() + " refers to queue " + to.queue());
-        }
-      }
-    }
-    catalog.requireNoFlowBreaks(
-        "queue " + String.join(", ", names),
-        new CatalogWithout(flowCatalog(), names, java.util.Set.of(), java.util.Set.of()));
-    for (QueueId id : removed) {
-      emit(new QueueEvent.Removed(id, now()));
-    }
+    queueConfiguration.remove(ids);
   }
 
   /** Adds or replaces named business hours that queues and flows may refer to. */
@@ -286,73 +216,27 @@ public final class Tenant {
 
   /** Logs the agent in, ready for offers or not. */
   public void logIn(AgentId id, boolean ready) {
-    Agent agent = requireAgent(id);
-    require(agent.state() == AgentState.OFFLINE, "agent " + id + " is logged in already");
-    emit(new AgentEvent.LoggedIn(id, now()));
-    if (ready) {
-      ready(id);
-    }
+    agents.logIn(id, ready);
   }
 
   /** Makes the agent ready (from not ready, or finishing wrap-up without a code). */
   public void ready(AgentId id) {
-    Agent agent = requireAgent(id);
-    if (agent.state() == AgentState.WRAP_UP) {
-      work.completeWrapUp(agent, null, null, false);
-      dispatcher.assign(agent);
-      return;
-    }
-    require(
-        agent.state() == AgentState.NOT_READY,
-        "agent " + id + " cannot become ready while " + agent.state());
-    emit(new AgentEvent.BecameReady(id, now()));
-    dispatcher.assign(agent);
+    agents.ready(id);
   }
 
   /** Makes the agent not ready; an offer ringing them is withdrawn and rerouted. */
   public void notReady(AgentId id, String reason) {
-    Agent agent = requireAgent(id);
-    require(
-        agent.state() != AgentState.OFFLINE && agent.state() != AgentState.BUSY,
-        "agent " + id + " cannot become not ready while " + agent.state());
-    Interaction withdrawn = null;
-    if (agent.state() == AgentState.RESERVED) {
-      withdrawn = dispatcher.withdrawFrom(agent, "agent-not-ready");
-    } else if (agent.state() == AgentState.WRAP_UP) {
-      work.completeWrapUp(agent, null, null, false);
-    }
-    emit(new AgentEvent.BecameNotReady(id, reason, now()));
-    if (withdrawn != null) {
-      queueRules.returned(withdrawn);
-    }
+    agents.notReady(id, reason);
   }
 
   /** Logs the agent out; a ringing offer is withdrawn, wrap-up completes, held work is released. */
   public void logOut(AgentId id) {
-    Agent agent = requireAgent(id);
-    require(agent.state().isLoggedIn(), "agent " + id + " is not logged in");
-    require(agent.state() != AgentState.BUSY, "agent " + id + " must end the interaction first");
-    Interaction withdrawn = null;
-    if (agent.state() == AgentState.RESERVED) {
-      withdrawn = dispatcher.withdrawFrom(agent, "agent-logged-out");
-    } else if (agent.state() == AgentState.WRAP_UP) {
-      work.completeWrapUp(agent, null, null, false);
-    }
-    emit(new AgentEvent.LoggedOut(id, now()));
-    if (withdrawn != null) {
-      queueRules.returned(withdrawn);
-    }
-    work.releaseHeldFor(id);
+    agents.logOut(id);
   }
 
   /** The agent's Teams availability changed. */
   public void presenceChanged(AgentId id, Availability availability) {
-    Agent agent = requireAgent(id);
-    if (agent.presence() == availability) {
-      return;
-    }
-    emit(new AgentEvent.PresenceChanged(id, availability, now()));
-    dispatcher.assign(agent);
+    agents.presenceChanged(id, availability);
   }
 
   /**
@@ -360,15 +244,7 @@ public final class Tenant {
    * codes, the code must be one of them.
    */
   public void completeWrapUp(AgentId id, @Nullable String code, @Nullable String notes) {
-    Agent agent = requireAgent(id);
-    if (code != null
-        && !state.catalog().wrapUpCodes().isEmpty()
-        && state.catalog().wrapUpCode(code) == null) {
-      throw new IllegalArgumentException("unknown wrap-up code " + code);
-    }
-    require(agent.state() == AgentState.WRAP_UP, "agent " + id + " is not in wrap-up");
-    work.completeWrapUp(agent, code, notes, false);
-    dispatcher.assign(agent);
+    agents.completeWrapUp(id, code, notes);
   }
 
   // --- interactions --------------------------------------------------------------------------
@@ -578,6 +454,10 @@ public final class Tenant {
 
   QueueRules queueRules() {
     return queueRules;
+  }
+
+  CatalogCommands catalogCommands() {
+    return catalog;
   }
 
   /** Pending timers (for tests: nothing may be left behind). */

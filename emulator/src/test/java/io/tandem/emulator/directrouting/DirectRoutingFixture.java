@@ -67,6 +67,14 @@ final class DirectRoutingFixture implements AutoCloseable {
     throw java.util.Objects.requireNonNull(lastBindFailure);
   }
 
+  /** Waits up to 2 s for every call to end, then asserts none is left active. */
+  void assertNoCallLeft() throws InterruptedException {
+    for (int i = 0; i < 100 && sip.activeCalls() > 0; i++) {
+      Thread.sleep(20);
+    }
+    org.assertj.core.api.Assertions.assertThat(sip.activeCalls()).as("calls left active").isZero();
+  }
+
   int port(String fqdn, String transport) {
     return sip.listenPoint(fqdn, io.tandem.emulator.directrouting.sip.SipTransport.of(transport))
         .port();

@@ -42,10 +42,7 @@ class ForwardingTest {
 
   @AfterEach
   void everyCallEnded() throws InterruptedException {
-    for (int i = 0; i < 100 && fixture.sip.activeCalls() > 0; i++) {
-      Thread.sleep(20);
-    }
-    assertThat(fixture.sip.activeCalls()).as("calls left active").isZero();
+    fixture.assertNoCallLeft();
   }
 
   @AfterAll

@@ -21,10 +21,7 @@ class InboundCallTest {
 
   @org.junit.jupiter.api.AfterEach
   void everyCallEnded() throws InterruptedException {
-    for (int i = 0; i < 50 && fixture.sip.activeCalls() > 0; i++) {
-      Thread.sleep(20);
-    }
-    assertThat(fixture.sip.activeCalls()).as("calls left active").isZero();
+    fixture.assertNoCallLeft();
   }
 
   @AfterAll

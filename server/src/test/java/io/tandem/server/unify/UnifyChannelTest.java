@@ -9,11 +9,8 @@ import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.emulator.Emulator;
-import io.tandem.server.TandemApplication;
-import io.tandem.server.microsoft.EmbeddedEmulator;
 import io.tandem.server.tenant.TenantRegistry;
-import io.tandem.server.testing.H2Database;
-import java.net.ServerSocket;
+import io.tandem.server.testing.DemoServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The server as the demo tenant's ACS Call Automation application, with the emulator in-process
@@ -49,52 +43,34 @@ class UnifyChannelTest {
 
   @TempDir static Path directory;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<TenantEvent> events = new CopyOnWriteArrayList<>();
-  private H2Database database;
-  private ConfigurableApplicationContext context;
+  private DemoServer server;
   private Emulator emulator;
   private String base;
 
   @BeforeAll
   void start() throws Exception {
-    database = new H2Database(directory);
-    int httpPort;
-    try (ServerSocket free = new ServerSocket(0)) {
-      httpPort = free.getLocalPort();
-    }
-    context =
-        new SpringApplication(TandemApplication.class)
-            .run(
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.main.banner-mode=off",
-                "--server.port=" + httpPort,
-                "--server.address=127.0.0.1",
-                "--tandem.demo.arrival-rate-factor=0",
-                "--tandem.prompts.cache-directory=" + directory.resolve("prompt-cache"),
-                "--tandem.sip.enabled=false",
-                "--tandem.microsoft.unify.record-with-agent=true",
-                "--tandem.summary.settle-time=1s",
-                "--tandem.microsoft.emulator.direct-routing.enabled=false");
-    emulator = context.getBean(EmbeddedEmulator.class).emulator();
-    base = "http://127.0.0.1:" + httpPort;
-    TenantRegistry tenants = context.getBean(TenantRegistry.class);
-    await().atMost(BOUND).until(() -> tenants.find(new TenantId("demo")) != null);
-    tenants.tenant(new TenantId("demo")).tell(t -> t.addListener(events::add)).join();
+    server =
+        DemoServer.start(
+            directory,
+            "--tandem.sip.enabled=false",
+            "--tandem.microsoft.unify.record-with-agent=true",
+            "--tandem.summary.settle-time=1s",
+            "--tandem.microsoft.emulator.direct-routing.enabled=false");
+    emulator = server.emulator();
+    base = server.base().toString();
   }
 
   @AfterAll
   void stop() {
-    if (context != null) {
-      context.close();
+    if (server != null) {
+      server.close();
     }
-    database.close();
   }
 
   @Test
   @Order(1)
   void pstnCaller_toTheUnifyLine_isJoinedByABillingAgent_andHangsUp() throws Exception {
-    UnifyChannel channel = context.getBean(UnifyChannel.class);
+    UnifyChannel channel = server.bean(UnifyChannel.class);
     dial(
         "{\"from\":\"+447700900888\",\"to\":\""
             + UNIFY_LINE
@@ -266,7 +242,7 @@ class UnifyChannelTest {
   void aCallbackRequest_isPlacedAsTheUnifyLine_toABillingAgent_thenToTheCustomer()
       throws Exception {
     String customer = "+447700900555";
-    var tenant = context.getBean(TenantRegistry.class).tenant(new TenantId("demo"));
+    var tenant = server.bean(TenantRegistry.class).tenant(new TenantId("demo"));
     var id =
         tenant
             .ask(
@@ -336,14 +312,7 @@ class UnifyChannelTest {
   }
 
   private void dial(String script) throws Exception {
-    HttpResponse<String> placed =
-        http.send(
-            HttpRequest.newBuilder(URI.create(emulator.httpBaseUrl() + "/emulator/pstn/calls"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(script))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+    server.dial(script);
   }
 
   private HttpResponse<String> post(
@@ -362,6 +331,6 @@ class UnifyChannelTest {
   }
 
   private <T extends TenantEvent> List<T> events(Class<T> type) {
-    return events.stream().filter(type::isInstance).map(type::cast).toList();
+    return server.events(type);
   }
 }

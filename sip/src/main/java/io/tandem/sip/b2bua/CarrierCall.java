@@ -1,8 +1,6 @@
 package io.tandem.sip.b2bua;
 
 import io.tandem.core.event.TenantEvent;
-import io.tandem.core.flow.FlowRun;
-import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.tenant.Tenant;
 import io.tandem.core.tenant.TenantAccess;
@@ -10,7 +8,6 @@ import io.tandem.core.tenant.TenantId;
 import io.tandem.sip.stack.InboundRequest;
 import io.tandem.sip.trunk.InboundTrunk;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +36,7 @@ final class CarrierCall implements SipLeg {
   private final InboundTrunk trunk;
   private final TenantAccess tenant;
   private final CallerQueueing queueing;
+  private final CallerArrival arrival;
   private final String localTag = ContextIds.tag();
   private CarrierCallState state = CarrierCallState.ANSWERED;
   private @Nullable LegMedia media;
@@ -60,6 +58,7 @@ final class CarrierCall implements SipLeg {
     this.trunk = trunk;
     this.tenant = tenant;
     this.queueing = new CallerQueueing(this, context);
+    this.arrival = new CallerArrival(this, context, this.invite, trunk);
   }
 
   String lane() {
@@ -124,7 +123,7 @@ final class CarrierCall implements SipLeg {
       timer.start();
     }
     rtpWatch = RtpWatch.start(context, lane(), answering, () -> endedByTandem("no RTP"));
-    arrive();
+    arrival.arrive();
   }
 
   /**
@@ -143,67 +142,15 @@ final class CarrierCall implements SipLeg {
     callerGone();
   }
 
-  private void arrive() {
-    String dialed = invite.dialedNumber();
-    Map<String, String> attributes = new java.util.HashMap<>();
-    attributes.put(MODEL_ATTRIBUTE, CONNECT_MODEL);
-    attributes.put(CALL_ID_ATTRIBUTE, lane());
-    attributes.put(TRUNK_ATTRIBUTE, trunk.name());
-    Diversion.originalCalled(
-            invite.request().headerValues("History-Info"),
-            invite.request().headerValues("Diversion"),
-            dialed)
-        .ifPresent(original -> attributes.put(ORIGINAL_CALLED_ATTRIBUTE, original));
-    tenant
-        .ask(
-            t -> {
-              InteractionId id = t.arrive(null, Channel.VOICE, callerNumber(), dialed, attributes);
-              context.calls().bind(id, this);
-              return id;
-            })
-        .whenComplete(
-            (id, failed) ->
-                context
-                    .endpoint()
-                    .execute(
-                        lane(),
-                        () -> {
-                          if (failed != null) {
-                            LOG.log(
-                                System.Logger.Level.ERROR,
-                                "call " + lane() + " did not arrive",
-                                failed);
-                            hangUp();
-                          } else {
-                            arrived(id);
-                          }
-                        }));
-  }
-
-  private void arrived(InteractionId id) {
+  /** The caller is an interaction now: the entry flow starts, unless the caller already left. */
+  void arrived(InteractionId id) {
     interaction = id;
     if (state == CarrierCallState.ENDED) {
       tell(t -> t.customerHungUp(id));
       return;
     }
     move(CarrierCallState.IN_FLOW);
-    var flowMedia = media().flowMedia(this::report);
-    tenant
-        .tell(
-            t ->
-                t.startVirtualAssistant(
-                    id,
-                    context.settings().entryFlow().apply(t),
-                    flowMedia,
-                    context.tenants().lookups(tenantId(), id)))
-        .whenComplete(
-            (done, failed) -> {
-              if (failed != null) {
-                LOG.log(System.Logger.Level.ERROR, "no entry flow for call " + lane(), failed);
-                context.endpoint().execute(lane(), this::hangUp);
-                tell(t -> t.fail(id, "entry-flow-failed"));
-              }
-            });
+    arrival.startEntryFlow(id);
   }
 
   /** A tenant event about this call's interaction, already on the lane. */
@@ -321,20 +268,6 @@ final class CarrierCall implements SipLeg {
       throw new IllegalStateException("call " + lane() + ": " + state + " → " + next);
     }
     state = next;
-  }
-
-  /** Reports a media outcome to the call's flow run, on the tenant's writer. */
-  private void report(Consumer<FlowRun> outcome) {
-    InteractionId id = interaction;
-    if (id != null) {
-      tell(
-          t -> {
-            FlowRun run = t.virtualAssistantOf(id);
-            if (run != null) {
-              outcome.accept(run);
-            }
-          });
-    }
   }
 
   /**

@@ -4,7 +4,6 @@ import io.tandem.core.callcontrol.CallControl;
 import io.tandem.core.event.TenantEvent;
 import io.tandem.core.event.TenantEventListener;
 import io.tandem.core.interaction.InteractionEvent;
-import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.time.Scheduler;
 import io.tandem.media.clock.Pacer;
@@ -16,31 +15,21 @@ import io.tandem.sip.stack.InboundResponse;
 import io.tandem.sip.stack.RequestHandler;
 import io.tandem.sip.stack.SipEndpoint;
 import io.tandem.sip.stack.SipHeader;
-import io.tandem.sip.stack.SipUri;
-import io.tandem.sip.trunk.Admission;
-import io.tandem.sip.trunk.DirectRoutingTrunk;
-import io.tandem.sip.trunk.OutboundTrunk;
 import io.tandem.sip.trunk.TrunkPlan;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One Tandem SIP node of the Connect model: a B2BUA between carrier trunks and Teams Direct
- * Routing. An INVITE with Replaces goes to the agent leg it names (481 when none). Other new
- * INVITEs are admitted by the {@link TrunkPlan} (403 unknown peer, 404 number not served, 503 over
- * the trunk's call rate: nothing is created for a refused call) and become caller calls; in-dialog
- * requests go to their leg; OPTIONS is answered 200. Tenant events reach calls through {@link
- * #listener(TenantId)}.
+ * Routing. New INVITEs go to {@link NewInvites} (caller calls, Teams users' calls out, INVITEs with
+ * Replaces); in-dialog requests go to their leg; OPTIONS is answered 200. Tenant events reach calls
+ * through {@link #listener(TenantId)}.
  *
  * <p>Threading: SIP messages arrive on the endpoint's lanes; each caller call and its agent leg run
  * on the lane of the caller's Call-ID; tenant events hop there from the tenant's writer.
  */
 public final class ConnectNode implements AutoCloseable {
-
-  private static final System.Logger LOG = System.getLogger(ConnectNode.class.getName());
 
   private volatile ConnectContext context;
   private final ProxyKeepalive keepalive;
@@ -148,7 +137,7 @@ public final class ConnectNode implements AutoCloseable {
         return;
       }
       switch (request.method()) {
-        case "INVITE" -> invited(request);
+        case "INVITE" -> new NewInvites(context).handle(request);
         case "OPTIONS" ->
             request.respond(
                 200,
@@ -170,135 +159,6 @@ public final class ConnectNode implements AutoCloseable {
       if (leg != null) {
         leg.onStrayResponse(response);
       }
-    }
-  }
-
-  private void invited(InboundRequest invite) {
-    if (!invite.to().tag().isEmpty()) {
-      invite.respond(481, "Call/Transaction Does Not Exist", "", List.of());
-      return;
-    }
-    Optional<String> replaces = invite.header("Replaces");
-    if (replaces.isPresent()) {
-      replacing(invite, replaces.get());
-      return;
-    }
-    String dialed;
-    SipUri requestUri;
-    try {
-      requestUri = SipUri.parse(invite.requestUri());
-      dialed = requestUri.user() == null ? "" : requestUri.user();
-    } catch (IllegalArgumentException notSip) {
-      invite.respond(416, "Unsupported URI Scheme", ContextIds.tag(), List.of());
-      return;
-    }
-    Optional<DirectRoutingTrunk> fromTeams = TeamsOrigin.of(context, invite, requestUri);
-    if (fromTeams.isPresent()) {
-      callOut(invite, fromTeams.get(), dialed);
-      return;
-    }
-    Admission admission =
-        context.trunks().admit(invite.source().getAddress().getHostAddress(), dialed);
-    if (!admission.admitted()) {
-      List<SipHeader> extra =
-          admission.status() == 503 ? List.of(SipHeader.of("Retry-After", "1")) : List.of();
-      invite.respond(admission.status(), admission.reason(), ContextIds.tag(), extra);
-      return;
-    }
-    var trunk = admission.trunk();
-    Optional<TenantAccess> tenant = context.tenants().access(trunk.tenant());
-    if (tenant.isEmpty()) {
-      LOG.log(System.Logger.Level.WARNING, "trunk {0} names an unknown tenant", trunk.name());
-      invite.respond(404, "Not Found", ContextIds.tag(), List.of());
-      return;
-    }
-    SessionAsked session = sessionAskedFor(invite);
-    if (session == null) {
-      return;
-    }
-    CarrierCall call = new CarrierCall(context, invite, trunk, tenant.get(), session.terms());
-    if (context.calls().addIfAbsent(invite.callId(), call) == call) {
-      call.start();
-    }
-  }
-
-  /**
-   * A Teams user's call to {@code dialed} through Tandem as the SBC: relayed to the carrier trunk
-   * that serves the number; 404 when none does (Microsoft then tries no other SBC).
-   */
-  private void callOut(InboundRequest invite, DirectRoutingTrunk trunk, String dialed) {
-    Optional<OutboundTrunk> carrier = context.trunks().outbound(trunk.tenant(), dialed);
-    if (carrier.isEmpty()) {
-      invite.respond(
-          404,
-          "Not Found",
-          ContextIds.tag(),
-          List.of(
-              SipHeader.of("Warning", "399 tandem \"no carrier trunk serves " + dialed + "\"")));
-      return;
-    }
-    SessionAsked session = sessionAskedFor(invite);
-    if (session == null) {
-      return;
-    }
-    TeamsPstnCall call =
-        new TeamsPstnCall(context, invite, trunk, carrier.get(), dialed, session.terms());
-    if (context.calls().addIfAbsent(invite.callId(), call) == call) {
-      call.start();
-    }
-  }
-
-  /** The session timer an INVITE asks for (RFC 4028): its terms, null when it asks for none. */
-  private record SessionAsked(SessionTimer.@Nullable Terms terms) {}
-
-  /**
-   * The session timer {@code invite} asks for; null when the INVITE was answered already: 422 below
-   * the minimum interval, 400 when unreadable.
-   */
-  private @Nullable SessionAsked sessionAskedFor(InboundRequest invite) {
-    try {
-      return new SessionAsked(
-          SessionTimer.askedFor(
-                  invite.header("Session-Expires").orElse(null),
-                  invite.headerValues("Supported"),
-                  invite.headerValues("Allow"),
-                  context.settings().minSessionInterval())
-              .orElse(null));
-    } catch (SessionTimer.TooSmall small) {
-      invite.respond(
-          422,
-          "Session Interval Too Small",
-          ContextIds.tag(),
-          List.of(
-              SipHeader.of(
-                  "Min-SE", Long.toString(context.settings().minSessionInterval().toSeconds()))));
-    } catch (IllegalArgumentException unreadable) {
-      invite.respond(
-          400,
-          "Bad Request",
-          ContextIds.tag(),
-          List.of(SipHeader.of("Warning", "399 tandem \"" + unreadable.getMessage() + "\"")));
-    }
-    return null;
-  }
-
-  /** An INVITE with Replaces: only an agent leg's dialog can be replaced (by Teams). */
-  private void replacing(InboundRequest invite, String value) {
-    Replaces replaces;
-    try {
-      replaces = Replaces.parse(value);
-    } catch (IllegalArgumentException malformed) {
-      invite.respond(
-          400,
-          "Bad Request",
-          ContextIds.tag(),
-          List.of(SipHeader.of("Warning", "399 tandem \"" + malformed.getMessage() + "\"")));
-      return;
-    }
-    if (context.calls().leg(replaces.callId()) instanceof AgentLeg agent) {
-      agent.onReplacingInvite(invite, replaces);
-    } else {
-      invite.respond(481, "Call/Transaction Does Not Exist", ContextIds.tag(), List.of());
     }
   }
 
