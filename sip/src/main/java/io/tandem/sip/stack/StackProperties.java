@@ -6,7 +6,8 @@ import java.util.Properties;
  * The JAIN-SIP RI configuration of a {@link SipEndpoint}: no automatic dialogs (dialogs are
  * Tandem's), a reentrant listener on a small thread pool, 64 KiB messages, and, with TLS material,
  * PKCS12 key and trust stores with TLS 1.3/1.2 and ECDHE suites only, and the {@link
- * PeerNamePolicy} on the connections it opens.
+ * PeerNamePolicy} on the connections it opens. A JVM system property named like one of JAIN-SIP's
+ * keys ({@code gov.nist.javax.sip.*}) replaces that key's value here (the TLS keys excepted).
  */
 final class StackProperties {
 
@@ -33,6 +34,11 @@ final class StackProperties {
         "gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_SOCKET_BUFFER_BYTES));
     properties.setProperty(
         "gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_SOCKET_BUFFER_BYTES));
+    // JAIN-SIP's own keys given as JVM system properties win: tuning without a rebuild
+    // (e.g. -Dgov.nist.javax.sip.TIMER_CLASS_NAME=...), measured with the call-rate benchmark.
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("gov.nist.javax.sip."))
+        .forEach(name -> properties.setProperty(name, System.getProperty(name)));
     TlsMaterial tls = settings.tls();
     if (tls != null) {
       properties.setProperty("javax.net.ssl.keyStore", tls.keyStore().toString());
