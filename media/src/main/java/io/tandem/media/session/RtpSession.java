@@ -4,6 +4,8 @@ import io.tandem.media.audio.AudioSource;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.dtmf.DtmfDigit;
 import io.tandem.media.dtmf.DtmfReceiver;
+import io.tandem.media.ice.DatagramKind;
+import io.tandem.media.ice.IceLiteAgent;
 import io.tandem.media.rtp.MalformedRtpException;
 import io.tandem.media.rtp.RtpPacket;
 import io.tandem.media.srtp.SrtpKeys;
@@ -41,6 +43,11 @@ import org.jspecify.annotations.Nullable;
  * datagram received must authenticate and not be a replay before it is parsed, latched on or
  * delivered; a rejected one is counted ({@link RtpSessionStats#srtpRejected()}) and dropped.
  *
+ * <p>ICE-lite: after {@link #answerIce} STUN and RTP share the port (RFC 7983): a datagram whose
+ * first byte is 0-3 goes to the {@link IceLiteAgent} before any SRTP check, and its response is
+ * sent back from this socket to where the check came from; where media goes once a pair is
+ * nominated is the agent's listener's business (it calls {@link #connect}).
+ *
  * <p>{@link #close()} stops the ticks, closes the channel (releasing the port) and ends the
  * receiving thread.
  */
@@ -64,6 +71,7 @@ public final class RtpSession implements AutoCloseable {
   private volatile long latchedSsrc = -1;
   private volatile @Nullable SrtpProtector protector;
   private volatile @Nullable SrtpUnprotector unprotector;
+  private volatile @Nullable IceLiteAgent ice;
   private final List<RtpListener> taps = new CopyOnWriteArrayList<>();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong unsent = new AtomicLong();
@@ -221,6 +229,19 @@ public final class RtpSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers ICE connectivity checks arriving on this session's port with {@code agent} from now on;
+   * null stops (a STUN datagram is then malformed RTP).
+   */
+  public void answerIce(@Nullable IceLiteAgent agent) {
+    ice = agent;
+  }
+
+  /** The agent answering connectivity checks, if any. */
+  public Optional<IceLiteAgent> iceAgent() {
+    return Optional.ofNullable(ice);
+  }
+
   /** Whether the session sends and expects SRTP. */
   public boolean isProtected() {
     return protector != null;
@@ -295,6 +316,13 @@ public final class RtpSession implements AutoCloseable {
         return;
       }
       buffer.flip();
+      IceLiteAgent agent = ice;
+      if (agent != null
+          && buffer.limit() > 0
+          && DatagramKind.of(buffer.get(0)) == DatagramKind.STUN) {
+        answerCheck(agent, buffer, from);
+        continue;
+      }
       SrtpUnprotector srtp = unprotector;
       if (srtp != null) {
         int plain = srtp.unprotect(buffer.array(), buffer.limit());
@@ -314,6 +342,18 @@ public final class RtpSession implements AutoCloseable {
       received.incrementAndGet();
       latch(from, packet.ssrc());
       deliver(packet);
+    }
+  }
+
+  private void answerCheck(IceLiteAgent agent, ByteBuffer datagram, InetSocketAddress from) {
+    byte[] response = agent.answer(datagram.array(), datagram.limit(), from);
+    if (response == null) {
+      return;
+    }
+    try {
+      channel.send(ByteBuffer.wrap(response), from);
+    } catch (IOException closedOrUnreachable) {
+      // the peer checks again
     }
   }
 
