@@ -48,6 +48,7 @@ class RtpSessionIceTest {
     session.answerIce(agent);
     session.protect(new SrtpKeys(SUITE, ours, theirs));
     client = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+    client.socket().setSoTimeout(5000);
   }
 
   @AfterEach
@@ -62,7 +63,7 @@ class RtpSessionIceTest {
 
     client.send(ByteBuffer.wrap(check.request()), session.localAddress());
     ByteBuffer response = ByteBuffer.allocate(1500);
-    InetSocketAddress from = (InetSocketAddress) client.receive(response);
+    InetSocketAddress from = (InetSocketAddress) receiveWithin5s(response);
 
     assertThat(from.getPort()).isEqualTo(session.localAddress().getPort());
     assertThat(check.judge(response.array(), response.position()))
@@ -71,7 +72,7 @@ class RtpSessionIceTest {
     session.play(SilenceSource.endless());
     pacer.tick(1);
     ByteBuffer media = ByteBuffer.allocate(1500);
-    client.receive(media);
+    receiveWithin5s(media);
     byte[] srtp = Arrays.copyOf(media.array(), media.position());
     assertThat(new SrtpUnprotector(SUITE, ours).unprotect(srtp, srtp.length)).isEqualTo(172);
   }
@@ -101,7 +102,7 @@ class RtpSessionIceTest {
 
     client.send(ByteBuffer.wrap(check.request()), session.localAddress());
     ByteBuffer response = ByteBuffer.allocate(1500);
-    client.receive(response);
+    receiveWithin5s(response);
 
     assertThat(ControllingCheck.errorCode(response.array(), response.position())).isEqualTo(401);
     assertThat(session.remoteAddress()).isEmpty();
@@ -115,7 +116,7 @@ class RtpSessionIceTest {
     client.send(ByteBuffer.wrap(check.request()), session.localAddress());
 
     ByteBuffer response = ByteBuffer.allocate(1500);
-    client.receive(response);
+    receiveWithin5s(response);
 
     assertThat(check.judge(response.array(), response.position()))
         .isEqualTo(ControllingCheck.Outcome.SUCCEEDED);
@@ -140,5 +141,16 @@ class RtpSessionIceTest {
 
   private InetSocketAddress clientAddress() throws IOException {
     return (InetSocketAddress) client.getLocalAddress();
+  }
+
+  /**
+   * Receives one datagram into {@code into} (as {@code DatagramChannel.receive}), or fails after 5
+   * s.
+   */
+  private InetSocketAddress receiveWithin5s(ByteBuffer into) throws java.io.IOException {
+    java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[1500], 1500);
+    client.socket().receive(packet);
+    into.put(packet.getData(), 0, packet.getLength());
+    return (InetSocketAddress) packet.getSocketAddress();
   }
 }
