@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Threading: every method is synchronised; {@code onNominated} runs on the caller of {@link
  * #answer}, outside the lock.
  */
-public final class IceLiteAgent {
+public final class IceLiteAgent implements StunListener {
 
   private static final Set<Integer> UNDERSTOOD =
       Set.of(
@@ -118,6 +118,11 @@ public final class IceLiteAgent {
   /** The counters so far. */
   public synchronized IceStats stats() {
     return new IceStats(answered, rejected, dropped, nominations);
+  }
+
+  @Override
+  public byte @Nullable [] onStun(byte[] datagram, int length, InetSocketAddress from) {
+    return answer(datagram, length, from);
   }
 
   /**

@@ -45,7 +45,7 @@ class RtpSessionIceTest {
     session = RtpSession.open(RtpSessionOptions.defaults().withRandom(random), pacer, heard);
     agent = new IceLiteAgent(random, session::connect);
     agent.remote(teams);
-    session.answerIce(agent);
+    session.receiveStun(agent);
     session.protect(new SrtpKeys(SUITE, ours, theirs));
     client = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
     client.socket().setSoTimeout(5000);
@@ -126,7 +126,7 @@ class RtpSessionIceTest {
 
   @Test
   void withoutIce_aStunDatagramIsJustNotRtp() throws IOException {
-    session.answerIce(null);
+    session.receiveStun(null);
     session.protect(null);
     byte[] request = ControllingCheck.of(teams, agent.local(), 1, 9, true, random).request();
 

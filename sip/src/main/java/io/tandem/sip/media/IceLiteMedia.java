@@ -43,7 +43,7 @@ public final class IceLiteMedia {
       throw new IllegalArgumentException("ICE-lite offers one IPv4 candidate, not " + address);
     }
     IceLiteMedia ice = new IceLiteMedia(session, random);
-    session.answerIce(ice.agent);
+    session.receiveStun(ice.agent);
     return ice;
   }
 
@@ -56,7 +56,7 @@ public final class IceLiteMedia {
   /** Moves the agent to {@code adopted}, which replaced the leg's session on the same port. */
   public void moveTo(RtpSession adopted) {
     session = adopted;
-    adopted.answerIce(agent);
+    adopted.receiveStun(agent);
     agent.nominated().ifPresent(adopted::connect);
   }
 
