@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * @param requireSrtp the media processors take only SRTP keyed by SDES, as Microsoft's do: an SBC
  *     offer without {@code RTP/SAVP} and a usable {@code a=crypto} gets 488, and Teams' own offers
  *     carry a crypto line; off accepts plain {@code RTP/AVP} too (SRTP is still used when offered)
+ * @param mediaBypass the Teams clients send media straight to the SBC: when an SBC's offer on an
+ *     SBC → Teams call is ICE-lite, the client answers with its ICE credentials and candidate and,
+ *     once answered, runs ICE as the controlling agent before it sends media; failed checks end the
+ *     call
  */
 public record DirectRoutingSettings(
     List<ProxyPorts> proxies,
@@ -44,7 +48,8 @@ public record DirectRoutingSettings(
     String carrierHost,
     String teamsAudio,
     @Nullable Long gatewayShuffleSeed,
-    boolean requireSrtp) {
+    boolean requireSrtp,
+    boolean mediaBypass) {
 
   /** The three Microsoft proxy FQDNs, in the order an SBC tries them. */
   public static final List<String> PROXY_FQDNS =
@@ -66,7 +71,8 @@ public record DirectRoutingSettings(
   /**
    * Microsoft's ports for sip/sip2/sip3: TLS 5061/5063/5065, TCP and UDP 5060/5062/5064; test PKI,
    * one endpoint per user, 60 s ring timeout, 10,000 calls, 1800 s session interval, OPTIONS every
-   * 60 s, TLS outbound, every host on 127.0.0.1, carrier on 5080, a 440 Hz tone, SRTP required.
+   * 60 s, TLS outbound, every host on 127.0.0.1, carrier on 5080, a 440 Hz tone, SRTP required, no
+   * media bypass.
    */
   public static DirectRoutingSettings defaults() {
     return new DirectRoutingSettings(
@@ -86,7 +92,8 @@ public record DirectRoutingSettings(
         "carrier.pstn.test",
         "tone:440",
         null,
-        true);
+        true,
+        false);
   }
 
   /** The address {@code host} maps to. */
@@ -116,7 +123,8 @@ public record DirectRoutingSettings(
         carrierHost,
         teamsAudio,
         gatewayShuffleSeed,
-        requireSrtp);
+        requireSrtp,
+        mediaBypass);
   }
 
   public DirectRoutingSettings withEndpointsPerUser(int endpoints) {
@@ -134,7 +142,8 @@ public record DirectRoutingSettings(
         carrierHost,
         teamsAudio,
         gatewayShuffleSeed,
-        requireSrtp);
+        requireSrtp,
+        mediaBypass);
   }
 
   public DirectRoutingSettings withMaxConcurrentCalls(int calls) {
@@ -152,7 +161,8 @@ public record DirectRoutingSettings(
         carrierHost,
         teamsAudio,
         gatewayShuffleSeed,
-        requireSrtp);
+        requireSrtp,
+        mediaBypass);
   }
 
   public DirectRoutingSettings withOutboundTransport(String transport) {
@@ -170,7 +180,8 @@ public record DirectRoutingSettings(
         carrierHost,
         teamsAudio,
         gatewayShuffleSeed,
-        requireSrtp);
+        requireSrtp,
+        mediaBypass);
   }
 
   public DirectRoutingSettings withCarrierPort(int port) {
@@ -188,7 +199,8 @@ public record DirectRoutingSettings(
         carrierHost,
         teamsAudio,
         gatewayShuffleSeed,
-        requireSrtp);
+        requireSrtp,
+        mediaBypass);
   }
 
   public DirectRoutingSettings withGatewayShuffleSeed(@Nullable Long seed) {
@@ -206,7 +218,8 @@ public record DirectRoutingSettings(
         carrierHost,
         teamsAudio,
         seed,
-        requireSrtp);
+        requireSrtp,
+        mediaBypass);
   }
 
   /** The same settings with {@code interval} as the Session-Expires of answered SBC calls. */
@@ -225,7 +238,8 @@ public record DirectRoutingSettings(
         carrierHost,
         teamsAudio,
         gatewayShuffleSeed,
-        requireSrtp);
+        requireSrtp,
+        mediaBypass);
   }
 
   public DirectRoutingSettings withTeamsAudio(String audio) {
@@ -243,7 +257,8 @@ public record DirectRoutingSettings(
         carrierHost,
         audio,
         gatewayShuffleSeed,
-        requireSrtp);
+        requireSrtp,
+        mediaBypass);
   }
 
   /** The same settings with SRTP required of SBCs ({@code true}, Microsoft's rule) or not. */
@@ -262,6 +277,27 @@ public record DirectRoutingSettings(
         carrierHost,
         teamsAudio,
         gatewayShuffleSeed,
-        required);
+        required,
+        mediaBypass);
+  }
+
+  /** The same settings with Teams clients doing ICE against ICE-lite SBCs (media bypass) or not. */
+  public DirectRoutingSettings withMediaBypass(boolean bypass) {
+    return new DirectRoutingSettings(
+        proxies,
+        tls,
+        endpointsPerUser,
+        ringTimeout,
+        maxConcurrentCalls,
+        sessionExpires,
+        optionsInterval,
+        outboundTransport,
+        hostMap,
+        carrierPort,
+        carrierHost,
+        teamsAudio,
+        gatewayShuffleSeed,
+        requireSrtp,
+        bypass);
   }
 }

@@ -51,6 +51,7 @@ final class InboundCall implements CallLeg, TeamsUserCall {
     this.answers = new InviteAnswers(services, invite);
     this.dialog = Dialog.answering(invite, answers.answeringTag());
     this.media = TeamsMedia.open(services);
+    this.media.runIce(services, invite.callId(), this::record, this::iceFailed);
     this.transfers = new Transfers(services, this);
   }
 
@@ -190,6 +191,25 @@ final class InboundCall implements CallLeg, TeamsUserCall {
     if (state == InboundCallState.ANSWERED && move(InboundCallState.ENDED)) {
       record("call.ackTimeout", Map.of("after", OkRetransmission.ACK_TIMEOUT.toString()));
       sendInDialog("BYE", response -> {});
+      parties.remoteHangUp();
+      if (linked != null) {
+        linked.hangUp();
+      }
+      transfers.abandon();
+      finish();
+    }
+  }
+
+  /**
+   * The Teams client's connectivity checks to the SBC failed (media bypass): no media can flow, so
+   * the call ends with BYE and a Reason (the emulator's choice; Microsoft documents none).
+   */
+  private void iceFailed(String reason) {
+    if (state.isEstablished() && move(InboundCallState.ENDED)) {
+      sendInDialog(
+          "BYE",
+          response -> {},
+          SipHeader.of("Reason", "SIP;cause=488;text=\"ICE connectivity checks failed\""));
       parties.remoteHangUp();
       if (linked != null) {
         linked.hangUp();

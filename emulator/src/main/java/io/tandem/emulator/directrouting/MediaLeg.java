@@ -1,5 +1,6 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.media.ice.StunListener;
 import io.tandem.media.srtp.SrtpKeys;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,12 @@ interface MediaLeg extends AutoCloseable {
 
   /** Sends and receives SRTP with {@code keys} from now on; null: plain RTP. */
   void protect(@Nullable SrtpKeys keys);
+
+  /** Hands the STUN datagrams arriving on the leg's port to {@code listener}; null: none. */
+  void receiveStun(@Nullable StunListener listener);
+
+  /** Sends {@code datagram} as it is from the leg's port; false when it could not be sent. */
+  boolean sendDatagram(byte[] datagram, String host, int port);
 
   /** SRTP packets dropped because they did not authenticate or were replays. */
   long srtpRejected();

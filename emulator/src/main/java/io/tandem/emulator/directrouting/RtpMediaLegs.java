@@ -9,6 +9,7 @@ import io.tandem.media.clock.Pacer;
 import io.tandem.media.clock.ScheduledPacer;
 import io.tandem.media.codec.G711;
 import io.tandem.media.dtmf.DtmfDigit;
+import io.tandem.media.ice.StunListener;
 import io.tandem.media.rtp.RtpPacket;
 import io.tandem.media.session.RtpListener;
 import io.tandem.media.session.RtpSession;
@@ -126,6 +127,16 @@ final class RtpMediaLegs implements MediaLegs {
     @Override
     public void protect(@Nullable SrtpKeys keys) {
       session.protect(keys);
+    }
+
+    @Override
+    public void receiveStun(@Nullable StunListener listener) {
+      session.receiveStun(listener);
+    }
+
+    @Override
+    public boolean sendDatagram(byte[] datagram, String host, int port) {
+      return session.sendDatagram(datagram, new InetSocketAddress(host, port));
     }
 
     @Override

@@ -19,7 +19,8 @@ public record Sdp(
     int telephoneEvent,
     String direction,
     String protocol,
-    List<String> crypto) {
+    List<String> crypto,
+    List<String> ice) {
 
   /** The dynamic payload type the emulator uses for telephone-event. */
   public static final int TELEPHONE_EVENT = 101;
@@ -34,6 +35,7 @@ public record Sdp(
     String direction = "sendrecv";
     String protocol = "RTP/AVP";
     List<String> crypto = new ArrayList<>();
+    List<String> ice = new ArrayList<>();
     boolean inAudio = false;
     for (String raw : text.split("\r?\n")) {
       String line = raw.trim();
@@ -61,6 +63,9 @@ public record Sdp(
         if (parts.length == 2 && parts[1].toLowerCase(Locale.ROOT).startsWith("telephone-event/")) {
           telephoneEvent = Integer.parseInt(parts[0]);
         }
+      } else if ((line.startsWith("a=ice-") || line.startsWith("a=candidate:"))
+          && (inAudio || port < 0)) {
+        ice.add(line.substring(2));
       } else if (line.startsWith("a=crypto:") && inAudio) {
         crypto.add(line.substring("a=crypto:".length()).trim());
       } else if (line.matches("a=(sendrecv|sendonly|recvonly|inactive)")) {
@@ -72,7 +77,7 @@ public record Sdp(
       throw new IllegalArgumentException("no audio m= line with a c= address");
     }
     return new Sdp(
-        address, port, List.copyOf(payloads), telephoneEvent, direction, protocol, crypto);
+        address, port, List.copyOf(payloads), telephoneEvent, direction, protocol, crypto, ice);
   }
 
   /** The first of PCMU (0) and PCMA (8) the offer lists, or -1 when it has neither. */
@@ -106,6 +111,7 @@ public record Sdp(
   public Sdp {
     payloadTypes = List.copyOf(payloadTypes);
     crypto = List.copyOf(crypto);
+    ice = List.copyOf(ice);
   }
 
   /** Whether the profile is secure RTP ({@code RTP/SAVP}, {@code UDP/TLS/RTP/SAVP}). */

@@ -1,5 +1,6 @@
 package io.tandem.emulator.directrouting;
 
+import io.tandem.media.ice.StunListener;
 import io.tandem.media.srtp.SrtpKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,14 @@ final class SilentMediaLegs implements MediaLegs {
 
         @Override
         public void protect(@Nullable SrtpKeys keys) {}
+
+        @Override
+        public void receiveStun(@Nullable StunListener listener) {}
+
+        @Override
+        public boolean sendDatagram(byte[] datagram, String host, int remotePort) {
+          return false;
+        }
 
         @Override
         public long srtpRejected() {

@@ -5,6 +5,8 @@ import io.tandem.emulator.directrouting.sip.SipHeader;
 import io.tandem.media.srtp.SrtpKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -13,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * leg and the SDP it writes for that leg — the answer to an SBC's offer, its own offer for a Teams
  * → SBC INVITE or re-INVITE, and the answer to a hold or resume — with the session version bumped
  * at every change. Media is SRTP keyed by SDES ({@link TeamsSrtp}) whenever the SBC sends a usable
- * crypto line; the endpoint's own offers carry one when the settings require SRTP. Confined to the
- * call's serial executor.
+ * crypto line; the endpoint's own offers carry one when the settings require SRTP. Under media
+ * bypass ({@link #runIce}) an ICE-lite SBC offer is answered with the client's ICE lines, and
+ * {@link #connect} sends media only once {@link TeamsMediaIce} nominated the SBC's candidate.
+ * Confined to the call's serial executor.
  */
 final class TeamsMedia {
 
@@ -24,6 +28,10 @@ final class TeamsMedia {
   private long version = 1;
   private int payloadType = 0;
   private boolean secure;
+  private @Nullable TeamsMediaIce ice;
+  private TeamsMediaIce.@Nullable SbcIce sbcIce;
+  private Consumer<String> iceFailed = reason -> {};
+  private BiConsumer<String, Map<String, String>> iceJournal = (kind, attributes) -> {};
 
   TeamsMedia(String address, MediaLeg leg, boolean requireSrtp) {
     this.address = address;
@@ -39,8 +47,34 @@ final class TeamsMedia {
         services.settings.requireSrtp());
   }
 
+  /**
+   * Runs ICE as the Teams client does under media bypass, when {@code services}' settings say so:
+   * {@code journal} hears its outcome, {@code failed} the reason it failed (then no media flows).
+   */
+  void runIce(
+      CallServices services,
+      String callId,
+      BiConsumer<String, Map<String, String>> journal,
+      Consumer<String> failed) {
+    if (!services.settings.mediaBypass()) {
+      return;
+    }
+    ice =
+        new TeamsMediaIce(leg, services.scheduler, task -> services.onCall(callId, task), journal);
+    iceFailed = failed;
+    iceJournal = journal;
+  }
+
+  /** The client's ICE agent, if it runs ICE. */
+  @Nullable TeamsMediaIce ice() {
+    return ice;
+  }
+
   /** The answer to the SBC's {@code offer}: its first G.711 codec, sendrecv, its SRTP keyed. */
   byte[] answer(Sdp offer) {
+    if (ice != null && sbcIce == null) {
+      sbcIce = TeamsMediaIce.SbcIce.of(offer).filter(TeamsMediaIce.SbcIce::lite).orElse(null);
+    }
     payloadType = offer.firstG711() < 0 ? 0 : offer.firstG711();
     key(offer);
     return write(List.of(payloadType), "sendrecv");
@@ -62,13 +96,29 @@ final class TeamsMedia {
     return write(List.of(payloadType), "sendrecv");
   }
 
-  /** Starts sending to the address and codec of {@code remote}, keyed by its crypto line. */
+  /**
+   * Starts sending to the address and codec of {@code remote}, keyed by its crypto line; under
+   * media bypass with an ICE-lite SBC only once ICE nominated its candidate (media then goes
+   * there).
+   */
   void connect(Sdp remote) {
     if (remote.firstG711() >= 0) {
       payloadType = remote.firstG711();
     }
     key(remote);
-    leg.connect(remote.address(), remote.port(), payloadType, remote.telephoneEvent());
+    TeamsMediaIce agent = ice;
+    TeamsMediaIce.SbcIce sbc = sbcIce;
+    if (agent == null || sbc == null || agent.state() == TeamsMediaIce.State.CONNECTED) {
+      leg.connect(remote.address(), remote.port(), payloadType, remote.telephoneEvent());
+      return;
+    }
+    int events = remote.telephoneEvent();
+    agent.start(
+        sbc,
+        () ->
+            leg.connect(
+                sbc.candidate().getHostString(), sbc.candidate().getPort(), payloadType, events),
+        iceFailed);
   }
 
   /**
@@ -110,7 +160,18 @@ final class TeamsMedia {
     return leg;
   }
 
+  /** Ends the media; after ICE ran, journals what arrived ({@code media.received}). */
   void close() {
+    if (ice != null) {
+      ice.close();
+      iceJournal.accept(
+          "media.received",
+          Map.of(
+              "packets",
+              Long.toString(leg.packetsReceived()),
+              "srtpRejected",
+              Long.toString(leg.srtpRejected())));
+    }
     leg.close();
   }
 
@@ -125,8 +186,13 @@ final class TeamsMedia {
   }
 
   private byte[] write(List<Integer> payloads, String direction) {
-    return Sdp.write(
-            address, leg.localPort(), version, payloads, direction, secure ? srtp.line() : null)
-        .getBytes(StandardCharsets.US_ASCII);
+    String sdp =
+        Sdp.write(
+            address, leg.localPort(), version, payloads, direction, secure ? srtp.line() : null);
+    TeamsMediaIce agent = ice;
+    if (agent != null && sbcIce != null) {
+      sdp += agent.sdpLines(address);
+    }
+    return sdp.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -4,6 +4,8 @@ import io.tandem.media.audio.AudioSource;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.dtmf.DtmfDigit;
 import io.tandem.media.dtmf.DtmfReceiver;
+import io.tandem.media.ice.DatagramKind;
+import io.tandem.media.ice.StunListener;
 import io.tandem.media.rtp.MalformedRtpException;
 import io.tandem.media.rtp.RtpPacket;
 import io.tandem.media.srtp.SrtpKeys;
@@ -41,6 +43,12 @@ import org.jspecify.annotations.Nullable;
  * datagram received must authenticate and not be a replay before it is parsed, latched on or
  * delivered; a rejected one is counted ({@link RtpSessionStats#srtpRejected()}) and dropped.
  *
+ * <p>ICE: after {@link #receiveStun} STUN and RTP share the port (RFC 7983): a datagram whose first
+ * byte is 0-3 goes to the {@link StunListener} (an ICE-lite agent, or a controlling agent reading
+ * responses) before any SRTP check, and what it returns is sent back from this socket to where the
+ * datagram came from; {@link #sendDatagram} sends a check. Where media goes once a pair is
+ * nominated is the agent's business (it calls {@link #connect}).
+ *
  * <p>{@link #close()} stops the ticks, closes the channel (releasing the port) and ends the
  * receiving thread.
  */
@@ -64,6 +72,7 @@ public final class RtpSession implements AutoCloseable {
   private volatile long latchedSsrc = -1;
   private volatile @Nullable SrtpProtector protector;
   private volatile @Nullable SrtpUnprotector unprotector;
+  private volatile @Nullable StunListener stun;
   private final List<RtpListener> taps = new CopyOnWriteArrayList<>();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong unsent = new AtomicLong();
@@ -221,6 +230,27 @@ public final class RtpSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Hands the STUN datagrams arriving on this session's port to {@code listener} from now on; null
+   * stops (a STUN datagram is then malformed RTP).
+   */
+  public void receiveStun(@Nullable StunListener listener) {
+    stun = listener;
+  }
+
+  /**
+   * Sends {@code datagram} as it is (a STUN check) from this session's socket to {@code to}; false
+   * when the socket is closed or the send failed.
+   */
+  public boolean sendDatagram(byte[] datagram, InetSocketAddress to) {
+    try {
+      channel.send(ByteBuffer.wrap(datagram), to);
+      return true;
+    } catch (IOException closedOrUnreachable) {
+      return false;
+    }
+  }
+
   /** Whether the session sends and expects SRTP. */
   public boolean isProtected() {
     return protector != null;
@@ -295,6 +325,13 @@ public final class RtpSession implements AutoCloseable {
         return;
       }
       buffer.flip();
+      StunListener agent = stun;
+      if (agent != null
+          && buffer.limit() > 0
+          && DatagramKind.of(buffer.get(0)) == DatagramKind.STUN) {
+        answerCheck(agent, buffer, from);
+        continue;
+      }
       SrtpUnprotector srtp = unprotector;
       if (srtp != null) {
         int plain = srtp.unprotect(buffer.array(), buffer.limit());
@@ -314,6 +351,19 @@ public final class RtpSession implements AutoCloseable {
       received.incrementAndGet();
       latch(from, packet.ssrc());
       deliver(packet);
+    }
+  }
+
+  private void answerCheck(StunListener agent, ByteBuffer datagram, InetSocketAddress from) {
+    byte[] response;
+    try {
+      response = agent.onStun(datagram.array(), datagram.limit(), from);
+    } catch (RuntimeException e) {
+      listenerFailures.incrementAndGet();
+      return;
+    }
+    if (response != null) {
+      sendDatagram(response, from);
     }
   }
 

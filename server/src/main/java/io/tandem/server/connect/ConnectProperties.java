@@ -108,6 +108,8 @@ public record ConnectProperties(
    * @param failoverTimeout how long a proxy may stay silent before the next is tried
    * @param srtp {@code required}, {@code optional} or {@code off}: whether agent legs' media is
    *     SRTP keyed by SDES (Microsoft's media processors take nothing else)
+   * @param mediaBypass whether Teams clients send media straight to Tandem, which then answers
+   *     their ICE checks as an ICE-lite agent
    */
   public record DirectRouting(
       @Nullable String tenant,
@@ -116,7 +118,8 @@ public record ConnectProperties(
       @DefaultValue("tls") String transport,
       @DefaultValue("Tandem/Connect") String sbcIdentity,
       @DefaultValue("10s") Duration failoverTimeout,
-      @DefaultValue("required") String srtp) {}
+      @DefaultValue("required") String srtp,
+      @DefaultValue("false") boolean mediaBypass) {}
 
   public ConnectProperties {
     trunks = List.copyOf(trunks);
@@ -332,7 +335,8 @@ public record ConnectProperties(
           transport,
           trunk.sbcIdentity(),
           trunk.failoverTimeout(),
-          srtp);
+          srtp,
+          trunk.mediaBypass());
     } catch (IllegalArgumentException e) {
       problems.add(key + ": " + e.getMessage());
       return null;

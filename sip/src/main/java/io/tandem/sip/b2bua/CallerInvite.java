@@ -46,12 +46,17 @@ final class CallerInvite {
    * answered (400, 488 or 503 with a {@code Warning}) and gives null.
    */
   @Nullable LegMedia acceptMedia(SrtpMode srtp) {
+    return acceptMedia(srtp, false);
+  }
+
+  /** Like {@link #acceptMedia(SrtpMode)}, as an ICE-lite agent when {@code iceLite}. */
+  @Nullable LegMedia acceptMedia(SrtpMode srtp, boolean iceLite) {
     invite.respond(100, "Trying", "", List.of());
     try {
       offerInAck = invite.body().length == 0;
       return offerInAck
-          ? context.media().offer(srtp)
-          : context.media().answer(invite.bodyText(), srtp);
+          ? context.media().offer(srtp, iceLite)
+          : context.media().answer(invite.bodyText(), srtp, iceLite);
     } catch (MediaRefusedException refused) {
       invite.respond(
           refused.status(),

@@ -152,7 +152,7 @@ final class CallerQueueing implements AgentLegListener {
     }
     LegMedia media;
     try {
-      media = context.media().offer(trunk.get().srtp());
+      media = context.media().offer(trunk.get().srtp(), trunk.get().mediaBypass());
     } catch (MediaRefusedException noMedia) {
       LOG.log(System.Logger.Level.WARNING, "no media for an agent leg: {0}", noMedia.getMessage());
       call.tell(t -> t.declineOffer(offered.reservation()));

@@ -13,6 +13,7 @@ import io.tandem.media.record.MessageRecorder;
 import io.tandem.media.session.RtpSession;
 import io.tandem.media.srtp.MasterKey;
 import io.tandem.sip.media.HoldMusic;
+import io.tandem.sip.media.IceLiteMedia;
 import io.tandem.sip.media.RtpFlowMedia;
 import io.tandem.sip.sdp.Answer;
 import io.tandem.sip.sdp.Direction;
@@ -35,7 +36,9 @@ import org.jspecify.annotations.Nullable;
  * silence playing on it, and the relay to another leg (both legs know the relay) or the mix of a
  * conference. Under SRTP the session encrypts with the leg's own master key and decrypts with the
  * far end's from the last offer/answer; a re-offer with a new key re-keys the receiving side (RFC
- * 4568 §7.1.4), Tandem's own key stays for the call.
+ * 4568 §7.1.4), Tandem's own key stays for the call. Under media bypass the leg is an ICE-lite
+ * agent ({@link IceLiteMedia}): every description it sends carries the same ICE credentials until
+ * the peer restarts ICE, and media goes where the peer's nominated pair comes from.
  */
 final class RtpLegMedia implements LegMedia {
 
@@ -56,6 +59,7 @@ final class RtpLegMedia implements LegMedia {
   private @Nullable RelayBridge bridge;
   private @Nullable RtpLegMedia partner;
   private final LegSrtp srtp;
+  private final @Nullable IceLiteMedia ice;
 
   /** The leg's SRTP mode (its trunk's) and its own master key, null when the mode is off. */
   record LegSrtp(SrtpMode mode, @Nullable MasterKey local) {}
@@ -67,8 +71,10 @@ final class RtpLegMedia implements LegMedia {
       String localSdp,
       @Nullable SessionDescription offerSent,
       @Nullable NegotiatedMedia negotiated,
-      LegSrtp srtp) {
+      LegSrtp srtp,
+      @Nullable IceLiteMedia ice) {
     this.srtp = srtp;
+    this.ice = ice;
     this.factory = factory;
     this.session = session;
     this.sessionId = sessionId;
@@ -88,9 +94,15 @@ final class RtpLegMedia implements LegMedia {
       throw new IllegalStateException("this leg answered an offer; it takes no answer");
     }
     try {
-      NegotiatedMedia accepted =
-          OfferAnswer.accepted(offerSent, SessionDescription.parse(sdp), srtp.mode());
+      SessionDescription answer = SessionDescription.parse(sdp);
+      NegotiatedMedia accepted = OfferAnswer.accepted(offerSent, answer, srtp.mode());
+      if (ice != null) {
+        ice.answered(answer);
+      }
       session = factory.ports().adopt(session, accepted);
+      if (ice != null) {
+        ice.moveTo(session);
+      }
       protect(session, accepted);
       negotiated = accepted;
     } catch (MalformedSdpException malformed) {
@@ -116,6 +128,9 @@ final class RtpLegMedia implements LegMedia {
         throw new MediaRefusedException(
             488, "changing the codec or telephone-event type in a call is not supported");
       }
+      if (ice != null) {
+        ice.offered(offer);
+      }
       Answer answer =
           OfferAnswer.answer(
               offer,
@@ -125,10 +140,13 @@ final class RtpLegMedia implements LegMedia {
               sessionId,
               version + 1);
       version++;
-      localSdp = answer.text();
+      localSdp =
+          ice == null
+              ? answer.text()
+              : ice.describe(answer.description(), factory.ports().bindAddress()).format();
       negotiated = answer.media();
       protect(session, renegotiated);
-      if (renegotiated.hasRemote()) {
+      if (renegotiated.hasRemote() && (ice == null || ice.agent().nominated().isEmpty())) {
         session.connect(renegotiated.remote());
       }
       return new Reoffer(localSdp, offer.isHold());

@@ -5,10 +5,12 @@ import io.tandem.core.time.Scheduler;
 import io.tandem.media.audio.EncodedClip;
 import io.tandem.media.clock.Pacer;
 import io.tandem.media.codec.G711;
+import io.tandem.media.ice.IceCredentials;
 import io.tandem.media.session.RtpListener;
 import io.tandem.media.session.RtpSession;
 import io.tandem.media.srtp.MasterKey;
 import io.tandem.sip.media.HoldMusic;
+import io.tandem.sip.media.IceLiteMedia;
 import io.tandem.sip.media.PromptAudio;
 import io.tandem.sip.media.RtpFlowMedia;
 import io.tandem.sip.media.RtpPorts;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -30,7 +33,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Opens legs on Tandem's RTP ports, with the node's prompts, music on hold and timers; an SRTP leg
- * gets a fresh master key of its own from a {@link SecureRandom}.
+ * gets a fresh master key of its own from a {@link SecureRandom}, an ICE-lite leg (media bypass)
+ * fresh ICE credentials from it and its SDP the ICE-lite lines.
  */
 final class RtpLegMediaFactory implements LegMediaFactory {
 
@@ -62,25 +66,36 @@ final class RtpLegMediaFactory implements LegMediaFactory {
   }
 
   @Override
-  public LegMedia answer(String offerText, SrtpMode srtp) throws MediaRefusedException {
+  public LegMedia answer(String offerText, SrtpMode srtp, boolean iceLite)
+      throws MediaRefusedException {
     try {
       SessionDescription offer = SessionDescription.parse(offerText);
       MasterKey key = freshKey(srtp);
       NegotiatedMedia negotiated = OfferAnswer.negotiate(offer, srtp, key);
+      Optional<IceCredentials> peer = iceLite ? IceLiteMedia.peerOf(offer) : Optional.empty();
       RtpSession session = ports.open(negotiated, RtpListener.IGNORE);
       RtpLegMedia.protect(session, negotiated);
+      IceLiteMedia ice = iceLite ? attachIce(session) : null;
+      if (ice != null) {
+        peer.ifPresent(ice.agent()::remote);
+      }
       long id = sessionId();
       Answer answer =
           OfferAnswer.answer(
               offer, negotiated, ports.bindAddress(), session.localAddress().getPort(), id, 1);
+      SessionDescription local =
+          ice == null
+              ? answer.description()
+              : ice.describe(answer.description(), ports.bindAddress());
       return new RtpLegMedia(
           this,
           session,
           id,
-          answer.text(),
+          local.format(),
           null,
           answer.media(),
-          new RtpLegMedia.LegSrtp(srtp, key));
+          new RtpLegMedia.LegSrtp(srtp, key),
+          ice);
     } catch (MalformedSdpException malformed) {
       throw new MediaRefusedException(400, malformed.getMessage());
     } catch (NotAcceptableException unusable) {
@@ -91,19 +106,35 @@ final class RtpLegMediaFactory implements LegMediaFactory {
   }
 
   @Override
-  public LegMedia offer(SrtpMode srtp) throws MediaRefusedException {
+  public LegMedia offer(SrtpMode srtp, boolean iceLite) throws MediaRefusedException {
     try {
       RtpSession session =
           ports.open(G711.PCMU, OfferAnswer.OFFERED_DTMF_PAYLOAD_TYPE, RtpListener.IGNORE);
+      IceLiteMedia ice = iceLite ? attachIce(session) : null;
       long id = sessionId();
       MasterKey key = freshKey(srtp);
       SessionDescription offer =
           OfferAnswer.offer(
               ports.bindAddress(), session.localAddress().getPort(), id, 1, srtp, key);
+      if (ice != null) {
+        offer = ice.describe(offer, ports.bindAddress());
+      }
       return new RtpLegMedia(
-          this, session, id, offer.format(), offer, null, new RtpLegMedia.LegSrtp(srtp, key));
+          this, session, id, offer.format(), offer, null, new RtpLegMedia.LegSrtp(srtp, key), ice);
     } catch (IOException noPort) {
       throw new MediaRefusedException(503, "no RTP port: " + noPort.getMessage());
+    }
+  }
+
+  /**
+   * The ICE-lite side of {@code session}; closes it when the bind address cannot be a candidate.
+   */
+  private IceLiteMedia attachIce(RtpSession session) throws MediaRefusedException {
+    try {
+      return IceLiteMedia.attach(session, ports.bindAddress(), keys);
+    } catch (IllegalArgumentException notIpv4) {
+      session.close();
+      throw new MediaRefusedException(503, notIpv4.getMessage());
     }
   }
 

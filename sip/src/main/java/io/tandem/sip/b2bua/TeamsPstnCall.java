@@ -72,7 +72,7 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
 
   /** 100, the Teams leg's media from Microsoft's offer, then the INVITE to the carrier. */
   void start() {
-    LegMedia media = invite.acceptMedia(teams.srtp());
+    LegMedia media = invite.acceptMedia(teams.srtp(), teams.mediaBypass());
     if (media == null) {
       context.calls().remove(lane(), this);
       return;

@@ -52,6 +52,7 @@ final class ThirdParty {
       dial(
           target,
           carrier.get().srtp(),
+          false,
           new ProxyFailover(carrier.get()),
           CarrierAddress.number(context, carrier.get(), number, call.callerNumber()),
           listener,
@@ -62,6 +63,7 @@ final class ThirdParty {
     dial(
         target,
         trunk.srtp(),
+        trunk.mediaBypass(),
         new ProxyFailover(trunk),
         DirectRoutingAddress.number(context, trunk, number, call.callerNumber()),
         listener,
@@ -83,6 +85,7 @@ final class ThirdParty {
     dial(
         target,
         trunk.srtp(),
+        trunk.mediaBypass(),
         new ProxyFailover(trunk),
         DirectRoutingAddress.referral(context, trunk, refer, call.callerNumber()),
         listener,
@@ -103,13 +106,14 @@ final class ThirdParty {
   private void dial(
       @Nullable CallTarget target,
       SrtpMode srtp,
+      boolean iceLite,
       ProxyFailover hops,
       LegAddress address,
       AgentLegListener listener,
       Consumer<AgentLeg> unanswered) {
     LegMedia media;
     try {
-      media = context.media().offer(srtp);
+      media = context.media().offer(srtp, iceLite);
     } catch (MediaRefusedException noPort) {
       throw new CallActionRefused(
           CallActionRefused.Reason.NOT_NOW, "no media for a new leg: " + noPort.getMessage());

@@ -19,6 +19,9 @@ import java.util.List;
  *     next proxy is tried
  * @param srtp whether agent legs' media is SRTP (SDES): Microsoft's media processors require it
  *     ({@code required}, MICROSOFT-CONTRACTS §1.7); {@code off} only against a peer that cannot
+ * @param mediaBypass whether Teams clients send media straight to Tandem (media bypass): agent
+ *     legs' SDP then makes Tandem an ICE-lite agent ({@code a=ice-lite}, one host candidate) that
+ *     answers the clients' connectivity checks (MICROSOFT-CONTRACTS §1.7); off by default
  */
 public record DirectRoutingTrunk(
     TenantId tenant,
@@ -27,7 +30,20 @@ public record DirectRoutingTrunk(
     Transport transport,
     String sbcIdentity,
     Duration failoverTimeout,
-    SrtpMode srtp) {
+    SrtpMode srtp,
+    boolean mediaBypass) {
+
+  /** A trunk without media bypass. */
+  public DirectRoutingTrunk(
+      TenantId tenant,
+      String sbcFqdn,
+      List<Proxy> proxies,
+      Transport transport,
+      String sbcIdentity,
+      Duration failoverTimeout,
+      SrtpMode srtp) {
+    this(tenant, sbcFqdn, proxies, transport, sbcIdentity, failoverTimeout, srtp, false);
+  }
 
   /** A trunk with SRTP {@link SrtpMode#REQUIRED}, as Microsoft requires. */
   public DirectRoutingTrunk(

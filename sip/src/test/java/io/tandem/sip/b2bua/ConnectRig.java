@@ -148,7 +148,8 @@ final class ConnectRig implements AutoCloseable {
         minSessionInterval,
         null,
         Srtp.MICROSOFT,
-        SippPeers.NONE);
+        SippPeers.NONE,
+        false);
   }
 
   /**
@@ -160,6 +161,22 @@ final class ConnectRig implements AutoCloseable {
     static final Srtp MICROSOFT = new Srtp(SrtpMode.OFF, SrtpMode.REQUIRED, true);
   }
 
+  /**
+   * A rig with Direct Routing media bypass on both ends: Tandem's agent legs are ICE-lite, the
+   * emulated Teams clients run ICE before they send media; SRTP as in production.
+   */
+  static ConnectRig withMediaBypass() throws Exception {
+    return new ConnectRig(
+        List.of("127.0.0.1"),
+        ConnectSettings.DEFAULT_RTP_TIMEOUT,
+        Duration.ofSeconds(1800),
+        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
+        null,
+        Srtp.MICROSOFT,
+        SippPeers.NONE,
+        true);
+  }
+
   /** A rig with the SRTP settings {@code srtp}. */
   static ConnectRig withSrtp(Srtp srtp) throws Exception {
     return new ConnectRig(
@@ -169,7 +186,8 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         null,
         srtp,
-        SippPeers.NONE);
+        SippPeers.NONE,
+        false);
   }
 
   /**
@@ -185,7 +203,8 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         tls,
         Srtp.MICROSOFT,
-        SippPeers.NONE);
+        SippPeers.NONE,
+        false);
   }
 
   /**
@@ -211,7 +230,8 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         null,
         Srtp.MICROSOFT,
-        new SippPeers(0, port));
+        new SippPeers(0, port),
+        false);
   }
 
   /**
@@ -226,7 +246,8 @@ final class ConnectRig implements AutoCloseable {
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
         null,
         new Srtp(SrtpMode.OFF, SrtpMode.OFF, false),
-        new SippPeers(teamsPort, 0));
+        new SippPeers(teamsPort, 0),
+        false);
   }
 
   private ConnectRig(
@@ -236,7 +257,8 @@ final class ConnectRig implements AutoCloseable {
       Duration minSessionInterval,
       @Nullable TlsMaterial tls,
       Srtp srtp,
-      SippPeers peers)
+      SippPeers peers,
+      boolean mediaBypass)
       throws Exception {
     int teamsPort = peers.teamsPort();
     Clock clock = Clock.systemUTC();
@@ -261,7 +283,8 @@ final class ConnectRig implements AutoCloseable {
             .withOutboundTransport(tls == null ? "udp" : "tls")
             .withCarrierPort(freeUdpAndTcpPort())
             .withSessionExpires(teamsSessionInterval)
-            .withRequireSrtp(srtp.teamsRequires());
+            .withRequireSrtp(srtp.teamsRequires())
+            .withMediaBypass(mediaBypass);
     emulator =
         Emulator.start(
             EmulatorSettings.defaults().withWorld(file).withDirectRouting(sip),
@@ -290,7 +313,8 @@ final class ConnectRig implements AutoCloseable {
                     tls == null ? Transport.UDP : Transport.TLS,
                     "Tandem/Connect/test",
                     Duration.ofSeconds(2),
-                    srtp.directRouting())),
+                    srtp.directRouting(),
+                    mediaBypass)),
             peers.carrierGatewayPort() == 0
                 ? List.of()
                 : List.of(
@@ -453,6 +477,23 @@ final class ConnectRig implements AutoCloseable {
   List<String> journal(String kind) {
     return emulator.journal().after(0, e -> e.kind().equals(kind), 200).stream()
         .map(e -> String.valueOf(e.body()))
+        .toList();
+  }
+
+  /**
+   * The attributes of the emulator's journal events of {@code kind} (e.g. {@code ice.nominated}).
+   */
+  List<Map<String, String>> journalEvents(String kind) {
+    return journalEvents(kind, null);
+  }
+
+  /** Like {@link #journalEvents(String)}, for the SIP call {@code callId} only when not null. */
+  List<Map<String, String>> journalEvents(String kind, @Nullable String callId) {
+    return emulator
+        .journal()
+        .after(0, e -> e.kind().equals(kind) && (callId == null || callId.equals(e.callId())), 200)
+        .stream()
+        .map(e -> e.attributes())
         .toList();
   }
 
