@@ -48,6 +48,7 @@ class ForkedAnswerTest {
       assertThat(forks.failed()).as(forks.diagnostics()).isZero();
       assertThat(forks.successful()).as(forks.diagnostics()).isEqualTo(1);
       assertThat(rig.events(InteractionEvent.Connected.class)).hasSize(1);
+      ConnectRig.await(() -> rig.first(InteractionEvent.Disconnected.class));
       assertThat(rig.events(InteractionEvent.Disconnected.class))
           .singleElement()
           .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));

@@ -76,7 +76,7 @@ class SippCallControlTest {
     assertThat(result.exitCode()).as(result.diagnostics()).isZero();
     assertThat(result.successful()).isEqualTo(1);
     assertThat(await(InteractionEvent.Disconnected.class).by()).isEqualTo(DisconnectedBy.AGENT);
-    assertThat(rig.node.activeCalls()).isZero();
+    ConnectRig.await(() -> rig.node.activeCalls() == 0 ? true : null);
   }
 
   /** The first event of {@code type}, waiting 20 s at most. */

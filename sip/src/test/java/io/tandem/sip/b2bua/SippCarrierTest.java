@@ -58,6 +58,7 @@ class SippCarrierTest {
     assertThat(rig.events(InteractionEvent.Connected.class))
         .singleElement()
         .satisfies(connected -> assertThat(connected.agent().value()).isEqualTo("ann"));
+    ConnectRig.await(() -> rig.first(InteractionEvent.Disconnected.class));
     assertThat(rig.events(InteractionEvent.Disconnected.class))
         .singleElement()
         .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));
@@ -75,6 +76,7 @@ class SippCarrierTest {
     assertThat(rig.events(InteractionEvent.Resumed.class)).hasSize(1);
     assertThat(rig.events(InteractionEvent.Held.class).get(0).at())
         .isBeforeOrEqualTo(rig.events(InteractionEvent.Resumed.class).get(0).at());
+    ConnectRig.await(() -> rig.first(InteractionEvent.Disconnected.class));
     assertThat(rig.events(InteractionEvent.Disconnected.class))
         .singleElement()
         .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));
@@ -99,6 +101,7 @@ class SippCarrierTest {
 
     assertThat(result.exitCode()).as(result.errors()).isZero();
     assertThat(rig.events(InteractionEvent.Queued.class)).hasSize(1);
+    ConnectRig.await(() -> rig.first(InteractionEvent.Abandoned.class));
     assertThat(rig.events(InteractionEvent.Abandoned.class)).hasSize(1);
   }
 
@@ -137,6 +140,7 @@ class SippCarrierTest {
 
     assertThat(result.exitCode()).as(result.diagnostics()).isZero();
     assertThat(rig.events(InteractionEvent.Queued.class)).hasSize(1);
+    ConnectRig.await(() -> rig.first(InteractionEvent.Abandoned.class));
     assertThat(rig.events(InteractionEvent.Abandoned.class)).hasSize(1);
   }
 
@@ -155,9 +159,11 @@ class SippCarrierTest {
     assertThat(result.exitCode()).as(result.diagnostics()).isZero();
     assertThat(took).isBetween(Duration.ofSeconds(7), Duration.ofSeconds(20));
     assertThat(rig.events(InteractionEvent.Queued.class)).hasSize(1);
+    // the tenant learns of the hang-up after the BYE has left: wait for it
+    ConnectRig.await(() -> rig.first(InteractionEvent.Abandoned.class));
     assertThat(rig.events(InteractionEvent.Abandoned.class)).hasSize(1);
     assertThat(rig.events(InteractionEvent.Connected.class)).isEmpty();
-    assertThat(rig.node.activeCalls()).isZero();
+    ConnectRig.await(() -> rig.node.activeCalls() == 0 ? true : null);
   }
 
   @Test
@@ -177,6 +183,7 @@ class SippCarrierTest {
 
     assertThat(result.exitCode()).as(result.diagnostics()).isZero();
     assertThat(rig.events(InteractionEvent.Connected.class)).hasSize(1);
+    ConnectRig.await(() -> rig.first(InteractionEvent.Disconnected.class));
     assertThat(rig.events(InteractionEvent.Disconnected.class))
         .singleElement()
         .satisfies(ended -> assertThat(ended.by()).isEqualTo(DisconnectedBy.CUSTOMER));
