@@ -44,7 +44,7 @@ class SippCarrierTest {
   }
 
   @Test
-  void carrierCallAnsweredByAgent() {
+  void carrierCallAnsweredByAgent() throws Exception {
     rig.agent("ann", "+14255550401");
 
     SippResult result =
@@ -65,7 +65,8 @@ class SippCarrierTest {
   }
 
   @Test
-  void carrierHoldsAndResumes_answeredWithTheMirroredDirection_interactionHeldThenResumed() {
+  void carrierHoldsAndResumes_answeredWithTheMirroredDirection_interactionHeldThenResumed()
+      throws Exception {
     rig.agent("ann", "+14255550401");
 
     SippResult result = carrier("carrier-holds-agent.xml").run();
@@ -95,7 +96,7 @@ class SippCarrierTest {
   }
 
   @Test
-  void carrierHangsUpInQueue() {
+  void carrierHangsUpInQueue() throws Exception {
     SippResult result =
         carrier("carrier-hangs-up-in-queue.xml").key("digit", "1").key("queue_ms", "2000").run();
 

@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Ports free on loopback at the moment of asking, for sipp and the sockets tests open, taken with a
  * cursor from ranges below the OS's ephemeral ports, so a port a test picked and let go is not
- * picked again soon. The module's two test JVMs (system property {@code testFork}: 1 or 2, set by
- * surefire in sip/pom.xml) take from disjoint ranges. SIP ports: 30000-31299 and 31300-32599; sipp
- * media: 10000-14999 and 15000-19999; Tandem's RTP ({@link #rtpFirst()}): 20000-24998 and
- * 25000-29998.
+ * picked again soon. Test JVMs side by side (system property {@code testFork}: 1 or 2) take from
+ * disjoint ranges; the module runs one JVM today (surefire left {@code ${surefire.forkNumber}}
+ * empty in {@code systemPropertyVariables}, so two JVMs shared range 1). SIP ports: 30000-31299 and
+ * 31300-32599; sipp media: 10000-14999 and 15000-19999; Tandem's RTP ({@link #rtpFirst()}):
+ * 20000-24998 and 25000-29998.
  */
 public final class LoopbackPorts {
 
