@@ -127,7 +127,7 @@ final class ConnectRig implements AutoCloseable {
     this(
         carrierSources,
         rtpTimeout,
-        Duration.ofSeconds(1800),
+        Options.PRODUCTION.teamsSessionInterval(),
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL);
   }
 
@@ -142,14 +142,15 @@ final class ConnectRig implements AutoCloseable {
       Duration minSessionInterval)
       throws Exception {
     this(
-        carrierSources,
-        rtpTimeout,
-        teamsSessionInterval,
-        minSessionInterval,
-        null,
-        Srtp.MICROSOFT,
-        SippPeers.NONE,
-        false);
+        new Options(
+            carrierSources,
+            rtpTimeout,
+            teamsSessionInterval,
+            minSessionInterval,
+            null,
+            Srtp.MICROSOFT,
+            SippPeers.NONE,
+            false));
   }
 
   /**
@@ -162,32 +163,95 @@ final class ConnectRig implements AutoCloseable {
   }
 
   /**
+   * SIPp UASs standing in for peers: the Direct Routing proxy on {@code teamsPort}, the carrier's
+   * gateway of an outbound trunk for {@code +49…} numbers on {@code carrierGatewayPort}; 0 = none.
+   */
+  record SippPeers(int teamsPort, int carrierGatewayPort) {
+    static final SippPeers NONE = new SippPeers(0, 0);
+  }
+
+  /** How a rig is set up; {@link #PRODUCTION} as in production, the factories change one part. */
+  private record Options(
+      List<String> carrierSources,
+      Duration rtpTimeout,
+      Duration teamsSessionInterval,
+      Duration minSessionInterval,
+      @Nullable TlsMaterial tls,
+      Srtp srtp,
+      SippPeers peers,
+      boolean mediaBypass) {
+
+    static final Options PRODUCTION =
+        new Options(
+            List.of("127.0.0.1"),
+            ConnectSettings.DEFAULT_RTP_TIMEOUT,
+            Duration.ofSeconds(1800),
+            ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
+            null,
+            Srtp.MICROSOFT,
+            SippPeers.NONE,
+            false);
+
+    Options withTls(TlsMaterial material) {
+      return new Options(
+          carrierSources,
+          rtpTimeout,
+          teamsSessionInterval,
+          minSessionInterval,
+          material,
+          srtp,
+          peers,
+          mediaBypass);
+    }
+
+    Options withSrtp(Srtp modes) {
+      return new Options(
+          carrierSources,
+          rtpTimeout,
+          teamsSessionInterval,
+          minSessionInterval,
+          tls,
+          modes,
+          peers,
+          mediaBypass);
+    }
+
+    Options withPeers(SippPeers sipp) {
+      return new Options(
+          carrierSources,
+          rtpTimeout,
+          teamsSessionInterval,
+          minSessionInterval,
+          tls,
+          srtp,
+          sipp,
+          mediaBypass);
+    }
+
+    Options withMediaBypass() {
+      return new Options(
+          carrierSources,
+          rtpTimeout,
+          teamsSessionInterval,
+          minSessionInterval,
+          tls,
+          srtp,
+          peers,
+          true);
+    }
+  }
+
+  /**
    * A rig with Direct Routing media bypass on both ends: Tandem's agent legs are ICE-lite, the
    * emulated Teams clients run ICE before they send media; SRTP as in production.
    */
   static ConnectRig withMediaBypass() throws Exception {
-    return new ConnectRig(
-        List.of("127.0.0.1"),
-        ConnectSettings.DEFAULT_RTP_TIMEOUT,
-        Duration.ofSeconds(1800),
-        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
-        null,
-        Srtp.MICROSOFT,
-        SippPeers.NONE,
-        true);
+    return new ConnectRig(Options.PRODUCTION.withMediaBypass());
   }
 
   /** A rig with the SRTP settings {@code srtp}. */
   static ConnectRig withSrtp(Srtp srtp) throws Exception {
-    return new ConnectRig(
-        List.of("127.0.0.1"),
-        ConnectSettings.DEFAULT_RTP_TIMEOUT,
-        Duration.ofSeconds(1800),
-        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
-        null,
-        srtp,
-        SippPeers.NONE,
-        false);
+    return new ConnectRig(Options.PRODUCTION.withSrtp(srtp));
   }
 
   /**
@@ -196,23 +260,7 @@ final class ConnectRig implements AutoCloseable {
    * carrier), and the proxy sends to Tandem over TLS.
    */
   static ConnectRig overTls(TlsMaterial tls) throws Exception {
-    return new ConnectRig(
-        List.of("127.0.0.1"),
-        ConnectSettings.DEFAULT_RTP_TIMEOUT,
-        Duration.ofSeconds(1800),
-        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
-        tls,
-        Srtp.MICROSOFT,
-        SippPeers.NONE,
-        false);
-  }
-
-  /**
-   * SIPp UASs standing in for peers: the Direct Routing proxy on {@code teamsPort}, the carrier's
-   * gateway of an outbound trunk for {@code +49…} numbers on {@code carrierGatewayPort}; 0 = none.
-   */
-  record SippPeers(int teamsPort, int carrierGatewayPort) {
-    static final SippPeers NONE = new SippPeers(0, 0);
+    return new ConnectRig(Options.PRODUCTION.withTls(tls));
   }
 
   /** The numbers the outbound trunk of {@link #withCarrierGatewayAt} serves. */
@@ -223,15 +271,7 @@ final class ConnectRig implements AutoCloseable {
    * plain RTP); everything else as in production.
    */
   static ConnectRig withCarrierGatewayAt(int port) throws Exception {
-    return new ConnectRig(
-        List.of("127.0.0.1"),
-        ConnectSettings.DEFAULT_RTP_TIMEOUT,
-        Duration.ofSeconds(1800),
-        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
-        null,
-        Srtp.MICROSOFT,
-        new SippPeers(0, port),
-        false);
+    return new ConnectRig(Options.PRODUCTION.withPeers(new SippPeers(0, port)));
   }
 
   /**
@@ -240,26 +280,20 @@ final class ConnectRig implements AutoCloseable {
    */
   static ConnectRig withTeamsAt(int teamsPort) throws Exception {
     return new ConnectRig(
-        List.of("127.0.0.1"),
-        ConnectSettings.DEFAULT_RTP_TIMEOUT,
-        Duration.ofSeconds(1800),
-        ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
-        null,
-        new Srtp(SrtpMode.OFF, SrtpMode.OFF, false),
-        new SippPeers(teamsPort, 0),
-        false);
+        Options.PRODUCTION
+            .withSrtp(new Srtp(SrtpMode.OFF, SrtpMode.OFF, false))
+            .withPeers(new SippPeers(teamsPort, 0)));
   }
 
-  private ConnectRig(
-      List<String> carrierSources,
-      Duration rtpTimeout,
-      Duration teamsSessionInterval,
-      Duration minSessionInterval,
-      @Nullable TlsMaterial tls,
-      Srtp srtp,
-      SippPeers peers,
-      boolean mediaBypass)
-      throws Exception {
+  private ConnectRig(Options options) throws Exception {
+    List<String> carrierSources = options.carrierSources();
+    Duration rtpTimeout = options.rtpTimeout();
+    Duration teamsSessionInterval = options.teamsSessionInterval();
+    Duration minSessionInterval = options.minSessionInterval();
+    TlsMaterial tls = options.tls();
+    Srtp srtp = options.srtp();
+    SippPeers peers = options.peers();
+    boolean mediaBypass = options.mediaBypass();
     int teamsPort = peers.teamsPort();
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
