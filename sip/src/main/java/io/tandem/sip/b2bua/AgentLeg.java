@@ -246,8 +246,6 @@ final class AgentLeg implements SipLeg, AgentInvite.Outcome {
         .execute(
             lane,
             () -> {
-              System.err.println(
-                  "DEBUGSTRAY " + response.method() + " " + state + " " + response.isSuccess());
               if (response.isSuccess()
                   && response.method().equals("INVITE")
                   && state == AgentLegState.ANSWERED) {
