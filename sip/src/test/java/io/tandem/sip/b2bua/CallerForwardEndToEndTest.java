@@ -120,6 +120,26 @@ class CallerForwardEndToEndTest {
   }
 
   @Test
+  void forwardTargetNeverAnswers_cancelledAtTheRingLimit_callerHearsGoodbye_thenTandemsBye()
+      throws Exception {
+    Sipp.assumeAvailable();
+    try (SippProcess gateway = gateway(Sipp.scenario("forward-target-rings-until-cancelled.xml"));
+        ConnectRig rig = ConnectRig.withCarrierGatewayAt(gateway.port())) {
+      queue(rig, b -> b.maxWait(Duration.ofSeconds(1)).overflowAction(toNumber(ABROAD)));
+      String call = rig.dial("\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}]");
+
+      // Tandem cancels once the number has rung for ThirdParty.RING_LIMIT
+      SippResult result = gateway.awaitExit(ThirdParty.RING_LIMIT.plusSeconds(20));
+      assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+      assertThat(result.successful()).isEqualTo(1);
+      ConnectRig.await(() -> ended(rig, call) ? true : null);
+      assertThat(endReason(rig, call)).isEqualTo("CONTACT_CENTER_HUNG_UP");
+      assertThat(heardGoodbye(rig, call)).as("the goodbye prompt's correlation").isGreaterThan(0.9);
+      awaitTableEmpty(rig);
+    }
+  }
+
+  @Test
   void flowForwards_callerHangsUpWhileTheNumberRings_forwardCancelled() throws Exception {
     Sipp.assumeAvailable();
     try (SippProcess gateway = gateway(Sipp.scenario("forward-target-rings-until-cancelled.xml"));
