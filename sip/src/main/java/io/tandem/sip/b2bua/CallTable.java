@@ -45,4 +45,9 @@ final class CallTable {
   int calls() {
     return byInteraction.size();
   }
+
+  /** Legs of any kind in the table (caller calls, agent and forward legs, Teams users' calls). */
+  int legs() {
+    return legs.size();
+  }
 }

@@ -18,12 +18,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the domain's events make a caller's call do once it has arrived: music on hold with its
  * position while queued, a call to the offered agent's Teams number ({@link AgentLeg}), the relay
- * once the agent answers and the agent's call control ({@link AgentTalk}) from then on, and the end
- * of the call when the domain ends it. Runs on the call's lane.
+ * once the agent answers and the agent's call control ({@link AgentTalk}) from then on, a forward
+ * to a number ({@link CallerForward}), and the end of the call when the domain ends it. Runs on the
+ * call's lane.
  */
 final class CallerQueueing implements AgentLegListener {
 
   private static final System.Logger LOG = System.getLogger(CallerQueueing.class.getName());
+
+  /** The start of the reason of an interaction the domain ended by forwarding it to a number. */
+  static final String FORWARDED = "forwarded:";
 
   private final CarrierCall call;
   private final ConnectContext context;
@@ -32,6 +36,7 @@ final class CallerQueueing implements AgentLegListener {
   private @Nullable ReservationId reservation;
   private @Nullable AgentTalk talk;
   private @Nullable CallerVoicemail voicemail;
+  private @Nullable CallerForward forward;
   private Timer positionRefresh = Timer.NONE;
   private final CallHold hold;
 
@@ -60,6 +65,8 @@ final class CallerQueueing implements AgentLegListener {
       case InteractionEvent.Offered offered -> offered(offered);
       case InteractionEvent.OfferTimedOut timedOut -> withdraw(timedOut.reservation());
       case InteractionEvent.OfferWithdrawn withdrawn -> withdraw(withdrawn.reservation());
+      case InteractionEvent.Ended ended when ended.reason().startsWith(FORWARDED) ->
+          forward(ended.reason().substring(FORWARDED.length()));
       case InteractionEvent.Ended ended -> call.hangUp();
       case InteractionEvent.Failed failed -> call.hangUp();
       case InteractionEvent.Abandoned abandoned -> call.hangUp();
@@ -80,6 +87,32 @@ final class CallerQueueing implements AgentLegListener {
     positionRefresh.cancel();
     queue = null;
     voicemail = CallerVoicemail.start(call, context, id, mailbox);
+  }
+
+  /**
+   * The domain forwarded the caller to {@code number} ({@link CallerForward}): the queue's music
+   * stays until it answers, an agent leg ringing is cancelled. A call in no state to forward (with
+   * an agent, recording a message) is hung up, as for any other end.
+   */
+  private void forward(String number) {
+    CarrierCallState now = call.state();
+    if (voicemail != null
+        || forward != null
+        || (now != CarrierCallState.IN_FLOW
+            && now != CarrierCallState.QUEUED
+            && now != CarrierCallState.CONNECTING)) {
+      call.hangUp();
+      return;
+    }
+    positionRefresh.cancel();
+    queue = null;
+    AgentLeg ringing = agentLeg;
+    agentLeg = null;
+    reservation = null;
+    if (ringing != null) {
+      ringing.hangUp();
+    }
+    forward = CallerForward.start(call, context, number);
   }
 
   /**
@@ -303,9 +336,13 @@ final class CallerQueueing implements AgentLegListener {
     }
   }
 
-  /** The call is over: the agent leg goes too. */
+  /** The call is over: the agent leg, or the forward target's leg, goes too. */
   void stop() {
     positionRefresh.cancel();
+    CallerForward forwarded = forward;
+    if (forwarded != null) {
+      forwarded.stop();
+    }
     AgentTalk ended = talk;
     talk = null;
     if (ended != null) {

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A caller's call from a carrier trunk, from the INVITE until both legs are gone: answered at once
  * with Tandem's media, arrived in the tenant, the virtual assistant, then the queue and the agent
- * leg ({@link CallerQueueing}), and hang-ups on the caller's side. Every method runs on the call's
- * lane (keyed by the caller's Call-ID); entry points from other threads hop there.
+ * leg or a forward to a number ({@link CallerQueueing}), and hang-ups on the caller's side. Every
+ * method runs on the call's lane (keyed by the caller's Call-ID); entry points from other threads
+ * hop there.
  */
 final class CarrierCall implements SipLeg {
 
@@ -155,7 +156,9 @@ final class CarrierCall implements SipLeg {
 
   /** A tenant event about this call's interaction, already on the lane. */
   void event(TenantEvent event) {
-    if (state != CarrierCallState.ENDED && state != CarrierCallState.TRANSFERRED) {
+    if (state != CarrierCallState.ENDED
+        && state != CarrierCallState.TRANSFERRED
+        && state != CarrierCallState.FORWARDING) {
       queueing.on(event);
     }
   }
@@ -204,14 +207,15 @@ final class CarrierCall implements SipLeg {
   /** The caller hung up (or can no longer be reached): the domain learns it, both legs end. */
   private void callerGone() {
     boolean bridged = state == CarrierCallState.BRIDGED;
-    boolean transferred = state == CarrierCallState.TRANSFERRED;
+    boolean handedOn =
+        state == CarrierCallState.TRANSFERRED || state == CarrierCallState.FORWARDING;
     boolean recorded = queueing.callerGoneWhileRecording();
     end();
     if (recorded) {
       return;
     }
     InteractionId id = interaction;
-    if (id != null && !transferred) {
+    if (id != null && !handedOn) {
       tell(
           t -> {
             if (bridged) {

@@ -16,8 +16,13 @@ enum CarrierCallState {
   /** The agent answered: RTP is relayed between the caller and the agent. */
   BRIDGED,
   /**
-   * The agent handed the caller to another party (a transfer): Tandem only relays, the interaction
-   * is done with.
+   * The domain forwarded the caller to a phone number ({@link CallerForward}), which is being
+   * called; the caller hears music, the interaction is done with.
+   */
+  FORWARDING,
+  /**
+   * The caller was handed to another party (the agent's transfer, or a forward that was answered):
+   * Tandem only relays, the interaction is done with.
    */
   TRANSFERRED,
   /** Over: hung up on either side or ended by the domain. */
@@ -26,10 +31,11 @@ enum CarrierCallState {
   private Set<CarrierCallState> next() {
     return switch (this) {
       case ANSWERED -> EnumSet.of(IN_FLOW, QUEUED, ENDED);
-      case IN_FLOW -> EnumSet.of(QUEUED, CONNECTING, ENDED);
-      case QUEUED -> EnumSet.of(CONNECTING, ENDED);
-      case CONNECTING -> EnumSet.of(QUEUED, BRIDGED, ENDED);
+      case IN_FLOW -> EnumSet.of(QUEUED, CONNECTING, FORWARDING, ENDED);
+      case QUEUED -> EnumSet.of(CONNECTING, FORWARDING, ENDED);
+      case CONNECTING -> EnumSet.of(QUEUED, BRIDGED, FORWARDING, ENDED);
       case BRIDGED -> EnumSet.of(QUEUED, TRANSFERRED, ENDED);
+      case FORWARDING -> EnumSet.of(TRANSFERRED, ENDED);
       case TRANSFERRED -> EnumSet.of(ENDED);
       case ENDED -> EnumSet.noneOf(CarrierCallState.class);
     };

@@ -104,6 +104,11 @@ public final class ConnectNode implements AutoCloseable {
     return context.calls().calls();
   }
 
+  /** SIP legs in the call table, of every kind: none is left once every call is over. */
+  int activeLegs() {
+    return context.calls().legs();
+  }
+
   /** The last OPTIONS status of each Direct Routing proxy ({@code fqdn:port}); 408: no answer. */
   public java.util.Map<String, Integer> proxyHealth() {
     return keepalive.lastStatus();

@@ -13,11 +13,11 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The third party of an agent's talk, if any: the consulted party or the transfer target, called
- * over Direct Routing as the tenant's SBC in the agent leg's dialect ({@link AgentLeg}, From the
- * caller's number), or, for a phone number one of the tenant's {@link OutboundTrunk}s serves,
- * through that carrier's gateway; and the limit on how long its number may ring. Runs on the call's
- * lane.
+ * The third party of an agent's talk, if any: the consulted party or the transfer target (or the
+ * number the domain forwarded a caller to, {@link CallerForward}), called over Direct Routing as
+ * the tenant's SBC in the agent leg's dialect ({@link AgentLeg}, From the caller's number), or, for
+ * a phone number one of the tenant's {@link OutboundTrunk}s serves, through that carrier's gateway;
+ * and the limit on how long its number may ring. Runs on the call's lane.
  */
 final class ThirdParty {
 

@@ -9,6 +9,7 @@ import io.tandem.core.flow.FlowValidator;
 import io.tandem.core.flow.Menu;
 import io.tandem.core.flow.Prompt;
 import io.tandem.core.flow.RouteToQueue;
+import io.tandem.core.flow.TransferToNumber;
 import io.tandem.core.flow.Voicemail;
 import io.tandem.core.interaction.Channel;
 import io.tandem.core.interaction.InteractionId;
@@ -73,13 +74,18 @@ import tools.jackson.databind.json.JsonMapper;
  * A Connect node against the in-process emulator on the wall clock: the emulator's carrier trunk
  * delivers {@code +1 425 555 0190-0199} to Tandem over UDP, Tandem calls agents' Teams numbers
  * through the emulator's Direct Routing proxy (UDP) as {@code sbc.connect.tandem.test}, the tenant
- * runs on its own mailbox with the entry flow "press 1 for billing", and every event is recorded.
+ * runs on its own mailbox with the entry flow "press 1 for billing" (5 for voicemail, 7 forwards to
+ * {@link #FLOW_FORWARD_NUMBER}), and every event is recorded.
  */
 final class ConnectRig implements AutoCloseable {
 
   static final String HELP_LINE = "+14255550190";
   static final TenantId TENANT = new TenantId("t1");
   static final String SBC = "sbc.connect.tandem.test";
+
+  /** Where the entry flow forwards a caller who presses 7 (a number the carrier gateway serves). */
+  static final String FLOW_FORWARD_NUMBER = "+4930901821";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Flow ENTRY =
       new Flow(
@@ -90,7 +96,7 @@ final class ConnectRig implements AutoCloseable {
               "menu",
               new Menu(
                   new Prompt.File("prompts/welcome.wav"),
-                  Map.of("1", "billing", "5", "voicemail"),
+                  Map.of("1", "billing", "5", "voicemail", "7", "forward"),
                   Duration.ofSeconds(5),
                   0,
                   null,
@@ -99,7 +105,9 @@ final class ConnectRig implements AutoCloseable {
               "billing",
               new RouteToQueue("billing", null),
               "voicemail",
-              new Voicemail("sales-box", null)));
+              new Voicemail("sales-box", null),
+              "forward",
+              new TransferToNumber(FLOW_FORWARD_NUMBER)));
 
   final Emulator emulator;
   final ConnectNode node;
@@ -536,6 +544,22 @@ final class ConnectRig implements AutoCloseable {
    * user's tone; Tandem's music on hold is a chord progression).
    */
   double toneShare(String call) throws Exception {
+    return toneShare(call, 440);
+  }
+
+  /** The share of {@code hz} in the last half second the caller of {@code call} heard. */
+  double toneShare(String call, double hz) throws Exception {
+    short[] samples = heard(call);
+    if (samples.length < 4000) {
+      return 0.5;
+    }
+    short[] last = Arrays.copyOfRange(samples, samples.length - 4000, samples.length);
+    double total = FrameFormat.meanPower(last);
+    return total == 0 ? 0 : Goertzel.power(last, hz, 8000) / total;
+  }
+
+  /** What the caller of {@code call} heard so far, 8 kHz samples (the emulator's heard.wav). */
+  short[] heard(String call) throws Exception {
     HttpResponse<byte[]> wav =
         http.send(
             HttpRequest.newBuilder(
@@ -543,13 +567,7 @@ final class ConnectRig implements AutoCloseable {
                         emulator.httpBaseUrl() + "/emulator/pstn/calls/" + call + "/heard.wav"))
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
-    short[] samples = WavReader.read(wav.body()).samples();
-    if (samples.length < 4000) {
-      return 0.5;
-    }
-    short[] last = Arrays.copyOfRange(samples, samples.length - 4000, samples.length);
-    double total = FrameFormat.meanPower(last);
-    return total == 0 ? 0 : Goertzel.power(last, 440, 8000) / total;
+    return WavReader.read(wav.body()).samples();
   }
 
   /** The first event recorded of {@code type}; null before there is one. */
