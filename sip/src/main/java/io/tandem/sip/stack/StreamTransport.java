@@ -2,6 +2,7 @@ package io.tandem.sip.stack;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -120,35 +121,36 @@ final class StreamTransport implements SipTransport {
 
   @Override
   public Flow flowTo(InetSocketAddress address, String host) throws IOException {
-    while (true) {
-      if (state.get() == State.CLOSED) {
-        throw new IOException("the " + point + " transport is closed");
-      }
-      StreamConnection existing = connections.get(address);
-      if (existing != null && existing.state() == StreamConnection.State.OPEN) {
-        return reused(existing, host);
-      }
-      CompletableFuture<StreamConnection> mine = new CompletableFuture<>();
-      CompletableFuture<StreamConnection> pending = connecting.putIfAbsent(address, mine);
-      if (pending != null) {
-        return reused(await(pending), host);
-      }
-      try {
-        StreamConnection raced = connections.get(address);
-        if (raced != null && raced.state() == StreamConnection.State.OPEN) {
-          mine.complete(raced);
-          return reused(raced, host);
-        }
-        StreamConnection opened = connect(address, host);
-        mine.complete(opened);
-        return opened;
-      } catch (IOException | RuntimeException failed) {
-        mine.completeExceptionally(failed);
-        throw failed;
-      } finally {
-        connecting.remove(address, mine);
-      }
+    if (state.get() == State.CLOSED) {
+      throw new IOException("the " + point + " transport is closed");
     }
+    StreamConnection existing = openTo(address);
+    if (existing != null) {
+      return reused(existing, host);
+    }
+    CompletableFuture<StreamConnection> mine = new CompletableFuture<>();
+    CompletableFuture<StreamConnection> pending = connecting.putIfAbsent(address, mine);
+    if (pending != null) {
+      return reused(await(pending), host);
+    }
+    try {
+      StreamConnection raced = openTo(address);
+      StreamConnection connection = raced != null ? reused(raced, host) : connect(address, host);
+      mine.complete(connection);
+      return connection;
+    } catch (IOException | RuntimeException failed) {
+      mine.completeExceptionally(failed);
+      throw failed;
+    } finally {
+      connecting.remove(address, mine);
+    }
+  }
+
+  private @Nullable StreamConnection openTo(InetSocketAddress address) {
+    StreamConnection connection = connections.get(address);
+    return connection != null && connection.state() == StreamConnection.State.OPEN
+        ? connection
+        : null;
   }
 
   /** The connections open now (peer-opened and own), for tests and diagnostics. */
@@ -222,6 +224,9 @@ final class StreamTransport implements SipTransport {
     try {
       plain.setTcpNoDelay(true);
       plain.connect(address, connectMillis);
+      if (plain.getLocalSocketAddress().equals(plain.getRemoteSocketAddress())) {
+        throw new ConnectException("nothing listens on " + address + " (connected to itself)");
+      }
       StreamConnection connection =
           tls == null
               ? new StreamConnection(plain, point.transport(), List.of(), forgetting(plain))
