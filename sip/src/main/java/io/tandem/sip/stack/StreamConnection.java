@@ -117,7 +117,7 @@ final class StreamConnection implements Flow {
           case Ping ping -> send(PONG);
         }
       }
-      LOG.log(Level.DEBUG, "{0} connection from {1} ended", transport, remote);
+      LOG.log(Level.DEBUG, "{0} connection with {1} ended", transport, remote);
     } catch (FramingException unframed) {
       LOG.log(
           Level.INFO, "closing {0} connection {1}: {2}", transport, remote, unframed.getMessage());
