@@ -15,8 +15,8 @@ interface SipTransport extends AutoCloseable {
 
   /**
    * A flow to {@code address}: for UDP the socket and that address; for TCP/TLS an open connection
-   * to that address if one exists, else a new one. For TLS, {@code host} is the name the request
-   * is addressed to: sent as SNI, and the peer's certificate must name it (RFC 5922 §7.2, RFC 2818
+   * to that address if one exists, else a new one. For TLS, {@code host} is the name the request is
+   * addressed to: sent as SNI, and the peer's certificate must name it (RFC 5922 §7.2, RFC 2818
    * wildcards) unless it is an IP literal. Blocks while connecting; throws when the connection or
    * the handshake fails or the name does not match.
    */
