@@ -31,6 +31,7 @@ final class HeaderNames {
           Map.entry("x", "Session-Expires"));
 
   private static final Map<String, String> SPELLING = new HashMap<>();
+  private static final Set<String> SPELLED = new java.util.HashSet<>();
 
   static {
     for (String name :
@@ -79,30 +80,35 @@ final class HeaderNames {
           "X-MS-SBC"
         }) {
       SPELLING.put(name.toLowerCase(Locale.ROOT), name);
+      SPELLED.add(name);
     }
   }
 
+  /** The list headers, spelled as {@link #canonical} spells them. */
   private static final Set<String> LISTS =
       Set.of(
-          "via",
-          "route",
-          "record-route",
-          "contact",
-          "allow",
-          "supported",
-          "require",
-          "proxy-require",
-          "unsupported",
-          "accept",
-          "allow-events",
-          "history-info",
-          "diversion",
-          "p-asserted-identity");
+          "Via",
+          "Route",
+          "Record-Route",
+          "Contact",
+          "Allow",
+          "Supported",
+          "Require",
+          "Proxy-Require",
+          "Unsupported",
+          "Accept",
+          "Allow-Events",
+          "History-Info",
+          "Diversion",
+          "P-Asserted-Identity");
 
   private HeaderNames() {}
 
   /** The full name of {@code name}: compact forms expanded, well-known names spelled as usual. */
   static String canonical(String name) {
+    if (SPELLED.contains(name)) {
+      return name; // the usual case, without allocating
+    }
     if (name.length() == 1) {
       String full = COMPACT.get(name.toLowerCase(Locale.ROOT));
       if (full != null) {
@@ -115,6 +121,6 @@ final class HeaderNames {
 
   /** Whether headers of {@code name} (already {@link #canonical}) hold comma-separated values. */
   static boolean isList(String name) {
-    return LISTS.contains(name.toLowerCase(Locale.ROOT));
+    return LISTS.contains(name) || LISTS.contains(canonical(name));
   }
 }
