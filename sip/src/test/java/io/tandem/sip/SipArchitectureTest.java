@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SipArchitectureTest {
 
   @Test
-  void sip_dependsOnlyOnCoreMediaJainSipAndTheJdk() {
+  void sip_dependsOnlyOnCoreMediaAndTheJdk() {
     classes()
         .should()
         .onlyDependOnClassesThat()
@@ -19,11 +19,9 @@ class SipArchitectureTest {
             "io.tandem.core..",
             "io.tandem.media..",
             "java..",
-            "javax.sip..",
             "javax.net..",
             "javax.naming.ldap..",
             "javax.security.auth.x500..",
-            "gov.nist..",
             "org.jspecify..")
         .because("adapters never import each other, the emulator or the server")
         .check(

@@ -1,61 +1,61 @@
 package io.tandem.sip.stack;
 
-import gov.nist.javax.sip.message.SIPRequest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import javax.sip.ServerTransaction;
-import javax.sip.message.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request Tandem received, read through strings (no JAIN-SIP type leaks out), with where it came
- * from and a way to answer it.
+ * A request Tandem received, read through strings, with where it came from and a way to answer it.
  */
 public final class InboundRequest {
 
   private final SipEndpoint endpoint;
-  private final Request request;
+  private final SipMessage request;
   private final @Nullable ServerTransaction transaction;
   private final ListenPoint arrivedOn;
+  private final Flow flow;
+  private final String replyVia;
   private @Nullable List<SipHeader> headers;
 
   InboundRequest(
       SipEndpoint endpoint,
-      Request request,
+      SipMessage request,
       @Nullable ServerTransaction transaction,
-      ListenPoint arrivedOn) {
+      ListenPoint arrivedOn,
+      Flow flow,
+      String replyVia) {
     this.endpoint = endpoint;
     this.request = request;
     this.transaction = transaction;
     this.arrivedOn = arrivedOn;
+    this.flow = flow;
+    this.replyVia = replyVia;
   }
 
   public String method() {
-    return request.getMethod();
+    return request.method();
   }
 
   public String requestUri() {
-    return request.getRequestURI().toString();
+    return request.requestUri();
   }
 
   public String callId() {
-    return header("Call-ID").orElse("");
+    return request.callId();
   }
 
   /** The CSeq number. */
   public long cseq() {
-    String cseq = header("CSeq").orElse("0").trim();
-    int space = cseq.indexOf(' ');
-    return Long.parseLong(space < 0 ? cseq : cseq.substring(0, space));
+    return request.cseqNumber();
   }
 
-  /** Every header in order, list headers one entry per value (encoded on first use). */
+  /** Every header in order, list headers one entry per value. */
   public List<SipHeader> headers() {
     List<SipHeader> all = headers;
     if (all == null) {
-      all = List.copyOf(Headers.of(request));
+      all = List.copyOf(request.headers());
       headers = all;
     }
     return all;
@@ -63,21 +63,20 @@ public final class InboundRequest {
 
   /** The first value of a header, by case-insensitive name (compact forms expanded). */
   public Optional<String> header(String name) {
-    return Headers.first(request, name);
+    return request.first(name);
   }
 
   /** Every value of a header, in order. */
   public List<String> headerValues(String name) {
-    return Headers.all(request, name);
+    return List.copyOf(request.all(name));
   }
 
   public byte[] body() {
-    byte[] content = request.getRawContent();
-    return content == null ? new byte[0] : content;
+    return request.body().clone();
   }
 
   public String bodyText() {
-    return new String(body(), StandardCharsets.UTF_8);
+    return new String(request.body(), StandardCharsets.UTF_8);
   }
 
   /** From: the remote party of a new dialog. */
@@ -97,8 +96,7 @@ public final class InboundRequest {
 
   /** The address and port the request came from (the packet's source, not Via). */
   public InetSocketAddress source() {
-    SIPRequest sip = (SIPRequest) request;
-    return new InetSocketAddress(sip.getRemoteAddress(), sip.getRemotePort());
+    return flow.remote();
   }
 
   /** Whether the stack holds a server transaction for this request (never for ACK). */
@@ -123,12 +121,9 @@ public final class InboundRequest {
       List<SipHeader> extra,
       @Nullable String body,
       @Nullable String contentType) {
-    return endpoint.respond(
-        request, transaction, arrivedOn, status, reason, toTag, extra, body, contentType);
-  }
-
-  Request request() {
-    return request;
+    byte[] response =
+        ResponseWriter.write(request, replyVia, status, reason, toTag, extra, body, contentType);
+    return endpoint.respond(transaction, flow, response, status, request.method());
   }
 
   @Override

@@ -52,6 +52,21 @@ public final class OutboundRequest {
     return Headers.first(headers, name).orElse(null);
   }
 
+  /** Every value of a header, in order (comma-separated list headers split). */
+  List<String> all(String name) {
+    List<String> values = new ArrayList<>(2);
+    for (SipHeader header : headers) {
+      if (HeaderNames.canonical(header.name()).equalsIgnoreCase(HeaderNames.canonical(name))) {
+        if (HeaderNames.isList(HeaderNames.canonical(header.name()))) {
+          values.addAll(SipMessage.splitList(header.value()));
+        } else {
+          values.add(header.value());
+        }
+      }
+    }
+    return values;
+  }
+
   byte[] body() {
     return body.clone();
   }

@@ -1,91 +1,104 @@
 package io.tandem.sip.stack;
 
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.message.MessageFactoryImpl;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sip.ServerTransaction;
-import javax.sip.SipProvider;
-import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.Header;
-import javax.sip.header.ToHeader;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes Tandem's responses to received requests: the status line, the To tag, extra headers given
- * as text and an optional body, sent in the request's server transaction (or statelessly when there
- * is none). A response that cannot be sent is logged, never thrown.
+ * Writes responses to received requests (RFC 3261 §8.2.6): the status line, the request's Via
+ * values (the top one with where the request really came from: {@code received}, and {@code rport}
+ * filled in, RFC 3581), From, To (with Tandem's tag when it had none, except on 100), Call-ID and
+ * CSeq, then the extra headers and the body.
  */
 final class ResponseWriter {
 
-  private static final System.Logger LOG = System.getLogger(ResponseWriter.class.getName());
+  private ResponseWriter() {}
 
-  private final MessageFactoryImpl messages = new MessageFactoryImpl();
-  private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
-
-  SentResponse respond(
-      Request request,
-      @Nullable ServerTransaction transaction,
-      SipProvider provider,
+  static byte[] write(
+      SipMessage request,
+      String topVia,
       int status,
       String reason,
       String toTag,
       List<SipHeader> extra,
       @Nullable String body,
       @Nullable String contentType) {
-    try {
-      Response response = messages.createResponse(status, request);
-      response.setReasonPhrase(reason);
-      ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-      if (status != 100 && to.getTag() == null && !toTag.isEmpty()) {
-        to.setTag(toTag);
-      }
-      for (SipHeader header : extra) {
-        for (Header parsed : parse(header)) {
-          response.addHeader(parsed);
-        }
-      }
-      if (body != null && contentType != null) {
-        String[] type = contentType.split("/", 2);
-        ContentTypeHeader contentTypeHeader = headers.createContentTypeHeader(type[0], type[1]);
-        response.setContent(body.getBytes(StandardCharsets.UTF_8), contentTypeHeader);
-      }
-      if (transaction != null) {
-        transaction.sendResponse(response);
-      } else {
-        provider.sendResponse(response);
-      }
-      return () -> {
-        try {
-          provider.sendResponse(response);
-        } catch (Exception failed) {
-          LOG.log(System.Logger.Level.DEBUG, "retransmission not sent: {0}", failed.toString());
-        }
-      };
-    } catch (Exception failed) {
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "{0} to {1} not sent: {2}",
-          status,
-          request.getMethod(),
-          failed.toString());
-      return SentResponse.NONE;
+    StringBuilder text = new StringBuilder(512);
+    text.append("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+    List<String> vias = request.all("Via");
+    text.append("Via: ").append(topVia).append("\r\n");
+    for (int i = 1; i < vias.size(); i++) {
+      text.append("Via: ").append(vias.get(i)).append("\r\n");
     }
+    text.append("From: ").append(request.first("From").orElse("")).append("\r\n");
+    String to = request.first("To").orElse("");
+    text.append("To: ").append(to);
+    if (status != 100 && !toTag.isEmpty() && hasNoTag(to)) {
+      text.append(";tag=").append(toTag);
+    }
+    text.append("\r\n");
+    text.append("Call-ID: ").append(request.callId()).append("\r\n");
+    text.append("CSeq: ").append(request.first("CSeq").orElse("")).append("\r\n");
+    for (SipHeader header : extra) {
+      text.append(header.name()).append(": ").append(header.value()).append("\r\n");
+    }
+    byte[] content =
+        body == null || contentType == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    if (content.length > 0) {
+      text.append("Content-Type: ").append(contentType).append("\r\n");
+    }
+    text.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+    byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
+    if (content.length == 0) {
+      return head;
+    }
+    byte[] bytes = new byte[head.length + content.length];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    System.arraycopy(content, 0, bytes, head.length, content.length);
+    return bytes;
   }
 
-  private List<Header> parse(SipHeader header) throws ParseException {
+  /** The top Via of a response to a request that came from {@code source}. */
+  static String replyVia(Via via, String written, java.net.InetSocketAddress source) {
+    String sourceAddress = source.getAddress().getHostAddress();
+    boolean rport = via.parameters().containsKey("rport");
+    if (!rport && via.host().equals(sourceAddress)) {
+      return written;
+    }
+    StringBuilder reply = new StringBuilder(written.length() + 40);
+    String withoutRport = rport ? stripParameter(written, "rport") : written;
+    reply.append(withoutRport);
+    if (!via.parameters().containsKey("received")) {
+      reply.append(";received=").append(sourceAddress);
+    }
+    if (rport) {
+      reply.append(";rport=").append(source.getPort());
+    }
+    return reply.toString();
+  }
+
+  private static String stripParameter(String via, String name) {
+    StringBuilder kept = new StringBuilder(via.length());
+    String[] parts = via.split(";");
+    kept.append(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].trim();
+      String parameterName =
+          (parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter)
+              .trim();
+      if (!parameterName.equalsIgnoreCase(name)) {
+        kept.append(';').append(parameter);
+      }
+    }
+    return kept.toString();
+  }
+
+  /** Whether a To value carries no tag parameter (outside its URI's angle brackets). */
+  private static boolean hasNoTag(String value) {
     try {
-      return List.of(headers.createHeader(header.name(), header.value()));
-    } catch (ParseException listHeader) {
-      List<Header> parsed = new ArrayList<>();
-      headers
-          .createHeaders(header.name() + ": " + header.value())
-          .forEach(h -> parsed.add((Header) h));
-      return parsed;
+      return NameAddress.parse(value).tag().isEmpty();
+    } catch (IllegalArgumentException unreadable) {
+      return !value.toLowerCase(java.util.Locale.ROOT).contains(";tag=");
     }
   }
 }

@@ -1,113 +1,74 @@
 package io.tandem.sip.stack;
 
-import gov.nist.javax.sip.SipStackImpl;
-import java.util.HashMap;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.Executor;
-import javax.sip.ClientTransaction;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.ListeningPoint;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
-import javax.sip.SipProvider;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionTerminatedEvent;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One JAIN-SIP RI stack with its listening points, behind Tandem's small SIP interface: requests go
- * to the {@link RequestHandler}, responses to the {@link ResponseHandler} of the request that
- * caused them, each on the Call-ID's lane. Transactions (retransmissions, Timers A–K) are
- * JAIN-SIP's; automatic dialog support is off, dialogs are the caller's.
+ * Tandem's SIP endpoint: its listening points (UDP, TCP, TLS), the transaction layer (RFC 3261 §17)
+ * and the hand-over of every request to the {@link RequestHandler} and every response to the {@link
+ * ResponseHandler} of the request that caused it, each on the Call-ID's lane. Dialogs are the
+ * caller's. Malformed requests are answered 400 here and never reach the handler.
  */
-public final class SipEndpoint implements SipListener, AutoCloseable {
+public final class SipEndpoint implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
 
-  private final SipStackImpl stack;
+  private final EndpointSettings settings;
   private final RequestHandler handler;
   private final SerialLanes lanes;
-  private final ResponseWriter responses = new ResponseWriter();
-  private final Map<SipProvider, ListenPoint> pointsByProvider = new HashMap<>();
-  private final Map<ListenPoint, SipProvider> providersByPoint = new HashMap<>();
-  private final Map<ClientTransaction, ResponseHandler> pending = new ConcurrentHashMap<>();
+  private final StackTimers timers;
+  private final TransactionTable transactions = new TransactionTable();
+  private final Map<ListenPoint, SipTransport> transports = new LinkedHashMap<>();
   private final String address;
   private final RequestWriter requests;
+  private final NextHopResolver nextHops;
+  private final InboundMessages inbound;
 
-  private final java.util.function.UnaryOperator<String> resolveHost;
-
-  private SipEndpoint(EndpointSettings settings, RequestHandler handler, Executor executor)
-      throws Exception {
+  private SipEndpoint(
+      EndpointSettings settings, RequestHandler handler, Executor executor, StackTimers timers)
+      throws IOException {
+    this.settings = settings;
     this.handler = handler;
     this.lanes = new SerialLanes(executor);
+    this.timers = timers;
     this.address = settings.bind().getHostAddress();
-    this.resolveHost = settings.resolveHost();
     this.requests = new RequestWriter(address);
-    this.stack = new SipStackImpl(StackProperties.of(settings));
-    stack.setAddressResolver(new NextHopResolver(settings.resolveHost()));
+    this.nextHops = new NextHopResolver(settings.resolveHost());
+    this.inbound = new InboundMessages(this, transactions, timers);
     try {
       for (ListenPoint point : settings.points()) {
-        ListeningPoint listening =
-            stack.createListeningPoint(address, point.port(), point.transport().token());
-        SipProvider provider = stack.createSipProvider(listening);
-        provider.addSipListener(this);
-        pointsByProvider.put(provider, point);
-        providersByPoint.put(point, provider);
+        SipTransport transport = open(point);
+        transports.put(transport.point(), transport);
+        if (point.port() == 0) {
+          transports.put(point, transport);
+        }
       }
-      stack.start();
-    } catch (Exception failed) {
-      try {
-        releasePoints();
-        shutDown();
-      } catch (RuntimeException stopping) {
-        failed.addSuppressed(stopping);
-      }
+    } catch (IOException | RuntimeException failed) {
+      closeTransports();
+      timers.close();
       throw failed;
     }
   }
 
-  /**
-   * Deletes the providers and listening points of a stack that never started (its stop alone would
-   * leave their threads and sockets open).
-   */
-  private void releasePoints() {
-    for (SipProvider provider : List.copyOf(providersByPoint.values())) {
-      ListeningPoint listening = provider.getListeningPoint();
-      try {
-        provider.removeSipListener(this);
-        stack.deleteSipProvider(provider);
-        if (listening != null) {
-          stack.deleteListeningPoint(listening);
-        }
-      } catch (Exception notDeleted) {
-        // The stack's stop closes what is left.
-      }
-    }
-  }
-
-  /**
-   * Stops the stack; its stop walks lists its receiving threads may still change, and a {@link
-   * java.util.ConcurrentModificationException} (JAIN-SIP's own race) is retried.
-   */
-  private void shutDown() {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        stack.stop();
-        return;
-      } catch (java.util.ConcurrentModificationException busy) {
-        if (attempt == 3) {
-          throw busy;
-        }
-      }
-    }
+  private SipTransport open(ListenPoint point) throws IOException {
+    return switch (point.transport()) {
+      case UDP -> UdpTransport.open(settings.bind(), point.port(), inbound::onMessage);
+      case TCP -> StreamTransport.open(point, settings.bind(), null, inbound::onMessage);
+      case TLS ->
+          StreamTransport.open(
+              point,
+              settings.bind(),
+              TlsContexts.of(java.util.Objects.requireNonNull(settings.tls())),
+              inbound::onMessage);
+    };
   }
 
   /**
@@ -117,9 +78,14 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
    */
   public static SipEndpoint start(
       EndpointSettings settings, RequestHandler handler, Executor executor) {
+    return start(settings, handler, executor, StackTimers.system(settings.name()));
+  }
+
+  static SipEndpoint start(
+      EndpointSettings settings, RequestHandler handler, Executor executor, StackTimers timers) {
     try {
-      return new SipEndpoint(settings, handler, executor);
-    } catch (Exception failed) {
+      return new SipEndpoint(settings, handler, executor, timers);
+    } catch (IOException | RuntimeException failed) {
       throw new IllegalStateException(
           "SIP endpoint " + settings.name() + " did not start: " + failed, failed);
     }
@@ -127,18 +93,18 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
 
   /**
    * The addresses {@code host} stands for as a next hop (the host map, else DNS); empty when it
-   * resolves to nothing. Blocks on DNS: call it on a lane, never on the stack's threads.
+   * resolves to nothing. Blocks on DNS: call it on a lane, never on the transport's threads.
    */
-  public java.util.Set<String> addressesOf(String host) {
+  public Set<String> addressesOf(String host) {
     try {
-      java.util.Set<String> addresses = new java.util.HashSet<>();
-      for (java.net.InetAddress address :
-          java.net.InetAddress.getAllByName(resolveHost.apply(host))) {
-        addresses.add(address.getHostAddress());
+      Set<String> addresses = new HashSet<>();
+      for (java.net.InetAddress resolved :
+          java.net.InetAddress.getAllByName(settings.resolveHost().apply(host))) {
+        addresses.add(resolved.getHostAddress());
       }
       return addresses;
     } catch (java.net.UnknownHostException unknown) {
-      return java.util.Set.of();
+      return Set.of();
     }
   }
 
@@ -147,13 +113,20 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     return address;
   }
 
+  /** The points listened on, with their bound ports. */
   public List<ListenPoint> listenPoints() {
-    return List.copyOf(providersByPoint.keySet());
+    List<ListenPoint> points = new ArrayList<>();
+    for (Map.Entry<ListenPoint, SipTransport> entry : transports.entrySet()) {
+      if (entry.getKey().equals(entry.getValue().point())) {
+        points.add(entry.getKey());
+      }
+    }
+    return points;
   }
 
   /** The listening point of {@code transport}; throws when the endpoint has none. */
   public ListenPoint listenPoint(Transport transport) {
-    return providersByPoint.keySet().stream()
+    return listenPoints().stream()
         .filter(point -> point.transport() == transport)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no " + transport + " listening point"));
@@ -166,162 +139,168 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
 
   /**
    * Sends {@code outgoing} from {@code from} in a new client transaction; its responses (or its
-   * timeout) go to {@code responses} on the Call-ID's lane. A request that cannot be sent reports
-   * {@link ResponseHandler#onTimeout()} the same way.
+   * timeout) go to {@code responses} on the Call-ID's lane. A request that cannot be sent (no
+   * address for the next hop, no connection, a refused TLS peer) reports {@link
+   * ResponseHandler#onTimeout()} the same way. Blocks while a connection opens: call it on a lane.
    */
   public ClientRequest send(ListenPoint from, OutboundRequest outgoing, ResponseHandler responses) {
-    Request request = requests.write(from, outgoing);
-    String callId = outgoing.header("Call-ID");
+    SentRequest request = requests.write(from, outgoing);
+    String callId = request.callId();
+    ClientTransaction transaction;
     try {
-      ClientTransaction transaction = provider(from).getNewClientTransaction(request);
-      pending.put(transaction, responses);
-      try {
-        transaction.sendRequest();
-      } catch (Exception unreachable) {
-        pending.remove(transaction);
-        LOG.log(
-            System.Logger.Level.DEBUG, "could not send {0}: {1}", request.getMethod(), unreachable);
-        lanes.execute(String.valueOf(callId), responses::onTimeout);
-        return ClientRequest.NONE;
-      }
-      return () -> cancel(from, transaction);
-    } catch (Exception failed) {
-      throw new IllegalStateException(
-          "could not send " + request.getMethod() + ": " + failed, failed);
+      Flow flow = flowFor(from, outgoing);
+      transaction =
+          new ClientTransaction(request, flow, timers, transactions, outcome(callId, responses));
+      transaction.start();
+    } catch (IOException | RuntimeException unreachable) {
+      LOG.log(System.Logger.Level.DEBUG, "could not send {0}: {1}", request.method(), unreachable);
+      lanes.execute(callId, responses::onTimeout);
+      return ClientRequest.NONE;
+    }
+    ClientTransaction sent = transaction;
+    return () -> sent.cancel(cancel -> sendCancel(from, outgoing, cancel));
+  }
+
+  private void sendCancel(ListenPoint from, OutboundRequest invite, SentRequest cancel) {
+    try {
+      new ClientTransaction(
+              cancel,
+              flowFor(from, invite),
+              timers,
+              transactions,
+              outcome(cancel.callId(), IGNORED))
+          .start();
+    } catch (IOException | RuntimeException failed) {
+      LOG.log(System.Logger.Level.DEBUG, "CANCEL not sent: {0}", failed.toString());
     }
   }
 
   /** Sends a request outside any transaction: the ACK of a 2xx. */
   public void sendStateless(ListenPoint from, OutboundRequest outgoing) {
-    Request request = requests.write(from, outgoing);
     try {
-      provider(from).sendRequest(request);
-    } catch (Exception failed) {
-      LOG.log(System.Logger.Level.DEBUG, "could not send {0}: {1}", request.getMethod(), failed);
+      SentRequest request = requests.write(from, outgoing);
+      flowFor(from, outgoing).send(request.bytes());
+    } catch (IOException | RuntimeException failed) {
+      LOG.log(System.Logger.Level.DEBUG, "could not send {0}: {1}", outgoing.method(), failed);
     }
   }
 
-  private void cancel(ListenPoint from, ClientTransaction invite) {
-    if (!Request.INVITE.equals(invite.getRequest().getMethod())) {
-      return;
-    }
-    javax.sip.TransactionState state = invite.getState();
-    if (state != javax.sip.TransactionState.PROCEEDING
-        && state != javax.sip.TransactionState.CALLING) {
-      return;
-    }
-    try {
-      Request cancel = invite.createCancel();
-      ClientTransaction transaction = provider(from).getNewClientTransaction(cancel);
-      transaction.sendRequest();
-    } catch (Exception failed) {
-      LOG.log(System.Logger.Level.DEBUG, "CANCEL not sent: {0}", failed.toString());
-    }
+  private Flow flowFor(ListenPoint from, OutboundRequest outgoing) throws IOException {
+    SipTransport transport = transport(from);
+    NextHopResolver.NextHop hop = nextHops.of(outgoing, from.transport());
+    return transport.flowTo(hop.address(), hop.host());
   }
 
+  private ClientTransaction.Outcome outcome(String callId, ResponseHandler responses) {
+    return new ClientTransaction.Outcome() {
+      @Override
+      public void response(SipMessage response) {
+        InboundResponse received = new InboundResponse(response);
+        lanes.execute(callId, () -> responses.onResponse(received));
+      }
+
+      @Override
+      public void timeout() {
+        lanes.execute(callId, responses::onTimeout);
+      }
+
+      @Override
+      public void stray(SipMessage response) {
+        strayResponse(response);
+      }
+    };
+  }
+
+  /** A response no client transaction waits for: the handler's, on its Call-ID's lane. */
+  void strayResponse(SipMessage response) {
+    String callId = response.callId();
+    InboundResponse received = new InboundResponse(response);
+    lanes.execute(callId, () -> handler.onStrayResponse(callId, received));
+  }
+
+  /** A request for the handler, on its Call-ID's lane. */
+  void deliver(InboundRequest request) {
+    lanes.execute(
+        request.callId(),
+        () -> {
+          try {
+            handler.onRequest(request);
+          } catch (RuntimeException failed) {
+            LOG.log(System.Logger.Level.ERROR, "handling " + request.method() + " failed", failed);
+            if (request.hasTransaction() && !request.method().equals("ACK")) {
+              request.respond(500, "Server Internal Error", "", List.of());
+            }
+          }
+        });
+  }
+
+  /** Sends a response in its transaction (or, without one, statelessly on its flow). */
   SentResponse respond(
-      Request request,
       @Nullable ServerTransaction transaction,
-      ListenPoint at,
+      Flow flow,
+      byte[] response,
       int status,
-      String reason,
-      String toTag,
-      List<SipHeader> extra,
-      @Nullable String body,
-      @Nullable String contentType) {
-    return responses.respond(
-        request, transaction, provider(at), status, reason, toTag, extra, body, contentType);
+      String method) {
+    try {
+      if (transaction != null) {
+        transaction.respond(response, status);
+      } else {
+        flow.send(response);
+      }
+    } catch (IOException | IllegalStateException failed) {
+      LOG.log(
+          System.Logger.Level.DEBUG, "{0} to {1} not sent: {2}", status, method, failed.toString());
+      return SentResponse.NONE;
+    }
+    return () -> {
+      try {
+        flow.send(response);
+      } catch (IOException failed) {
+        LOG.log(System.Logger.Level.DEBUG, "retransmission not sent: {0}", failed.toString());
+      }
+    };
   }
 
-  private SipProvider provider(ListenPoint point) {
-    SipProvider provider = providersByPoint.get(point);
-    if (provider == null) {
+  /** A UDP flow from {@code point} to {@code to}. */
+  Flow udpFlow(ListenPoint point, InetSocketAddress to) {
+    try {
+      return transport(point).flowTo(to, to.getAddress().getHostAddress());
+    } catch (IOException unexpected) {
+      throw new IllegalStateException("UDP flow to " + to + ": " + unexpected, unexpected);
+    }
+  }
+
+  private SipTransport transport(ListenPoint point) {
+    SipTransport transport = transports.get(point);
+    if (transport == null) {
       throw new IllegalArgumentException("not a listening point of this endpoint: " + point);
     }
-    return provider;
+    return transport;
   }
 
-  @Override
-  public void processRequest(RequestEvent event) {
-    Request request = event.getRequest();
-    SipProvider provider = (SipProvider) event.getSource();
-    ListenPoint point = pointsByProvider.get(provider);
-    ServerTransaction transaction = event.getServerTransaction();
-    if (transaction == null && !Request.ACK.equals(request.getMethod())) {
-      try {
-        transaction = provider.getNewServerTransaction(request);
-      } catch (TransactionAlreadyExistsException retransmission) {
-        return;
-      } catch (Exception unavailable) {
-        transaction = null;
-      }
-    }
-    InboundRequest inbound = new InboundRequest(this, request, transaction, point);
-    lanes.execute(Headers.callId(request), () -> deliver(inbound));
+  /** How many transactions are live (tests: none left after the calls). */
+  int liveTransactions() {
+    return transactions.size();
   }
 
-  private void deliver(InboundRequest request) {
-    try {
-      handler.onRequest(request);
-    } catch (RuntimeException failed) {
-      LOG.log(System.Logger.Level.ERROR, "handling " + request.method() + " failed", failed);
-      if (request.hasTransaction() && !request.method().equals("ACK")) {
-        request.respond(500, "Server Internal Error", "", List.of());
-      }
+  private void closeTransports() {
+    for (SipTransport transport : new HashSet<>(transports.values())) {
+      transport.close();
     }
   }
-
-  @Override
-  public void processResponse(ResponseEvent event) {
-    Response response = event.getResponse();
-    ClientTransaction transaction = event.getClientTransaction();
-    InboundResponse inbound = new InboundResponse(response);
-    String callId = Headers.callId(response);
-    ResponseHandler responses = transaction == null ? null : pending.get(transaction);
-    if (responses == null) {
-      lanes.execute(callId, () -> handler.onStrayResponse(callId, inbound));
-      return;
-    }
-    if (response.getStatusCode() >= 200) {
-      pending.remove(transaction);
-    }
-    lanes.execute(callId, () -> responses.onResponse(inbound));
-  }
-
-  @Override
-  public void processTimeout(TimeoutEvent event) {
-    if (event.isServerTransaction()) {
-      return;
-    }
-    ClientTransaction transaction = event.getClientTransaction();
-    ResponseHandler responses = pending.remove(transaction);
-    if (responses != null) {
-      lanes.execute(Headers.callId(transaction.getRequest()), responses::onTimeout);
-    }
-  }
-
-  @Override
-  public void processIOException(IOExceptionEvent event) {
-    LOG.log(
-        System.Logger.Level.DEBUG,
-        "SIP transport error towards {0}:{1}/{2}",
-        event.getHost(),
-        event.getPort(),
-        event.getTransport());
-  }
-
-  @Override
-  public void processTransactionTerminated(TransactionTerminatedEvent event) {
-    if (!event.isServerTransaction()) {
-      pending.remove(event.getClientTransaction());
-    }
-  }
-
-  @Override
-  public void processDialogTerminated(DialogTerminatedEvent event) {}
 
   @Override
   public void close() {
-    shutDown();
+    closeTransports();
+    timers.close();
   }
+
+  private static final ResponseHandler IGNORED =
+      new ResponseHandler() {
+        @Override
+        public void onResponse(InboundResponse response) {}
+
+        @Override
+        public void onTimeout() {}
+      };
 }

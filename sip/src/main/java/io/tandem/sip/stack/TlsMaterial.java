@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * The endpoint's TLS certificate (a PKCS#12 key store whose certificate names the FQDN put in
- * Contact) and the trust anchors peers' certificates must chain to; both stores are read by
- * JAIN-SIP when the endpoint starts. The readers here check them beforehand, so that a start-up can
- * refuse material that cannot work with a message saying why.
+ * Contact) and the trust anchors peers' certificates must chain to; both stores are read when the
+ * endpoint starts ({@code TlsContexts}). The readers here check them beforehand, so that a start-up
+ * can refuse material that cannot work with a message saying why.
  */
 public record TlsMaterial(
     Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword) {

@@ -8,7 +8,7 @@ public enum Transport {
   TCP,
   TLS;
 
-  /** The lowercase token JAIN-SIP and URI parameters use. */
+  /** The lowercase token URI parameters use. */
   public String token() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,12 +1,14 @@
 /**
- * Tandem's small SIP interface over the JAIN-SIP reference implementation: one {@link
- * io.tandem.sip.stack.SipEndpoint} per node with its listening points (UDP, TCP, TLS), incoming
- * requests and responses read through small views, outgoing requests and responses written as text.
- * Nothing above this package imports JAIN-SIP, so the stack can be swapped.
+ * Tandem's own SIP stack: one {@link io.tandem.sip.stack.SipEndpoint} per node with its listening
+ * points (UDP, TCP, TLS), a message parser that answers malformed requests 400, the RFC 3261 §17
+ * transaction layer (with RFC 6026's accepted states), incoming requests and responses read through
+ * small string views, outgoing requests and responses written as text. Dialogs are the caller's.
  *
- * <p>Threading: JAIN-SIP's listener threads only create the server transaction and hand the message
- * to the Call-ID's serial lane (virtual threads); everything above sees one call's messages one at
- * a time, in arrival order. Transactions and their timers are JAIN-SIP's; dialogs are Tandem's own.
+ * <p>Threading: each transport's receiving thread (UDP: one platform thread per socket; TCP/TLS: a
+ * virtual thread per connection) parses a message and matches it to its transaction; new requests
+ * and responses then go to the Call-ID's serial lane (virtual threads), so everything above sees
+ * one call's messages one at a time, in arrival order. Transaction timers run on one timer thread
+ * ({@link io.tandem.sip.stack.StackTimers}); a transaction's state is guarded by its own lock.
  */
 @NullMarked
 package io.tandem.sip.stack;

@@ -1,0 +1,138 @@
+package io.tandem.sip.stack;
+
+import java.io.IOException;
+
+/**
+ * The server side of one transaction (RFC 3261 §17.2, RFC 6026): remembers the latest response so a
+ * retransmitted request gets it again, retransmits a non-2xx final response to INVITE over UDP
+ * until the ACK (Timers G, H), absorbs that ACK, and stays to absorb retransmissions for a while
+ * after its final response (Timers I, J, and 64·T1 after a 2xx to INVITE) before it leaves the
+ * table.
+ *
+ * <p>Threading: the receiving threads, the timer thread and the lane answering the request meet
+ * here; every method holds the transaction's lock, sends included (they do not block for long).
+ */
+final class ServerTransaction {
+
+  private static final System.Logger LOG = System.getLogger(ServerTransaction.class.getName());
+
+  enum State {
+    /** No final response yet. */
+    PROCEEDING,
+    /** A 2xx answered the INVITE; its retransmissions are the dialog's (RFC 6026). */
+    ACCEPTED,
+    /** A final response sent; a non-2xx to INVITE waits for its ACK. */
+    COMPLETED,
+    /** The ACK of a non-2xx final response came. */
+    CONFIRMED,
+    TERMINATED
+  }
+
+  private final String key;
+  private final boolean invite;
+  private final Flow flow;
+  private final StackTimers timers;
+  private final TransactionTable table;
+  private State state = State.PROCEEDING;
+  private byte[] lastResponse = new byte[0];
+  private StackTimers.Pending retransmit = StackTimers.Pending.NONE;
+  private StackTimers.Pending end = StackTimers.Pending.NONE;
+
+  ServerTransaction(
+      String key, boolean invite, Flow flow, StackTimers timers, TransactionTable table) {
+    this.key = key;
+    this.invite = invite;
+    this.flow = flow;
+    this.timers = timers;
+    this.table = table;
+  }
+
+  String key() {
+    return key;
+  }
+
+  synchronized State state() {
+    return state;
+  }
+
+  /**
+   * Sends {@code response} ({@code status}) for this transaction; a second final response is
+   * refused with {@link IllegalStateException}.
+   */
+  synchronized void respond(byte[] response, int status) throws IOException {
+    if (state != State.PROCEEDING) {
+      throw new IllegalStateException("the request of " + key + " was already answered");
+    }
+    lastResponse = response;
+    if (status >= 200) {
+      finish(status);
+    }
+    flow.send(response);
+  }
+
+  private void finish(int status) {
+    boolean reliable = flow.transport() != Transport.UDP;
+    if (invite && status < 300) {
+      state = State.ACCEPTED;
+      end = timers.after(StackTimers.TIMEOUT, this::terminate);
+    } else if (invite) {
+      state = State.COMPLETED;
+      if (!reliable) {
+        retransmit = timers.after(StackTimers.T1, () -> retransmitFinal(StackTimers.T1));
+      }
+      end = timers.after(StackTimers.TIMEOUT, this::terminate);
+    } else {
+      state = State.COMPLETED;
+      end = timers.after(reliable ? 0 : StackTimers.TIMEOUT, this::terminate);
+    }
+  }
+
+  /** Timer G: the non-2xx final response again, at doubling intervals up to T2. */
+  private synchronized void retransmitFinal(long interval) {
+    if (state != State.COMPLETED) {
+      return;
+    }
+    resend();
+    long next = Math.min(interval * 2, StackTimers.T2);
+    retransmit = timers.after(next, () -> retransmitFinal(next));
+  }
+
+  /** The request came again: the latest response goes again (none yet: nothing). */
+  synchronized void onRetransmission() {
+    if (state != State.TERMINATED && state != State.CONFIRMED && lastResponse.length > 0) {
+      resend();
+    }
+  }
+
+  /**
+   * An ACK with this transaction's branch: absorbed (true) when it acknowledges a non-2xx final
+   * response; otherwise the dialog's (false).
+   */
+  synchronized boolean onAck() {
+    if (!invite) {
+      return false;
+    }
+    if (state == State.COMPLETED) {
+      state = State.CONFIRMED;
+      retransmit.cancel();
+      end.cancel();
+      end = timers.after(flow.transport() == Transport.UDP ? StackTimers.T4 : 0, this::terminate);
+      return true;
+    }
+    return state == State.CONFIRMED;
+  }
+
+  private void resend() {
+    try {
+      flow.send(lastResponse);
+    } catch (IOException failed) {
+      LOG.log(System.Logger.Level.DEBUG, "response of {0} not resent: {1}", key, failed);
+    }
+  }
+
+  private synchronized void terminate() {
+    state = State.TERMINATED;
+    retransmit.cancel();
+    table.remove(this);
+  }
+}

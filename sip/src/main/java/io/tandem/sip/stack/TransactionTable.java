@@ -1,0 +1,72 @@
+package io.tandem.sip.stack;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live transactions of an endpoint, found by their keys (RFC 3261 §17.1.3, §17.2.3): a client
+ * transaction by the branch it put in Via and its method; a server transaction by the top Via's
+ * branch and sent-by and the method (an ACK finds its INVITE), or, for a pre-RFC 3261 branch, by
+ * Call-ID, CSeq, From tag and the whole top Via.
+ */
+final class TransactionTable {
+
+  private final Map<String, ServerTransaction> servers = new ConcurrentHashMap<>();
+  private final Map<String, ClientTransaction> clients = new ConcurrentHashMap<>();
+
+  /** The key of the server transaction {@code request} belongs to. */
+  static String serverKey(SipMessage request, Via via) {
+    String method = request.method();
+    String matched = method.equals("ACK") ? "INVITE" : method;
+    if (via.hasRfc3261Branch()) {
+      return via.branch() + '|' + via.sentBy() + '|' + matched;
+    }
+    String fromTag = request.first("From").map(NameAddress::parse).map(NameAddress::tag).orElse("");
+    return request.callId()
+        + '|'
+        + request.cseqNumber()
+        + '|'
+        + fromTag
+        + '|'
+        + request.first("Via").orElse("")
+        + '|'
+        + matched;
+  }
+
+  /** The key of a client transaction: its branch and method. */
+  static String clientKey(String branch, String method) {
+    return branch + '|' + method;
+  }
+
+  @Nullable ServerTransaction server(String key) {
+    return servers.get(key);
+  }
+
+  /** Adds {@code transaction} unless its key is taken; returns the one in the table. */
+  ServerTransaction addServer(ServerTransaction transaction) {
+    ServerTransaction existing = servers.putIfAbsent(transaction.key(), transaction);
+    return existing == null ? transaction : existing;
+  }
+
+  @Nullable ClientTransaction client(String key) {
+    return clients.get(key);
+  }
+
+  void addClient(ClientTransaction transaction) {
+    clients.put(transaction.key(), transaction);
+  }
+
+  void remove(ServerTransaction transaction) {
+    servers.remove(transaction.key(), transaction);
+  }
+
+  void remove(ClientTransaction transaction) {
+    clients.remove(transaction.key(), transaction);
+  }
+
+  /** How many transactions are live (both sides). */
+  int size() {
+    return servers.size() + clients.size();
+  }
+}
