@@ -1,7 +1,5 @@
 package io.tandem.sip.sdp;
 
-import java.util.Locale;
-
 /**
  * An {@code a=rtpmap} value: what a payload type carries, e.g. {@code 101 telephone-event/8000}.
  *
@@ -14,8 +12,7 @@ public record RtpMap(int payloadType, String encoding, int clockRate, int channe
 
   /** Whether this is {@code name}/{@code rate}, the name compared ignoring case. */
   public boolean is(String name, int rate) {
-    return encoding.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
-        && clockRate == rate;
+    return encoding.equalsIgnoreCase(name) && clockRate == rate;
   }
 
   /** The attribute value: {@code 0 PCMU/8000}. */
@@ -24,7 +21,12 @@ public record RtpMap(int payloadType, String encoding, int clockRate, int channe
   }
 
   static RtpMap parse(String value) throws MalformedSdpException {
-    String[] parts = value.trim().split(" +", 2);
+    String trimmed = value.trim();
+    int space = trimmed.indexOf(' ');
+    String[] parts =
+        space < 0
+            ? new String[] {trimmed}
+            : new String[] {trimmed.substring(0, space), trimmed.substring(space + 1).trim()};
     if (parts.length != 2) {
       throw new MalformedSdpException("a=rtpmap:" + value + " needs '<pt> <encoding>/<rate>'");
     }

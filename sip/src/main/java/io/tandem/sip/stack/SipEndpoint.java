@@ -192,23 +192,7 @@ public final class SipEndpoint implements AutoCloseable {
   }
 
   private ClientTransaction.Outcome outcome(String callId, ResponseHandler responses) {
-    return new ClientTransaction.Outcome() {
-      @Override
-      public void response(SipMessage response) {
-        InboundResponse received = new InboundResponse(response);
-        lanes.execute(callId, () -> responses.onResponse(received));
-      }
-
-      @Override
-      public void timeout() {
-        lanes.execute(callId, responses::onTimeout);
-      }
-
-      @Override
-      public void stray(SipMessage response) {
-        strayResponse(response);
-      }
-    };
+    return new LaneOutcome(callId, responses, lanes, this::strayResponse);
   }
 
   /** A response no client transaction waits for: the handler's, on its Call-ID's lane. */
