@@ -1,9 +1,5 @@
 package io.tandem.sip.stack;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
@@ -40,8 +36,8 @@ final class TlsContexts {
    *     not PKCS#12, or the context cannot be built from them
    */
   static SSLContext of(TlsMaterial material) {
-    KeyStore keys = load(material.keyStore(), material.keyStorePassword());
-    KeyStore trusted = load(material.trustStore(), material.trustStorePassword());
+    KeyStore keys = TlsMaterial.load(material.keyStore(), material.keyStorePassword());
+    KeyStore trusted = TlsMaterial.load(material.trustStore(), material.trustStorePassword());
     try {
       KeyManagerFactory keyManagers =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -66,19 +62,5 @@ final class TlsContexts {
     socket.setEnabledProtocols(PROTOCOLS.toArray(String[]::new));
     socket.setEnabledCipherSuites(
         CIPHER_SUITES.stream().filter(supported::contains).toArray(String[]::new));
-  }
-
-  private static KeyStore load(Path file, String password) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no file " + file);
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, password.toCharArray());
-      return store;
-    } catch (IOException | GeneralSecurityException unreadable) {
-      throw new IllegalArgumentException(
-          file + " does not open with its password, or is not PKCS#12: " + unreadable, unreadable);
-    }
   }
 }

@@ -69,7 +69,10 @@ public record TlsMaterial(
     }
   }
 
-  private static KeyStore load(Path file, String password) {
+  /**
+   * Opens the PKCS#12 store {@code file}; throws {@link IllegalArgumentException} saying why not.
+   */
+  static KeyStore load(Path file, String password) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no file " + file);
     }
