@@ -61,10 +61,6 @@ final class ClientTransaction {
     return key;
   }
 
-  synchronized State state() {
-    return state;
-  }
-
   private boolean invite() {
     return request.method().equals("INVITE");
   }

@@ -51,10 +51,6 @@ final class ServerTransaction {
     return key;
   }
 
-  synchronized State state() {
-    return state;
-  }
-
   /**
    * Sends {@code response} ({@code status}) for this transaction; a second final response is
    * refused with {@link IllegalStateException}.

@@ -67,11 +67,6 @@ final class SipMessage {
     return body;
   }
 
-  /** The header lines as received, one per line (a list header's values together). */
-  List<SipHeader> lines() {
-    return lines;
-  }
-
   /** Every header, one entry per value (list headers split), in order. */
   List<SipHeader> headers() {
     List<SipHeader> all = new ArrayList<>(lines.size() + 4);
@@ -140,9 +135,13 @@ final class SipMessage {
     return space < 0 ? "" : cseq.substring(space + 1).trim();
   }
 
-  /** The top Via, parsed; null without one. */
+  /** The top Via, parsed; null without one or when it cannot be read. */
   @Nullable Via topVia() {
-    return first("Via").map(Via::parse).orElse(null);
+    try {
+      return first("Via").map(Via::parse).orElse(null);
+    } catch (IllegalArgumentException unreadable) {
+      return null;
+    }
   }
 
   /**

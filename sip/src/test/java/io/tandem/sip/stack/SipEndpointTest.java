@@ -169,12 +169,14 @@ class SipEndpointTest {
   void garbage_isDropped_andTheEndpointGoesOn() throws Exception {
     send("this is not SIP\r\n\r\n");
     send("INVITE sip:x@y SIP/2.0\r\nno blank line");
+    send(invite("z9hG4bKbadvia").replace("SIP/2.0/UDP 127.0.0.1:", "SIP/2.0/UDP 127.0.0.1:x"));
     send(invite("z9hG4bKafter"));
 
     InboundRequest request = requests.poll(5, TimeUnit.SECONDS);
     assertThat(request).isNotNull();
     assertThat(request.callId()).isEqualTo("call-z9hG4bKafter");
     assertThat(request.source().getPort()).isEqualTo(peer.getLocalPort());
+    assertNothingReceived();
   }
 
   @Test
