@@ -162,7 +162,7 @@ final class ClientTransaction {
       }
       boolean reliable = flow.transport() != Transport.UDP;
       long linger = reliable ? 0 : invite() ? StackTimers.TIMEOUT : StackTimers.T4;
-      end = timers.after(linger, this::endCompleted);
+      table.endAfter(linger, this::endCompleted);
     }
     return () -> outcome.response(response);
   }

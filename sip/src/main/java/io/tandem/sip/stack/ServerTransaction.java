@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * The server side of one transaction (RFC 3261 §17.2, RFC 6026): remembers the latest response so a
- * retransmitted request gets it again, retransmits a non-2xx final response to INVITE over UDP
+ * retransmitted request gets it again (not a 2xx to INVITE: the INVITE's retransmissions are then
+ * absorbed, the 2xx's are the dialog's), retransmits a non-2xx final response to INVITE over UDP
  * until the ACK (Timers G, H), absorbs that ACK, and stays to absorb retransmissions for a while
  * after its final response (Timers I, J, and 64·T1 after a 2xx to INVITE) before it leaves the
  * table.
@@ -34,9 +35,10 @@ final class ServerTransaction {
   private final StackTimers timers;
   private final TransactionTable table;
   private State state = State.PROCEEDING;
-  private byte[] lastResponse = new byte[0];
+  private static final byte[] NOTHING = new byte[0];
+
+  private byte[] lastResponse = NOTHING;
   private StackTimers.Pending retransmit = StackTimers.Pending.NONE;
-  private StackTimers.Pending end = StackTimers.Pending.NONE;
 
   ServerTransaction(
       String key, boolean invite, Flow flow, StackTimers timers, TransactionTable table) {
@@ -70,16 +72,17 @@ final class ServerTransaction {
     boolean reliable = flow.transport() != Transport.UDP;
     if (invite && status < 300) {
       state = State.ACCEPTED;
-      end = timers.after(StackTimers.TIMEOUT, this::terminate);
+      lastResponse = NOTHING; // its retransmissions are the dialog's: the request's are absorbed
+      table.endAfter(StackTimers.TIMEOUT, this::terminate);
     } else if (invite) {
       state = State.COMPLETED;
       if (!reliable) {
         retransmit = timers.after(StackTimers.T1, () -> retransmitFinal(StackTimers.T1));
       }
-      end = timers.after(StackTimers.TIMEOUT, this::terminate);
+      table.endAfter(StackTimers.TIMEOUT, this::terminate);
     } else {
       state = State.COMPLETED;
-      end = timers.after(reliable ? 0 : StackTimers.TIMEOUT, this::terminate);
+      table.endAfter(reliable ? 0 : StackTimers.TIMEOUT, this::terminate);
     }
   }
 
@@ -111,8 +114,7 @@ final class ServerTransaction {
     if (state == State.COMPLETED) {
       state = State.CONFIRMED;
       retransmit.cancel();
-      end.cancel();
-      end = timers.after(flow.transport() == Transport.UDP ? StackTimers.T4 : 0, this::terminate);
+      table.endAfter(flow.transport() == Transport.UDP ? StackTimers.T4 : 0, this::terminate);
       return true;
     }
     return state == State.CONFIRMED;

@@ -25,7 +25,7 @@ public final class SipEndpoint implements AutoCloseable {
   private final RequestHandler handler;
   private final SerialLanes lanes;
   private final StackTimers timers;
-  private final TransactionTable transactions = new TransactionTable();
+  private final TransactionTable transactions;
   private final Map<ListenPoint, SipTransport> transports = new LinkedHashMap<>();
   private final String address;
   private final RequestWriter requests;
@@ -39,6 +39,7 @@ public final class SipEndpoint implements AutoCloseable {
     this.handler = handler;
     this.lanes = new SerialLanes(executor);
     this.timers = timers;
+    this.transactions = new TransactionTable(timers);
     this.address = settings.bind().getHostAddress();
     this.requests = new RequestWriter(address);
     this.nextHops = new NextHopResolver(settings.resolveHost());

@@ -25,6 +25,9 @@ interface StackTimers extends AutoCloseable {
   /** Runs {@code task} after {@code millis}; the returned handle cancels it. */
   Pending after(long millis, Runnable task);
 
+  /** The time these timers count in, in milliseconds from an arbitrary origin. */
+  long nowMillis();
+
   @Override
   void close();
 
@@ -49,6 +52,11 @@ interface StackTimers extends AutoCloseable {
       public Pending after(long millis, Runnable task) {
         ScheduledFuture<?> future = executor.schedule(task, millis, TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
+      }
+
+      @Override
+      public long nowMillis() {
+        return System.nanoTime() / 1_000_000;
       }
 
       @Override

@@ -14,6 +14,16 @@ final class TransactionTable {
 
   private final Map<String, ServerTransaction> servers = new ConcurrentHashMap<>();
   private final Map<String, ClientTransaction> clients = new ConcurrentHashMap<>();
+  private final Lingering lingering;
+
+  TransactionTable(StackTimers timers) {
+    this.lingering = new Lingering(timers);
+  }
+
+  /** Runs {@code end} (a transaction leaving the table) after {@code millis}. */
+  void endAfter(long millis, Runnable end) {
+    lingering.after(millis, end);
+  }
 
   /** The key of the server transaction {@code request} belongs to. */
   static String serverKey(SipMessage request, Via via) {

@@ -33,6 +33,11 @@ final class ManualTimers implements StackTimers {
     return entry;
   }
 
+  @Override
+  public synchronized long nowMillis() {
+    return now;
+  }
+
   /** Moves time forward by {@code millis}, running what falls due in order. */
   void advance(long millis) {
     long until = now + millis;
