@@ -63,6 +63,7 @@ final class InboundMessages {
   }
 
   private void request(SipMessage request, Flow from, ListenPoint arrivedOn) {
+    long arrived = timers.nowMillis();
     String problem = MessageCheck.problem(request);
     if (problem != null) {
       reject(request, from, arrivedOn, problem);
@@ -76,7 +77,8 @@ final class InboundMessages {
     if (request.method().equals("ACK")) {
       ServerTransaction invite = transactions.server(key);
       if (invite == null || !invite.onAck()) {
-        endpoint.deliver(new InboundRequest(endpoint, request, null, arrivedOn, back, replyVia));
+        endpoint.deliver(
+            new InboundRequest(endpoint, request, null, arrivedOn, back, replyVia), arrived);
       }
       return;
     }
@@ -87,7 +89,8 @@ final class InboundMessages {
       transaction.onRetransmission();
       return;
     }
-    endpoint.deliver(new InboundRequest(endpoint, request, transaction, arrivedOn, back, replyVia));
+    endpoint.deliver(
+        new InboundRequest(endpoint, request, transaction, arrivedOn, back, replyVia), arrived);
   }
 
   /**

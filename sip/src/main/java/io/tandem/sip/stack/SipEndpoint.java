@@ -21,6 +21,12 @@ public final class SipEndpoint implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
 
+  /**
+   * How long a new INVITE may wait between its arrival and its turn on its lane before the endpoint
+   * counts itself overloaded and refuses it (503): twice T1, when the caller has already resent it.
+   */
+  static final long OVERLOAD_WAIT_MILLIS = 2 * StackTimers.T1;
+
   private final EndpointSettings settings;
   private final RequestHandler handler;
   private final SerialLanes lanes;
@@ -203,11 +209,17 @@ public final class SipEndpoint implements AutoCloseable {
     lanes.execute(callId, () -> handler.onStrayResponse(callId, received));
   }
 
-  /** A request for the handler, on its Call-ID's lane. */
-  void deliver(InboundRequest request) {
+  /**
+   * A request for the handler, on its Call-ID's lane; {@code arrived} is when it was read (the
+   * timers' time), to tell an overload.
+   */
+  void deliver(InboundRequest request, long arrived) {
     lanes.execute(
         request.callId(),
         () -> {
+          if (overloaded(request, timers.nowMillis() - arrived)) {
+            return;
+          }
           try {
             handler.onRequest(request);
           } catch (RuntimeException failed) {
@@ -217,6 +229,33 @@ public final class SipEndpoint implements AutoCloseable {
             }
           }
         });
+  }
+
+  /**
+   * Whether {@code request} is a new call that waited {@code waited} ms for its lane, more than
+   * {@link #OVERLOAD_WAIT_MILLIS}: the endpoint is overloaded, and the call is refused with 503 and
+   * Retry-After (RFC 3261 §21.5.4) before any work is done for it, so that the calls already in
+   * progress keep their pace instead of every call slowing into retransmissions.
+   */
+  private boolean overloaded(InboundRequest request, long waited) {
+    if (waited <= OVERLOAD_WAIT_MILLIS
+        || !request.method().equals("INVITE")
+        || !request.to().tag().isEmpty()) {
+      return false;
+    }
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "INVITE {0} waited {1} ms for its turn: refused 503 (overload)",
+        request.callId(),
+        waited);
+    request.respond(
+        503,
+        "Service Unavailable",
+        "",
+        List.of(
+            SipHeader.of("Retry-After", "1"),
+            SipHeader.of("Reason", "SIP;cause=503;text=\"overload\"")));
+    return true;
   }
 
   /** Sends a response in its transaction (or, without one, statelessly on its flow). */

@@ -166,6 +166,51 @@ class SipEndpointTest {
   }
 
   @Test
+  void newInviteThatWaitedTooLongForItsLane_isRefused503_beforeTheHandlerSeesIt() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    endpoint.close();
+    endpoint =
+        SipEndpoint.start(
+            new EndpointSettings(
+                "overload-test",
+                InetAddress.getLoopbackAddress(),
+                List.of(new ListenPoint(Transport.UDP, 0)),
+                null,
+                host -> "127.0.0.1"),
+            request -> {
+              seen.add(request.header("Via").orElseThrow());
+              try {
+                release.await(5, TimeUnit.SECONDS); // the lane is busy with the first INVITE
+              } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            lanes,
+            timers);
+    port = endpoint.listenPoint(Transport.UDP).port();
+    String first = invite("z9hG4bKfirst");
+    send(first);
+    assertThat(seen.poll(5, TimeUnit.SECONDS)).contains("z9hG4bKfirst");
+    send(first.replace("z9hG4bKfirst;rport", "z9hG4bKlate;rport"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (endpoint.liveTransactions() < 2 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // until it was read and queued behind the first (same Call-ID)
+    }
+    assertThat(endpoint.liveTransactions()).isEqualTo(2);
+
+    timers.advance(SipEndpoint.OVERLOAD_WAIT_MILLIS + 1);
+    release.countDown();
+
+    String refused = receive();
+    assertThat(refused)
+        .startsWith("SIP/2.0 503 Service Unavailable")
+        .contains("Retry-After: 1")
+        .contains("z9hG4bKlate");
+    assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
   void garbage_isDropped_andTheEndpointGoesOn() throws Exception {
     send("this is not SIP\r\n\r\n");
     send("INVITE sip:x@y SIP/2.0\r\nno blank line");
