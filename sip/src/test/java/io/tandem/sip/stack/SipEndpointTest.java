@@ -224,49 +224,20 @@ class SipEndpointTest {
     assertNothingReceived();
   }
 
-  @Test
-  void unansweredRequest_isRetransmitted_thenTimesOutAfter64T1() throws Exception {
+  /**
+   * Sends {@code method} to {@code user}@the peer with Call-ID {@code callId}; what comes of it
+   * ({@code response <status> <to-tag>} or {@code timeout}) is queued.
+   */
+  private BlockingQueue<String> sendToPeer(String method, String user, String callId) {
     BlockingQueue<String> results = new LinkedBlockingQueue<>();
+    String uri = user + "@127.0.0.1:" + peer.getLocalPort();
     endpoint.send(
         endpoint.listenPoint(Transport.UDP),
-        new OutboundRequest("OPTIONS", "sip:127.0.0.1:" + peer.getLocalPort())
+        new OutboundRequest(method, uri)
             .header("From", "<sip:tandem@127.0.0.1>;tag=t")
-            .header("To", "<sip:peer@127.0.0.1>")
-            .header("Call-ID", "options-1")
-            .header("CSeq", "1 OPTIONS")
-            .header("Max-Forwards", "70"),
-        new ResponseHandler() {
-          @Override
-          public void onResponse(InboundResponse response) {
-            results.add("response " + response.status());
-          }
-
-          @Override
-          public void onTimeout() {
-            results.add("timeout");
-          }
-        });
-    String options = receive();
-    assertThat(options).startsWith("OPTIONS sip:127.0.0.1:").contains(";rport");
-    timers.advance(500);
-    assertThat(receive()).isEqualTo(options);
-
-    timers.advance(32_000);
-
-    assertThat(results.poll(5, TimeUnit.SECONDS)).isEqualTo("timeout");
-    assertThat(endpoint.liveTransactions()).isZero();
-  }
-
-  @Test
-  void secondAnswerOfAnInvite_isStray() throws Exception {
-    BlockingQueue<String> results = new LinkedBlockingQueue<>();
-    endpoint.send(
-        endpoint.listenPoint(Transport.UDP),
-        new OutboundRequest("INVITE", "sip:+1555@127.0.0.1:" + peer.getLocalPort())
-            .header("From", "<sip:tandem@127.0.0.1>;tag=t")
-            .header("To", "<sip:+1555@127.0.0.1>")
-            .header("Call-ID", "invite-1")
-            .header("CSeq", "1 INVITE")
+            .header("To", "<" + user + "@127.0.0.1>")
+            .header("Call-ID", callId)
+            .header("CSeq", "1 " + method)
             .header("Max-Forwards", "70"),
         new ResponseHandler() {
           @Override
@@ -279,6 +250,26 @@ class SipEndpointTest {
             results.add("timeout");
           }
         });
+    return results;
+  }
+
+  @Test
+  void unansweredRequest_isRetransmitted_thenTimesOutAfter64T1() throws Exception {
+    BlockingQueue<String> results = sendToPeer("OPTIONS", "sip:peer", "options-1");
+    String options = receive();
+    assertThat(options).startsWith("OPTIONS sip:peer@127.0.0.1:").contains(";rport");
+    timers.advance(500);
+    assertThat(receive()).isEqualTo(options);
+
+    timers.advance(32_000);
+
+    assertThat(results.poll(5, TimeUnit.SECONDS)).isEqualTo("timeout");
+    assertThat(endpoint.liveTransactions()).isZero();
+  }
+
+  @Test
+  void secondAnswerOfAnInvite_isStray() throws Exception {
+    BlockingQueue<String> results = sendToPeer("INVITE", "sip:+1555", "invite-1");
     String invite = receive();
     String via = invite.lines().filter(l -> l.startsWith("Via: ")).findFirst().orElseThrow();
     String ok =
