@@ -69,24 +69,14 @@ final class MessageCheck {
   }
 
   private static @Nullable String nameAddressProblem(String header, String value) {
-    boolean quoted = false;
-    int open = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\\' && quoted) {
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '<') {
-        open++;
-      } else if (!quoted && c == '>') {
-        open--;
-      }
+    ValueScanner scan = new ValueScanner();
+    for (int i = 0; i < value.length(); ) {
+      i = scan.read(value, i);
     }
-    if (quoted) {
+    if (scan.quoted()) {
       return header + " opens a quoted display name it never closes";
     }
-    if (open != 0) {
+    if (scan.brackets() != 0) {
       return header + " has unbalanced angle brackets";
     }
     NameAddress address;

@@ -150,23 +150,15 @@ final class SipMessage {
    */
   static List<String> splitList(String value) {
     List<String> values = new ArrayList<>(2);
-    boolean quoted = false;
-    boolean bracketed = false;
+    ValueScanner scan = new ValueScanner();
     int start = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\\' && quoted) {
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '<') {
-        bracketed = true;
-      } else if (!quoted && c == '>') {
-        bracketed = false;
-      } else if (c == ',' && !quoted && !bracketed) {
+    for (int i = 0; i < value.length(); ) {
+      int next = scan.read(value, i);
+      if (value.charAt(i) == ',' && scan.outside()) {
         addTrimmed(values, value.substring(start, i));
         start = i + 1;
       }
+      i = next;
     }
     addTrimmed(values, value.substring(start));
     return values;
