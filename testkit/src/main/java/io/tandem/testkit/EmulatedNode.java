@@ -5,6 +5,7 @@ import io.tandem.core.tenant.Tenant;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.tenant.TenantMailbox;
 import io.tandem.core.time.MailboxScheduler;
+import io.tandem.core.time.TimerThreads;
 import io.tandem.emulator.Emulator;
 import io.tandem.emulator.EmulatorSettings;
 import io.tandem.emulator.time.SystemScheduler;
@@ -43,7 +44,7 @@ public final class EmulatedNode implements AutoCloseable {
 
   public final Emulator emulator;
   public final Clock clock = Clock.systemUTC();
-  public final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  public final ScheduledExecutorService timers = TimerThreads.daemon("node-timers");
   public final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
   public final HttpClient http = HttpClient.newHttpClient();
 

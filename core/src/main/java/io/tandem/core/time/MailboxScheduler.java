@@ -37,7 +37,7 @@ public final class MailboxScheduler implements Scheduler {
 
   /** A task that, once cancelled, does nothing even if already handed to the mailbox. */
   private static final class CancellableTask implements Runnable, Timer {
-    private final Runnable task;
+    private volatile Runnable task;
     private volatile boolean cancelled;
     private volatile ScheduledFuture<?> future;
 
@@ -47,14 +47,16 @@ public final class MailboxScheduler implements Scheduler {
 
     @Override
     public void run() {
-      if (!cancelled) {
-        task.run();
+      Runnable pending = task;
+      if (!cancelled && pending != null) {
+        pending.run();
       }
     }
 
     @Override
     public void cancel() {
       cancelled = true;
+      task = null; // an executor that keeps cancelled tasks queued keeps no call alive
       ScheduledFuture<?> scheduled = future;
       if (scheduled != null) {
         scheduled.cancel(false);

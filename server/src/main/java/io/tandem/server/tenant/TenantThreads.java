@@ -1,5 +1,6 @@
 package io.tandem.server.tenant;
 
+import io.tandem.core.time.TimerThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,9 +14,7 @@ public final class TenantThreads implements AutoCloseable {
 
   private final ExecutorService writers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tenant-", 0).factory());
-  private final ScheduledExecutorService timers =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("tenant-timers").daemon(true).factory());
+  private final ScheduledExecutorService timers = TimerThreads.daemon("tenant-timers");
 
   /** Runs mailbox drains, a virtual thread each. */
   public ExecutorService writers() {

@@ -1,6 +1,8 @@
 package io.tandem.sip.stack;
 
 import java.io.IOException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client side of one transaction (RFC 3261 §17.1, RFC 6026): sends the request, retransmits it
@@ -12,7 +14,7 @@ import java.io.IOException;
  * <p>Threading: the sending lane, the receiving threads and the timer thread meet here; every
  * method holds the transaction's lock, sends included.
  */
-final class ClientTransaction {
+final class ClientTransaction implements Lingering.Lingerer {
 
   private static final System.Logger LOG = System.getLogger(ClientTransaction.class.getName());
 
@@ -34,14 +36,28 @@ final class ClientTransaction {
 
     /** A response the transaction no longer wants: a 2xx after the final response. */
     void stray(SipMessage response);
+
+    /** Where a finished non-INVITE transaction's results go: nowhere. */
+    Outcome NONE =
+        new Outcome() {
+          @Override
+          public void response(SipMessage response) {}
+
+          @Override
+          public void timeout() {}
+
+          @Override
+          public void stray(SipMessage response) {}
+        };
   }
 
   private final String key;
-  private final SentRequest request;
+  private final boolean invite;
+  private @Nullable SentRequest request; // a non-INVITE's is dropped with its final response
   private final Flow flow;
   private final StackTimers timers;
   private final TransactionTable table;
-  private final Outcome outcome;
+  private Outcome outcome; // a non-INVITE's is dropped with its final response
   private State state = State.CALLING;
   private StackTimers.Pending retransmit = StackTimers.Pending.NONE;
   private StackTimers.Pending end = StackTimers.Pending.NONE;
@@ -50,6 +66,7 @@ final class ClientTransaction {
   ClientTransaction(
       SentRequest request, Flow flow, StackTimers timers, TransactionTable table, Outcome outcome) {
     this.key = TransactionTable.clientKey(request.branch(), request.method());
+    this.invite = request.method().equals("INVITE");
     this.request = request;
     this.flow = flow;
     this.timers = timers;
@@ -62,14 +79,14 @@ final class ClientTransaction {
   }
 
   private boolean invite() {
-    return request.method().equals("INVITE");
+    return invite;
   }
 
   /** Sends the request and starts its timers; throws when the flow cannot send it. */
   synchronized void start() throws IOException {
     table.addClient(this);
     try {
-      flow.send(request.bytes());
+      flow.send(Objects.requireNonNull(request).bytes());
     } catch (IOException failed) {
       state = State.TERMINATED;
       table.remove(this);
@@ -84,11 +101,12 @@ final class ClientTransaction {
   /** Timers A and E: the request again at doubling intervals (non-INVITE: at most T2). */
   private synchronized void resendRequest(long interval) {
     boolean waiting = state == State.CALLING || (state == State.PROCEEDING && !invite());
-    if (!waiting) {
+    SentRequest unanswered = request;
+    if (!waiting || unanswered == null) {
       return;
     }
     try {
-      flow.send(request.bytes());
+      flow.send(unanswered.bytes());
     } catch (IOException failed) {
       LOG.log(System.Logger.Level.DEBUG, "{0} not resent: {1}", key, failed);
     }
@@ -111,15 +129,17 @@ final class ClientTransaction {
    * cancelledInvite}: a cancelled INVITE, also when provisionally answered, RFC 3261 §9.1).
    */
   private void giveUp(boolean cancelledInvite) {
+    Outcome told;
     synchronized (this) {
       boolean unanswered =
           state == State.CALLING || (state == State.PROCEEDING && (cancelledInvite || !invite()));
       if (!unanswered) {
         return;
       }
+      told = outcome;
       terminate();
     }
-    outcome.timeout();
+    told.timeout();
   }
 
   /** A response matching this transaction. */
@@ -133,14 +153,15 @@ final class ClientTransaction {
     }
   }
 
-  private Runnable deliveryOf(SipMessage response) {
+  private @Nullable Runnable deliveryOf(SipMessage response) {
+    Outcome told = outcome;
     int status = response.status();
     if (state == State.COMPLETED || state == State.TERMINATED) {
       if (invite() && status >= 300) {
         sendAck(response);
         return null;
       }
-      return invite() && status >= 200 && status < 300 ? () -> outcome.stray(response) : null;
+      return invite() && status >= 200 && status < 300 ? () -> told.stray(response) : null;
     }
     if (status < 200) {
       if (state == State.CALLING) {
@@ -149,7 +170,7 @@ final class ClientTransaction {
           retransmit.cancel();
         }
       }
-      return () -> outcome.response(response);
+      return () -> told.response(response);
     }
     retransmit.cancel();
     end.cancel();
@@ -160,14 +181,19 @@ final class ClientTransaction {
       if (invite()) {
         sendAck(response);
       }
+      if (!invite()) {
+        outcome = Outcome.NONE; // nothing more to tell or send: retransmissions are only absorbed
+        request = null;
+      }
       boolean reliable = flow.transport() != Transport.UDP;
       long linger = reliable ? 0 : invite() ? StackTimers.TIMEOUT : StackTimers.T4;
-      table.endAfter(linger, this::endCompleted);
+      table.endAfter(linger, this);
     }
-    return () -> outcome.response(response);
+    return () -> told.response(response);
   }
 
-  private synchronized void endCompleted() {
+  @Override
+  public synchronized void lingered() {
     terminate();
   }
 
@@ -181,7 +207,7 @@ final class ClientTransaction {
   /** The ACK of a non-2xx final response: part of this transaction (RFC 3261 §17.1.1.3). */
   private void sendAck(SipMessage response) {
     try {
-      flow.send(request.ackFor(response.first("To").orElse("")));
+      flow.send(Objects.requireNonNull(request).ackFor(response.first("To").orElse("")));
     } catch (IOException failed) {
       LOG.log(System.Logger.Level.DEBUG, "ACK of {0} not sent: {1}", key, failed);
     }
@@ -198,7 +224,7 @@ final class ClientTransaction {
         return;
       }
       cancelled = true;
-      cancel = request.cancel();
+      cancel = Objects.requireNonNull(request).cancel();
       end.cancel();
       end = timers.after(StackTimers.TIMEOUT, () -> giveUp(true));
     }

@@ -1,6 +1,7 @@
 package io.tandem.sip.stack;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server side of one transaction (RFC 3261 §17.2, RFC 6026): remembers the latest response so a
@@ -13,7 +14,7 @@ import java.io.IOException;
  * <p>Threading: the receiving threads, the timer thread and the lane answering the request meet
  * here; every method holds the transaction's lock, sends included (they do not block for long).
  */
-final class ServerTransaction {
+final class ServerTransaction implements Lingering.Lingerer {
 
   private static final System.Logger LOG = System.getLogger(ServerTransaction.class.getName());
 
@@ -31,7 +32,7 @@ final class ServerTransaction {
 
   private final String key;
   private final boolean invite;
-  private final Flow flow;
+  private @Nullable Flow flow; // dropped once nothing more is sent
   private final StackTimers timers;
   private final TransactionTable table;
   private State state = State.PROCEEDING;
@@ -58,31 +59,32 @@ final class ServerTransaction {
    * refused with {@link IllegalStateException}.
    */
   synchronized void respond(byte[] response, int status) throws IOException {
-    if (state != State.PROCEEDING) {
+    Flow answering = flow;
+    if (state != State.PROCEEDING || answering == null) {
       throw new IllegalStateException("the request of " + key + " was already answered");
     }
     lastResponse = response;
     if (status >= 200) {
-      finish(status);
+      finish(status, answering.transport() != Transport.UDP);
     }
-    flow.send(response);
+    answering.send(response);
   }
 
-  private void finish(int status) {
-    boolean reliable = flow.transport() != Transport.UDP;
+  private void finish(int status, boolean reliable) {
     if (invite && status < 300) {
       state = State.ACCEPTED;
       lastResponse = NOTHING; // its retransmissions are the dialog's: the request's are absorbed
-      table.endAfter(StackTimers.TIMEOUT, this::terminate);
+      flow = null;
+      table.endAfter(StackTimers.TIMEOUT, this);
     } else if (invite) {
       state = State.COMPLETED;
       if (!reliable) {
         retransmit = timers.after(StackTimers.T1, () -> retransmitFinal(StackTimers.T1));
       }
-      table.endAfter(StackTimers.TIMEOUT, this::terminate);
+      table.endAfter(StackTimers.TIMEOUT, this);
     } else {
       state = State.COMPLETED;
-      table.endAfter(reliable ? 0 : StackTimers.TIMEOUT, this::terminate);
+      table.endAfter(reliable ? 0 : StackTimers.TIMEOUT, this);
     }
   }
 
@@ -114,23 +116,37 @@ final class ServerTransaction {
     if (state == State.COMPLETED) {
       state = State.CONFIRMED;
       retransmit.cancel();
-      table.endAfter(flow.transport() == Transport.UDP ? StackTimers.T4 : 0, this::terminate);
+      boolean udp = flow != null && flow.transport() == Transport.UDP;
+      flow = null;
+      lastResponse = NOTHING;
+      table.endAfter(udp ? StackTimers.T4 : 0, this);
       return true;
     }
     return state == State.CONFIRMED;
   }
 
   private void resend() {
+    Flow answering = flow;
+    if (answering == null) {
+      return;
+    }
     try {
-      flow.send(lastResponse);
+      answering.send(lastResponse);
     } catch (IOException failed) {
       LOG.log(System.Logger.Level.DEBUG, "response of {0} not resent: {1}", key, failed);
     }
   }
 
+  @Override
+  public void lingered() {
+    terminate();
+  }
+
   private synchronized void terminate() {
     state = State.TERMINATED;
     retransmit.cancel();
+    flow = null;
+    lastResponse = NOTHING;
     table.remove(this);
   }
 }

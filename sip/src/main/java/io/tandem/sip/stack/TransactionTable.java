@@ -20,9 +20,9 @@ final class TransactionTable {
     this.lingering = new Lingering(timers);
   }
 
-  /** Runs {@code end} (a transaction leaving the table) after {@code millis}. */
-  void endAfter(long millis, Runnable end) {
-    lingering.after(millis, end);
+  /** Ends {@code transaction} (it leaves the table) after {@code millis}. */
+  void endAfter(long millis, Lingering.Lingerer transaction) {
+    lingering.after(millis, transaction);
   }
 
   /** The key of the server transaction {@code request} belongs to. */
@@ -73,6 +73,11 @@ final class TransactionTable {
 
   void remove(ClientTransaction transaction) {
     clients.remove(transaction.key(), transaction);
+  }
+
+  /** How many transactions wait out their time to absorb retransmissions. */
+  int lingering() {
+    return lingering.size();
   }
 
   /** How many transactions are live (both sides). */

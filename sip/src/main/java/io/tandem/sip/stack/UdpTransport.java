@@ -8,6 +8,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A UDP listening point: one bound socket, one receiving thread handing each datagram to the sink,
@@ -29,6 +30,12 @@ final class UdpTransport implements SipTransport {
   private final ListenPoint point;
   private final MessageSink sink;
   private final Thread receiver;
+
+  /**
+   * The flows of recently heard peers, one slot per address hash, for the receiving thread only:
+   * the transactions of one trunk's peer share one flow rather than holding one per datagram.
+   */
+  private final @Nullable UdpFlow[] recentFlows = new UdpFlow[64];
 
   private UdpTransport(DatagramChannel channel, ListenPoint point, MessageSink sink) {
     this.channel = channel;
@@ -78,13 +85,24 @@ final class UdpTransport implements SipTransport {
         }
         byte[] message = new byte[buffer.remaining()];
         buffer.get(message);
-        sink.onMessage(message, new UdpFlow(source), point);
+        sink.onMessage(message, flowFrom(source), point);
       } catch (ClosedChannelException closed) {
         return;
       } catch (IOException | RuntimeException failed) {
         LOG.log(System.Logger.Level.WARNING, "UDP receive on " + point.port() + " failed", failed);
       }
     }
+  }
+
+  private UdpFlow flowFrom(InetSocketAddress source) {
+    int slot = source.hashCode() & (recentFlows.length - 1);
+    UdpFlow known = recentFlows[slot];
+    if (known != null && known.remote.equals(source)) {
+      return known;
+    }
+    UdpFlow heard = new UdpFlow(source);
+    recentFlows[slot] = heard;
+    return heard;
   }
 
   @Override

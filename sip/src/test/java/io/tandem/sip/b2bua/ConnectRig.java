@@ -21,6 +21,7 @@ import io.tandem.core.tenant.TenantAccess;
 import io.tandem.core.tenant.TenantId;
 import io.tandem.core.tenant.TenantMailbox;
 import io.tandem.core.time.MailboxScheduler;
+import io.tandem.core.time.TimerThreads;
 import io.tandem.core.voicemail.MemoryVoicemailStore;
 import io.tandem.core.voicemail.VoicemailIntake;
 import io.tandem.core.voicemail.VoicemailLimits;
@@ -116,7 +117,7 @@ final class ConnectRig implements AutoCloseable {
   private final Tenant tenant;
   private final TenantMailbox mailbox;
   private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
-  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  private final ScheduledExecutorService timers = TimerThreads.daemon("rig-timers");
   private final ScheduledExecutorService pacerThread = Executors.newSingleThreadScheduledExecutor();
   private static final Duration WAIT = Duration.ofSeconds(15);
   private final HttpClient http = HttpClient.newHttpClient();
