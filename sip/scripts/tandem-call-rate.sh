@@ -16,8 +16,8 @@
 #   ring    = carrier INVITE sent → the agent-side INVITE received by the Teams UAS (the agent's
 #             phone rings: what a proxy's forwarded INVITE is)
 #   ringAfterAnswer = Tandem's 200 received → agent-side INVITE received
-# with p50/p99/max in ms, then Tandem's CPU (user+system over the call phase, from /proc) and its
-# own status lines (peak calls, heap, RSS, events). KAMAILIO=1 then runs
+# with p50/p99/max in ms, then Tandem's CPU (user+system over the call phase, from /proc), the two
+# sipps' CPU (over their whole run), and Tandem's own status lines (peak calls, heap, RSS, events). KAMAILIO=1 then runs
 # sip/scripts/kamailio-baseline.sh on the same rate, seconds and hold.
 # Environment: AGENTS, BUILD=0 (skip compiling), JAVA_OPTS (e.g. -XX:+UseParallelGC, the collector
 # of the 2,000 calls/s figure in sip/README.md), KEEP=1 (keep the work directory),
@@ -97,9 +97,17 @@ load() {
     -timeout_error -nostdin -max_socket 65000 -buff_size 4194304 -trace_stat \
     -stf "$prefix-uac-stat.csv" -fd 1 -trace_rtt -rtt_freq 100 -trace_err \
     -error_file "$prefix-uac-errors.log" -trace_logs -log_file "$prefix-uac.log" \
-    >"$prefix-uac.out" 2>&1
+    >"$prefix-uac.out" 2>&1 &
+  local uac=$! seen
+  uac_ticks=0
+  while kill -0 "$uac" 2>/dev/null; do # its CPU time, read until it ends (0.2 s may go unseen)
+    seen=$(awk '{print $14 + $15}' "/proc/$uac/stat" 2>/dev/null) && [ -n "$seen" ] && uac_ticks=$seen
+    sleep 0.2
+  done
+  wait "$uac"
   uac_exit=$?
   set -e
+  uas_ticks=$(awk '{print $14 + $15}' "/proc/$uas/stat" 2>/dev/null || echo 0)
   # the Teams side has sent its last BYE by now: ask it to stop, then end it
   kill -USR1 "$uas" 2>/dev/null || true
   for _ in $(seq 1 40); do kill -0 "$uas" 2>/dev/null || break; sleep 0.05; done
@@ -154,6 +162,8 @@ for kind in answer ring ringAfterAnswer; do
 done
 awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" -v r="$rate" \
   'BEGIN {printf "tandem cpu=%.1fs over the call phase (%.0f%% of one core over %ds; %.0f µs per call)\n", t / hz, 100 * t / hz / s, s, 1e6 * t / hz / (r * s)}'
+awk -v c="$uac_ticks" -v t="$uas_ticks" -v hz="$(getconf CLK_TCK)" -v s="$seconds" \
+  'BEGIN {printf "sipp cpu: carrier %.1fs, teams %.1fs (%.0f%% and %.0f%% of one core over %ds, start and end included)\n", c / hz, t / hz, 100 * c / hz / s, 100 * t / hz / s, s}'
 grep -E '^(status|final)' "$work/tandem.out" | tail -3
 grep -v -E 'log4j|^$' "$work/tandem.err" | sort | uniq -c | sort -rn | head -5 || true
 if [ "${KAMAILIO:-0}" = 1 ]; then

@@ -64,7 +64,7 @@ public record Connection(InetAddress address) {
 
   /** Parses the text after {@code c=} (or the last three fields of {@code o=}). */
   static Connection parse(String text) throws MalformedSdpException {
-    String[] fields = text.trim().split(" +");
+    String[] fields = SdpText.SPACES.split(text.trim());
     if (fields.length != 3) {
       throw new MalformedSdpException(
           "connection needs 3 fields, has " + fields.length + ": " + text);

@@ -3,6 +3,7 @@ package io.tandem.sip.sdp;
 import io.tandem.media.srtp.MasterKey;
 import io.tandem.media.srtp.SrtpSuite;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One SDES {@code a=crypto} line (RFC 4568 §9.1): {@code <tag> <suite> inline:<key||salt
@@ -15,6 +16,9 @@ import java.util.Optional;
  */
 public record CryptoAttribute(int tag, String suite, String keyParams, String sessionParams) {
 
+  private static final Pattern TAG = Pattern.compile("[0-9]{1,9}");
+  private static final Pattern MKI = Pattern.compile("[0-9]{1,10}:[0-9]{1,3}");
+
   /** The attribute's name. */
   public static final String NAME = "crypto";
 
@@ -25,8 +29,8 @@ public record CryptoAttribute(int tag, String suite, String keyParams, String se
 
   /** Reads an {@code a=crypto} value; empty when it is not the RFC 4568 shape. */
   public static Optional<CryptoAttribute> parse(String value) {
-    String[] parts = value.trim().split("\\s+", 4);
-    if (parts.length < 3 || !parts[0].matches("[0-9]{1,9}")) {
+    String[] parts = SdpText.WHITESPACE.split(value.trim(), 4);
+    if (parts.length < 3 || !TAG.matcher(parts[0]).matches()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -62,7 +66,7 @@ public record CryptoAttribute(int tag, String suite, String keyParams, String se
     for (int i = 1; i < fields.length; i++) {
       boolean last = i == fields.length - 1;
       if (fields[i].contains(":")) {
-        if (!last || !fields[i].matches("[0-9]{1,10}:[0-9]{1,3}")) {
+        if (!last || !MKI.matcher(fields[i]).matches()) {
           return Optional.empty();
         }
         mkiLength = Integer.parseInt(fields[i].substring(fields[i].indexOf(':') + 1));
@@ -81,7 +85,7 @@ public record CryptoAttribute(int tag, String suite, String keyParams, String se
   }
 
   private boolean sessionParamsUsable() {
-    for (String parameter : sessionParams.trim().split("\\s+")) {
+    for (String parameter : SdpText.WHITESPACE.split(sessionParams.trim())) {
       if (!parameter.isEmpty()
           && !parameter.equals("UNENCRYPTED_SRTCP")
           && !parameter.startsWith("WSH=")

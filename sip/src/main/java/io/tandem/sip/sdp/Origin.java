@@ -30,7 +30,7 @@ public record Origin(
   }
 
   static Origin parse(String text) throws MalformedSdpException {
-    String[] fields = text.trim().split(" +");
+    String[] fields = SdpText.SPACES.split(text.trim());
     if (fields.length != 6) {
       throw new MalformedSdpException("o= needs 6 fields, has " + fields.length + ": " + text);
     }

@@ -19,7 +19,7 @@ final class SdpReader {
   private @Nullable MediaBuilder current;
 
   SdpReader(String text) {
-    this.lines = text.split("\r?\n");
+    this.lines = SdpText.LINE_ENDS.split(text);
   }
 
   SessionDescription read() throws MalformedSdpException {
@@ -148,7 +148,7 @@ final class SdpReader {
     }
 
     static MediaBuilder parse(String value) throws MalformedSdpException {
-      String[] fields = value.trim().split(" +");
+      String[] fields = SdpText.SPACES.split(value.trim());
       if (fields.length < 4) {
         throw new MalformedSdpException(
             "m= needs '<media> <port> <proto> <fmt> …', has '" + value + "'");

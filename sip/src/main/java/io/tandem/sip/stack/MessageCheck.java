@@ -1,6 +1,7 @@
 package io.tandem.sip.stack;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Content-Length says.
  */
 final class MessageCheck {
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private MessageCheck() {}
 
@@ -34,7 +37,7 @@ final class MessageCheck {
       return nameAddressProblem;
     }
     String cseq = message.first("CSeq").orElseThrow().trim();
-    String[] parts = cseq.split("\\s+");
+    String[] parts = WHITESPACE.split(cseq);
     if (parts.length != 2 || !isNumber(parts[0], 10)) {
       return "bad CSeq: " + cseq;
     }

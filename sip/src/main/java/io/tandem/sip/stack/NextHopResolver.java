@@ -46,7 +46,13 @@ final class NextHopResolver {
 
   /** Whether {@code host} is an IPv4 or IPv6 literal (host names never contain a colon). */
   static boolean isLiteral(String host) {
-    return IP4.matcher(host).matches() || host.contains(":");
+    if (host.contains(":")) {
+      return true;
+    }
+    if (host.isEmpty() || Character.isLetter(host.charAt(host.length() - 1))) {
+      return false; // a name: an IPv4 literal ends with a digit
+    }
+    return IP4.matcher(host).matches();
   }
 
   private static String unbracketed(String host) {
