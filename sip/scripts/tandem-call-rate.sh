@@ -123,9 +123,11 @@ if [ "${WARMUP:-10}" -gt 0 ]; then
 fi
 drops_before=$(udp_errors)
 ticks_before=$(ticks)
+phase_start=$(date +%s.%N)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 load "$rate" "$seconds" "$hold" 1 30
 ticks_after=$(ticks)
+phase_end=$(date +%s.%N)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 drops=$(($(udp_errors) - drops_before))
 kill -TERM "$tandem" 2>/dev/null || true
@@ -160,8 +162,10 @@ for kind in answer ring ringAfterAnswer; do
       printf "%s: calls=%d p50=%.2fms p99=%.2fms max=%.2fms\n", k, n, p50, p99, v[n]
     }'
 done
-awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" -v r="$rate" \
-  'BEGIN {printf "tandem cpu=%.1fs over the call phase (%.0f%% of one core over %ds; %.0f µs per call)\n", t / hz, 100 * t / hz / s, s, 1e6 * t / hz / (r * s)}'
+# the phase lasts from the first call to the sipps' end: longer than <seconds> when calls stay open
+awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v r="$rate" -v s="$seconds" \
+  -v wall="$(awk -v a="$phase_start" -v b="$phase_end" 'BEGIN {print b - a}')" \
+  'BEGIN {printf "tandem cpu=%.1fs over the call phase (%.0f%% of one core over its %.0fs; %.0f µs per call)\n", t / hz, 100 * t / hz / wall, wall, 1e6 * t / hz / (r * s)}'
 awk -v c="$uac_ticks" -v t="$uas_ticks" -v hz="$(getconf CLK_TCK)" -v s="$seconds" \
   'BEGIN {printf "sipp cpu: carrier %.1fs, teams %.1fs (%.0f%% and %.0f%% of one core over %ds, start and end included)\n", c / hz, t / hz, 100 * c / hz / s, 100 * t / hz / s, s}'
 grep -E '^(status|final)' "$work/tandem.out" | tail -3
