@@ -216,7 +216,7 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
       }
       case "BYE" -> {
         request.respond(200, "OK", tag, List.of());
-        if (state == State.CONNECTED) {
+        if (state == State.CONNECTED && (answered == null || !answered.replacing())) {
           hangUpCarrier();
           end();
         }
@@ -224,7 +224,8 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
       default -> {
         if (answered != null && media != null) {
           answered.answer(request, media, contact(request));
-        } else if (media != null && !invite.isRepeatedBy(request)) {
+        } else if (media != null
+            && !(request.method().equals("INVITE") && invite.isRepeatedBy(request))) {
           InDialogAnswers.answer(request, localTag, contact(request), media, null, holds -> {});
         }
       }

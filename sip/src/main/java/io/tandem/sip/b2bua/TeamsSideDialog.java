@@ -98,6 +98,14 @@ final class TeamsSideDialog {
   }
 
   /**
+   * Whether a replacing dialog is answered and not yet acknowledged (a BYE in the replaced one then
+   * does not end the call).
+   */
+  boolean replacing() {
+    return replacing != null;
+  }
+
+  /**
    * Answers {@code request}, an INVITE with {@code replaces} for the call, on {@code media} with
    * the Contact {@code contact} gives for it: refused as {@link Replaces#refused} says, or while
    * another replacement is not yet acknowledged (486); else a {@link ReplacingDialog}, whose
