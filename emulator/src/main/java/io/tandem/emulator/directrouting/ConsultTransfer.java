@@ -14,8 +14,9 @@ import java.util.UUID;
  * Teams sends the SBC an INVITE with {@code Replaces: <B's Call-ID>;to-tag=<the SBC's tag in
  * B>;from-tag=<Microsoft's tag in B>} (RFC 3891, tags as the SBC sees its dialog), addressed to B's
  * far end at the SBC, From A's far end, with the transferor in Referred-By. Once the SBC answers,
- * the user leaves A, the SBC is expected to end B itself (BYE), and the new leg stays joined to A:
- * the end of either ends the other. A refused INVITE leaves both calls as they were.
+ * the user leaves A, the SBC is expected to end B itself (BYE), and the new leg stays joined to A
+ * (the Media Processor bridges their media, {@link MediaLeg#bridge}): the end of either ends the
+ * other. A refused INVITE leaves both calls as they were.
  */
 final class ConsultTransfer implements OutboundListener, LinkedLeg {
 
@@ -69,6 +70,7 @@ final class ConsultTransfer implements OutboundListener, LinkedLeg {
         callA.callId(),
         () -> {
           callA.parties().leave();
+          callA.media().leg().bridge(replacing.media().leg());
           callA.link(this);
           callA.record("transfer.completed", Map.of("replacingLeg", call.callId()));
         });

@@ -30,6 +30,12 @@ interface MediaLeg extends AutoCloseable {
   /** SRTP packets dropped because they did not authenticate or were replays. */
   long srtpRejected();
 
+  /**
+   * Joins this leg and {@code other} in the Media Processor (a consultative transfer): each sends
+   * what the other receives instead of its own audio. Legs that carry no audio ignore it.
+   */
+  default void bridge(MediaLeg other) {}
+
   /** Stops or resumes sending (hold/unhold). */
   void hold(boolean held);
 

@@ -305,6 +305,11 @@ final class OutboundCall implements CallLeg, TeamsUserCall, LinkedLeg {
     return plan.toNumber();
   }
 
+  /** The Teams side's media of this leg. */
+  TeamsMedia media() {
+    return media;
+  }
+
   OutboundCallState state() {
     return state;
   }

@@ -95,6 +95,7 @@ final class RtpMediaLegs implements MediaLegs {
     private final List<byte[]> chunks = new ArrayList<>();
     private @Nullable G711 law;
     private int recordedLength;
+    private volatile @Nullable Leg bridged;
 
     Leg(String audio) {
       this.audio = audio;
@@ -119,7 +120,7 @@ final class RtpMediaLegs implements MediaLegs {
     @Override
     public void connect(String host, int port, int payloadType, int telephoneEvent) {
       session.connect(new InetSocketAddress(host, port));
-      if (session.playing() == null) {
+      if (session.playing() == null && bridged == null) {
         session.play(source(audio));
       }
     }
@@ -145,8 +146,20 @@ final class RtpMediaLegs implements MediaLegs {
     }
 
     @Override
+    public void bridge(MediaLeg other) {
+      if (other instanceof Leg leg) {
+        bridged = leg;
+        leg.bridged = this;
+        session.play(null);
+        leg.session.play(null);
+      }
+    }
+
+    @Override
     public void hold(boolean held) {
-      session.play(held ? null : source(audio));
+      if (bridged == null) {
+        session.play(held ? null : source(audio));
+      }
     }
 
     @Override
@@ -176,6 +189,10 @@ final class RtpMediaLegs implements MediaLegs {
     @Override
     public void onPacket(RtpPacket packet) {
       packets.incrementAndGet();
+      Leg to = bridged;
+      if (to != null) {
+        to.session.relay(packet);
+      }
       if (G711.isG711(packet.payloadType())) {
         append(G711.forPayloadType(packet.payloadType()), packet.payload());
       }

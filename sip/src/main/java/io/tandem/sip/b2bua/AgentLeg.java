@@ -209,12 +209,18 @@ final class AgentLeg implements SipLeg, AgentInvite.Outcome {
     }
   }
 
-  /** An INVITE with Replaces naming this leg's Call-ID: answered on the lane ({@link Replaces}). */
+  /**
+   * An INVITE with Replaces naming this leg's Call-ID: refused on the lane ({@link
+   * Replaces#answerForAgentLeg}).
+   */
   void onReplacingInvite(InboundRequest invite, Replaces replaces) {
     context
         .endpoint()
         .execute(
-            lane, () -> replaces.answer(invite, state == AgentLegState.ANSWERED ? dialog() : null));
+            lane,
+            () ->
+                replaces.answerForAgentLeg(
+                    invite, state == AgentLegState.ANSWERED ? dialog() : null));
   }
 
   /** Answers {@code request}, one of this leg's in-dialog requests. */

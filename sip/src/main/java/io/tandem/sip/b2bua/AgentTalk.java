@@ -154,9 +154,30 @@ final class AgentTalk implements AgentLegListener {
               + " consulted now");
     }
     handOver(consulted);
+    transferred(id, target.text());
+  }
+
+  /**
+   * The agent joined the caller to {@code target} in Teams ({@link TeamsConsultTransfer}): the
+   * relay to the agent leg goes on (Teams carries it to the target) and the transfer is recorded as
+   * completed; false, with nothing changed, while a consultation or transfer runs.
+   */
+  boolean joinedInTeams(String target) {
+    InteractionId id = call.interaction();
+    if (id == null || (state != TalkState.TALKING && state != TalkState.HOLDING)) {
+      return false;
+    }
+    call.media().relayWith(agent.media());
+    move(TalkState.DONE);
+    transferred(id, target);
+    return true;
+  }
+
+  /** Records a transfer to {@code target} that started and completed at once. */
+  private void transferred(InteractionId id, String target) {
     call.tell(
         t -> {
-          t.work().startTransfer(id, target.text());
+          t.work().startTransfer(id, target);
           t.work().transferCompleted(id);
         });
   }

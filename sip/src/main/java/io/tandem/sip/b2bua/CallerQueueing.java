@@ -291,6 +291,22 @@ final class CallerQueueing implements AgentLegListener {
     call.move(CarrierCallState.TRANSFERRED);
   }
 
+  /**
+   * The agent joined this call to their call to {@code target} in Teams ({@link
+   * TeamsConsultTransfer}): the agent leg stays up, carrying the caller to the target through
+   * Teams, and the call is no longer the interaction's.
+   */
+  void joinedInTeams(String target) {
+    AgentTalk current = talk;
+    if (current != null
+        && call.state() == CarrierCallState.BRIDGED
+        && current.joinedInTeams(target)) {
+      reservation = null;
+      hold.agentGone();
+      call.move(CarrierCallState.TRANSFERRED);
+    }
+  }
+
   @Override
   public void refused(AgentLeg leg, int status) {
     if (leg != agentLeg) {
@@ -324,6 +340,10 @@ final class CallerQueueing implements AgentLegListener {
       return;
     }
     agentLeg = null;
+    if (call.state() == CarrierCallState.TRANSFERRED) {
+      call.hangUp();
+      return;
+    }
     AgentTalk current = talk;
     if (current != null && current.agentLeft()) {
       hold.agentGone();

@@ -12,12 +12,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a Connect node does with an INVITE outside any dialog: one with Replaces goes to the agent
- * leg it names (481 when none); one from Microsoft's side of a Direct Routing trunk ({@link
- * TeamsOrigin}) is a Teams user's call out through Tandem ({@link TeamsPstnCall}, 404 when no
- * outbound trunk serves the number); any other is admitted by the trunk plan (403 unknown peer, 404
- * number not served, 503 over the trunk's call rate) and becomes a caller's {@link CarrierCall}.
- * Nothing is created for a refused INVITE. Runs on the INVITE's lane.
+ * What a Connect node does with an INVITE outside any dialog: one with Replaces from Microsoft goes
+ * to the Teams user's call or agent leg it names ({@link #replacing}); one from Microsoft's side of
+ * a Direct Routing trunk ({@link TeamsOrigin}) is a Teams user's call out through Tandem ({@link
+ * TeamsPstnCall}, 404 when no outbound trunk serves the number); any other is admitted by the trunk
+ * plan (403 unknown peer, 404 number not served, 503 over the trunk's call rate) and becomes a
+ * caller's {@link CarrierCall}. Nothing is created for a refused INVITE. Runs on the INVITE's lane.
  */
 final class NewInvites {
 
@@ -139,23 +139,37 @@ final class NewInvites {
     return null;
   }
 
-  /** An INVITE with Replaces: only an agent leg's dialog can be replaced (by Teams). */
+  /**
+   * An INVITE with Replaces (RFC 3891): 400 when malformed, 403 unless it comes from Microsoft's
+   * side of a Direct Routing trunk ({@link TeamsOrigin}), then answered by the leg of that tenant
+   * it names: a Teams user's call through Tandem ({@link TeamsPstnCall#onReplacingInvite}, after
+   * the session timer check) or an agent leg ({@link AgentLeg#onReplacingInvite}); 481 for none.
+   */
   private void replacing(InboundRequest invite, String value) {
     Replaces replaces;
+    Optional<DirectRoutingTrunk> fromTeams;
     try {
       replaces = Replaces.parse(value);
+      fromTeams = TeamsOrigin.of(context, invite, SipUri.parse(invite.requestUri()));
     } catch (IllegalArgumentException malformed) {
-      invite.respond(
-          400,
-          "Bad Request",
-          ContextIds.tag(),
-          List.of(SipHeader.of("Warning", "399 tandem \"" + malformed.getMessage() + "\"")));
+      Replaces.refuse(invite, 400, "Bad Request", malformed.getMessage());
       return;
     }
-    if (context.calls().leg(replaces.callId()) instanceof AgentLeg agent) {
+    if (fromTeams.isEmpty()) {
+      Replaces.refuse(
+          invite, 403, "Forbidden", "INVITE with Replaces is taken from Microsoft's proxies only");
+      return;
+    }
+    SipLeg named = context.calls().leg(replaces.callId());
+    if (named instanceof TeamsPstnCall call && call.tenant().equals(fromTeams.get().tenant())) {
+      SessionAsked session = sessionAskedFor(invite);
+      if (session != null) {
+        call.onReplacingInvite(invite, replaces, session.terms());
+      }
+    } else if (named instanceof AgentLeg agent) {
       agent.onReplacingInvite(invite, replaces);
     } else {
-      invite.respond(481, "Call/Transaction Does Not Exist", ContextIds.tag(), List.of());
+      Replaces.refuse(invite, 481, "Call/Transaction Does Not Exist", "no such dialog");
     }
   }
 }

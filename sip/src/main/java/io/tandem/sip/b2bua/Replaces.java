@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Replaces header (RFC 3891 §6.1): the Call-ID and tags of the dialog a new INVITE replaces, the
  * tags as the recipient sees its dialog ({@code to-tag} its own, {@code from-tag} the peer's), and
- * whether only an early dialog may be replaced.
+ * whether only an early dialog may be replaced. Microsoft sends the SBC such an INVITE when a Teams
+ * user joins two of their calls through the SBC (a consultative transfer, MICROSOFT-CONTRACTS
+ * §1.3): the named dialog is the Teams side of a Teams user's call through Tandem ({@link
+ * TeamsPstnCall}, which goes on in the new dialog, {@link ReplacingDialog}) or of an agent leg
+ * ({@link AgentLeg}, declined, {@link #answerForAgentLeg}).
  */
 record Replaces(String callId, String toTag, String fromTag, boolean earlyOnly) {
 
@@ -29,34 +33,59 @@ record Replaces(String callId, String toTag, String fromTag, boolean earlyOnly) 
   }
 
   /**
-   * Answers {@code invite}, which carries this Replaces, for an agent leg whose answered dialog is
-   * {@code answered} (null while it is not answered). Teams joins two calls of one of its users
-   * through the same SBC this way (MICROSOFT-CONTRACTS §1.5); a Tandem agent leg is never one of
-   * two calls of one user (an agent takes one call at a time, and calls from Teams do not go
-   * through Tandem), so a replacement is declined (603) and the call goes on; 481 when it names no
-   * answered dialog, 486 for an {@code early-only} replacement of an answered call.
+   * Refuses {@code invite}, which carries this Replaces, unless it may replace {@code answered}
+   * (RFC 3891 §3), with a {@code Warning} and nothing changed; true when refused. 481 when it names
+   * no dialog of the leg (wrong tags, or the leg has no answered dialog), and also when it names
+   * the leg's early dialog that Microsoft initiated ({@code namesEarly}: Tandem replaces only early
+   * dialogs it initiated, and it initiated none that it would hand over); 486 for {@code
+   * early-only} naming an answered dialog.
    */
-  void answer(InboundRequest invite, @Nullable Dialog answered) {
-    if (answered == null || !names(answered)) {
-      invite.respond(481, "Call/Transaction Does Not Exist", ContextIds.tag(), List.of());
+  boolean refused(InboundRequest invite, @Nullable Dialog answered, boolean namesEarly) {
+    if (namesEarly) {
+      refuse(invite, 481, "Call/Transaction Does Not Exist", "the dialog is early (RFC 3891 §3)");
+    } else if (answered == null || !names(answered)) {
+      refuse(invite, 481, "Call/Transaction Does Not Exist", "no such answered dialog");
     } else if (earlyOnly) {
-      invite.respond(486, "Busy Here", ContextIds.tag(), List.of());
+      refuse(invite, 486, "Busy Here", "early-only, and the dialog is answered");
     } else {
-      invite.respond(
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Answers {@code invite}, which carries this Replaces, for an agent leg whose answered dialog is
+   * {@code answered} (null while it is not answered): refused as {@link #refused} says, else 603.
+   * Tandem does not move an agent leg to a new dialog: Teams replaces the dialog of the call its
+   * user placed through Tandem (the consultation), not the contact-center call, and an agent leg
+   * that Teams itself replaced would leave the interaction with nobody Tandem can name.
+   */
+  void answerForAgentLeg(InboundRequest invite, @Nullable Dialog answered) {
+    if (!refused(invite, answered, false)) {
+      refuse(
+          invite,
           603,
           "Decline",
-          ContextIds.tag(),
-          List.of(
-              SipHeader.of(
-                  "Warning",
-                  "399 tandem \"a contact-center call is not joined to another call\"")));
+          "Tandem does not hand a contact-center call's agent leg to a new dialog");
     }
+  }
+
+  /** Refuses {@code invite} with {@code status} and a {@code Warning} saying {@code why}. */
+  static void refuse(InboundRequest invite, int status, String reason, String why) {
+    invite.respond(
+        status,
+        reason,
+        ContextIds.tag(),
+        List.of(SipHeader.of("Warning", "399 tandem \"" + why + "\"")));
   }
 
   /** Whether this names {@code dialog}. */
   boolean names(Dialog dialog) {
-    return dialog.callId().equals(callId)
-        && dialog.localTag().equals(toTag)
-        && dialog.remoteTag().equals(fromTag);
+    return names(dialog.callId(), dialog.localTag(), dialog.remoteTag());
+  }
+
+  /** Whether this names the dialog of {@code id} with tags {@code local} and {@code remote}. */
+  boolean names(String id, String local, String remote) {
+    return callId.equals(id) && toTag.equals(local) && fromTag.equals(remote);
   }
 }

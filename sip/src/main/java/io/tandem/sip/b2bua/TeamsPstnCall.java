@@ -17,8 +17,12 @@ import org.jspecify.annotations.Nullable;
  * Tandem's SDP (Contact the SBC FQDN) and RTP relayed between the legs (the Direct Routing trunk's
  * SRTP on the Teams side, the carrier's mode on the other); its refusal goes back as the same
  * status, so Microsoft fails over to another SBC on 408, 503 and 504 as it does. CANCEL from Teams
- * cancels the carrier's leg (487), a BYE from either side ends the other. No interaction: this is
- * an SBC's work, not a contact-center call. Runs on the call's lane (its Call-ID).
+ * cancels the carrier's leg (487), a BYE from either side ends the other. An INVITE with Replaces
+ * naming the answered Teams-side dialog (the user joined this call to another in Teams) moves the
+ * Teams side to the new dialog ({@link TeamsSideDialog}), and the agent who placed the call, if on
+ * a contact-center call, has transferred that call ({@link TeamsConsultTransfer}). No interaction:
+ * this is an SBC's work, not a contact-center call. Runs on the call's lane (the first INVITE's
+ * Call-ID).
  */
 final class TeamsPstnCall implements SipLeg, AgentLegListener {
 
@@ -44,8 +48,7 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
   private State state = State.DIALLING;
   private @Nullable LegMedia teamsMedia;
   private @Nullable AgentLeg carrierLeg;
-  private @Nullable SessionTimer session;
-  private @Nullable Dialog dialog;
+  private @Nullable TeamsSideDialog side;
 
   TeamsPstnCall(
       ConnectContext context,
@@ -66,8 +69,8 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
     return invite.request().callId();
   }
 
-  State state() {
-    return state;
+  io.tandem.core.tenant.TenantId tenant() {
+    return teams.tenant();
   }
 
   /** 100, the Teams leg's media from Microsoft's offer, then the INVITE to the carrier. */
@@ -112,25 +115,21 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
       return;
     }
     move(State.CONNECTED);
-    Dialog answeredDialog = Dialog.answering(invite.request(), localTag, contact());
-    dialog = answeredDialog;
-    SessionTimer timer =
-        sessionTerms == null
-            ? null
-            : new SessionTimer(
-                context, lane(), sessionTerms, answeredDialog, media::localSdp, this::endBoth);
-    session = timer;
-    invite.answer(
-        media,
-        contact(),
-        timer == null ? List.of() : timer.answerHeaders(),
-        () -> {
-          leg.hangUp();
-          end();
-        });
-    if (timer != null) {
-      timer.start();
-    }
+    side =
+        TeamsSideDialog.answer(
+            context,
+            lane(),
+            this,
+            invite,
+            localTag,
+            media,
+            contact(invite.request()),
+            sessionTerms,
+            this::endBoth,
+            () -> {
+              leg.hangUp();
+              end();
+            });
     media.relayWith(leg.media());
   }
 
@@ -143,8 +142,8 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
 
   @Override
   public void hungUp(AgentLeg leg) {
-    if (state == State.CONNECTED) {
-      sendBye();
+    if (state == State.CONNECTED && side != null) {
+      side.bye();
       end();
     }
   }
@@ -162,11 +161,53 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
   @Override
   public void onStrayResponse(io.tandem.sip.stack.InboundResponse response) {}
 
+  /**
+   * An INVITE with Replaces naming this call's Call-ID, from Microsoft ({@code terms}: the session
+   * timer it asks for): while the call rings it names an early dialog Microsoft initiated (481, RFC
+   * 3891 §3); once answered, {@link TeamsSideDialog#replacedBy}.
+   */
+  void onReplacingInvite(
+      InboundRequest request, Replaces replaces, SessionTimer.@Nullable Terms terms) {
+    context
+        .endpoint()
+        .execute(
+            lane(),
+            () -> {
+              if (state == State.CONNECTED && side != null && teamsMedia != null) {
+                side.replacedBy(request, replaces, terms, teamsMedia, this::contact, this::endBoth);
+              } else {
+                replaces.refused(
+                    request,
+                    null,
+                    state == State.DIALLING
+                        && replaces.names(lane(), localTag, invite.request().from().tag()));
+              }
+            });
+  }
+
+  /** The Teams user joined this call to another: the agent among them has transferred it. */
+  private void joined(InboundRequest replacing) {
+    TeamsConsultTransfer.completed(
+        context, teams.tenant(), lane(), replacing, invite.callerNumber(), number);
+  }
+
   private void inDialog(InboundRequest request) {
+    TeamsSideDialog answered = side;
+    LegMedia media = teamsMedia;
+    if (answered != null
+        && media != null
+        && answered.inReplacing(request, media, this::joined, this::endBoth)) {
+      return;
+    }
+    String tag = answered == null ? localTag : answered.localTag();
     switch (request.method()) {
-      case "ACK" -> acked(request);
+      case "ACK" -> {
+        if (answered != null && media != null && !answered.acked(request, media)) {
+          endBoth();
+        }
+      }
       case "CANCEL" -> {
-        request.respond(200, "OK", localTag, List.of());
+        request.respond(200, "OK", tag, List.of());
         if (state == State.DIALLING) {
           invite.request().respond(487, "Request Terminated", localTag, List.of(contactHeader()));
           hangUpCarrier();
@@ -174,48 +215,29 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
         }
       }
       case "BYE" -> {
-        request.respond(200, "OK", localTag, List.of());
-        if (state == State.CONNECTED) {
+        request.respond(200, "OK", tag, List.of());
+        if (state == State.CONNECTED && (answered == null || !answered.replacing())) {
           hangUpCarrier();
           end();
         }
       }
       default -> {
-        LegMedia media = teamsMedia;
-        if (media != null
-            && (!request.method().equals("INVITE") || !invite.isRepeatedBy(request))) {
-          InDialogAnswers.answer(request, localTag, contact(), media, session, holds -> {});
+        if (answered != null && media != null) {
+          answered.answer(request, media, contact(request));
+        } else if (media != null
+            && !(request.method().equals("INVITE") && invite.isRepeatedBy(request))) {
+          InDialogAnswers.answer(request, localTag, contact(request), media, null, holds -> {});
         }
       }
     }
   }
 
-  private void acked(InboundRequest ack) {
-    LegMedia media = teamsMedia;
-    if (media == null) {
-      return;
-    }
-    try {
-      invite.acked(ack, media);
-    } catch (MediaRefusedException unusable) {
-      LOG.log(System.Logger.Level.WARNING, "answer in ACK unusable: {0}", unusable.getMessage());
-      endBoth();
-    }
-  }
-
   /** The session expired or the Teams leg is unusable: BYE to Teams, the carrier's leg ends. */
   private void endBoth() {
-    if (state == State.CONNECTED) {
-      sendBye();
+    if (state == State.CONNECTED && side != null) {
+      side.bye();
       hangUpCarrier();
       end();
-    }
-  }
-
-  private void sendBye() {
-    Dialog current = dialog;
-    if (current != null) {
-      context.endpoint().send(current.via(), current.request("BYE"), SipConstants.IGNORE);
     }
   }
 
@@ -225,7 +247,7 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
         .request()
         .respond(
             status,
-            reason(status),
+            ReasonPhrase.of(status),
             localTag,
             List.of(SipHeader.of("Warning", "399 tandem \"" + why + "\"")));
     end();
@@ -243,8 +265,8 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
     }
     move(State.ENDED);
     invite.stop();
-    if (session != null) {
-      session.stop();
+    if (side != null) {
+      side.stop();
     }
     if (teamsMedia != null) {
       teamsMedia.close();
@@ -252,20 +274,18 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
     context.calls().remove(lane(), this);
   }
 
-  /** Tandem's Contact towards Microsoft: the SBC FQDN, never an IP (MICROSOFT-CONTRACTS §1.2). */
-  private String contact() {
-    var point = invite.request().arrivedOn();
-    return "<sip:"
-        + teams.sbcFqdn()
-        + ":"
-        + point.port()
-        + ";transport="
-        + point.transport().token()
-        + ">";
+  private SipHeader contactHeader() {
+    return SipConstants.contact(contact(invite.request()));
   }
 
-  private SipHeader contactHeader() {
-    return SipConstants.contact(contact());
+  /**
+   * Tandem's Contact towards Microsoft for {@code request}'s dialog: the SBC FQDN, never an IP
+   * (MICROSOFT-CONTRACTS §1.2).
+   */
+  private String contact(InboundRequest request) {
+    var point = request.arrivedOn();
+    return "<sip:%s:%d;transport=%s>"
+        .formatted(teams.sbcFqdn(), point.port(), point.transport().token());
   }
 
   private void move(State next) {
@@ -273,19 +293,5 @@ final class TeamsPstnCall implements SipLeg, AgentLegListener {
       throw new IllegalStateException("Teams call " + lane() + ": " + state + " → " + next);
     }
     state = next;
-  }
-
-  private static String reason(int status) {
-    return switch (status) {
-      case 404 -> "Not Found";
-      case 408 -> "Request Timeout";
-      case 480 -> "Temporarily Unavailable";
-      case 486 -> "Busy Here";
-      case 487 -> "Request Terminated";
-      case 488 -> "Not Acceptable Here";
-      case 503 -> "Service Unavailable";
-      case 603 -> "Decline";
-      default -> status >= 600 ? "Global Failure" : status >= 500 ? "Server Error" : "Refused";
-    };
   }
 }

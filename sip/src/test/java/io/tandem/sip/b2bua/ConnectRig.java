@@ -486,6 +486,27 @@ final class ConnectRig implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * The Teams user {@code userId} joins their calls {@code callA} (an SBC → Teams call, by SIP
+   * Call-ID) and {@code callB} through the SBC (the emulator's INVITE with Replaces of B).
+   */
+  HttpResponse<String> teamsConsultTransfer(String userId, String callA, String callB)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    emulator.httpBaseUrl()
+                        + "/emulator/teams/users/"
+                        + userId
+                        + "/consultTransfer"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"callA\":\"" + callA + "\",\"callB\":\"" + callB + "\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The state of a Teams user's call placed with {@link #teamsDials}. */
   String teamsCallState(String userId, String callId) throws Exception {
     return teamsCall(userId, callId).path("state").asString();

@@ -171,7 +171,9 @@ class TeamsTransferEndToEndTest {
   private static String send(DatagramSocket socket, int port, String replaces) throws Exception {
     String callId = java.util.UUID.randomUUID().toString();
     String invite =
-        "INVITE sip:+14255550190@127.0.0.1:"
+        "INVITE sip:+14255550190@"
+            + ConnectRig.SBC
+            + ":"
             + port
             + " SIP/2.0\r\n"
             + "Via: SIP/2.0/UDP 127.0.0.1:"

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The media files the scenarios play, generated rather than downloaded: {@code tone-440hz.ulaw}
- * (one second of a 440 Hz tone, raw G.711 µ-law at 8 kHz, for {@code rtp_stream}) and {@code
- * dtmf-<key>.pcap} (one RFC 4733 telephone-event key press, payload type 101, for {@code
+ * The media files the scenarios play, generated rather than downloaded: {@code tone-440hz.ulaw} and
+ * {@code tone-1000hz.ulaw} (one second of a tone, raw G.711 µ-law at 8 kHz, for {@code rtp_stream})
+ * and {@code dtmf-<key>.pcap} (one RFC 4733 telephone-event key press, payload type 101, for {@code
  * play_pcap_audio}; keys 0-9, star, pound).
  *
  * <p>A key press is 8 packets 20 ms apart with the same timestamp and a growing duration (160 to
@@ -41,6 +41,7 @@ public final class SippMedia {
   public static Map<String, byte[]> files() {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("tone-440hz.ulaw", tone());
+    files.put("tone-1000hz.ulaw", tone(1000));
     String keys = "0123456789*#";
     for (int i = 0; i < keys.length(); i++) {
       char key = keys.charAt(i);
@@ -51,9 +52,14 @@ public final class SippMedia {
   }
 
   static byte[] tone() {
+    return tone(440);
+  }
+
+  /** One second of a {@code hz} tone (whole hertz: it loops seamlessly), raw µ-law at 8 kHz. */
+  static byte[] tone(int hz) {
     byte[] ulaw = new byte[8000];
     for (int i = 0; i < ulaw.length; i++) {
-      ulaw[i] = muLaw((int) Math.round(6000 * Math.sin(2 * Math.PI * 440 * i / 8000.0)));
+      ulaw[i] = muLaw((int) Math.round(6000 * Math.sin(2 * Math.PI * hz * i / 8000.0)));
     }
     return ulaw;
   }
