@@ -8,11 +8,8 @@ import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.core.interaction.InteractionId;
 import io.tandem.core.interaction.ReservationId;
 import io.tandem.core.queue.QueueId;
-import io.tandem.core.time.Timer;
 import io.tandem.sip.stack.InboundRequest;
-import io.tandem.sip.trunk.DirectRoutingTrunk;
 import java.util.Locale;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,19 +28,19 @@ final class CallerQueueing implements AgentLegListener {
 
   private final CarrierCall call;
   private final ConnectContext context;
-  private @Nullable QueueId queue;
   private @Nullable AgentLeg agentLeg;
   private @Nullable ReservationId reservation;
   private @Nullable AgentTalk talk;
   private @Nullable CallerVoicemail voicemail;
   private @Nullable CallerForward forward;
-  private Timer positionRefresh = Timer.NONE;
   private final CallHold hold;
+  private final QueuePlaceAnnouncements place;
 
   CallerQueueing(CarrierCall call, ConnectContext context) {
     this.call = call;
     this.context = context;
     this.hold = new CallHold(call);
+    this.place = new QueuePlaceAnnouncements(call, context);
   }
 
   /** The caller's latest offer in the call holds ({@code true}) or does not. */
@@ -84,8 +81,7 @@ final class CallerQueueing implements AgentLegListener {
     if (id == null || voicemail != null) {
       return;
     }
-    positionRefresh.cancel();
-    queue = null;
+    place.stop();
     voicemail = CallerVoicemail.start(call, context, id, mailbox);
   }
 
@@ -104,8 +100,7 @@ final class CallerQueueing implements AgentLegListener {
       call.hangUp();
       return;
     }
-    positionRefresh.cancel();
-    queue = null;
+    place.stop();
     AgentLeg ringing = agentLeg;
     agentLeg = null;
     reservation = null;
@@ -129,38 +124,10 @@ final class CallerQueueing implements AgentLegListener {
   }
 
   private void queued(QueueId target) {
-    queue = target;
     if (call.state() == CarrierCallState.IN_FLOW) {
       call.move(CarrierCallState.QUEUED);
     }
-    refreshPosition();
-  }
-
-  private void refreshPosition() {
-    positionRefresh.cancel();
-    QueueId current = queue;
-    InteractionId id = call.interaction();
-    if (current == null || id == null) {
-      return;
-    }
-    call.tenant()
-        .ask(t -> t.placeOf(id))
-        .thenAccept(
-            place ->
-                context
-                    .endpoint()
-                    .execute(
-                        call.lane(),
-                        () -> {
-                          if (voicemail == null
-                              && (call.state() == CarrierCallState.QUEUED
-                                  || call.state() == CarrierCallState.CONNECTING)) {
-                            call.media().holdMusic(place.position(), place.expectedWait());
-                          }
-                        }));
-    positionRefresh =
-        context.after(
-            context.settings().announcementInterval(), call.lane(), this::refreshPosition);
+    place.start(target);
   }
 
   private void offered(InteractionEvent.Offered offered) {
@@ -168,39 +135,12 @@ final class CallerQueueing implements AgentLegListener {
       call.tell(t -> t.declineOffer(offered.reservation()));
       return;
     }
-    Optional<DirectRoutingTrunk> trunk = context.trunks().directRouting(call.tenantId());
-    Optional<String> number = context.tenants().teamsNumber(call.tenantId(), offered.agent());
-    if (trunk.isEmpty() || number.isEmpty()) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "agent {0} cannot be called over Direct Routing (trunk: {1}, number: {2})",
-          offered.agent().value(),
-          trunk.isPresent(),
-          number.isPresent());
-      call.tell(t -> t.declineOffer(offered.reservation()));
-      return;
-    }
-    if (call.state() == CarrierCallState.IN_FLOW) {
-      call.move(CarrierCallState.QUEUED);
-    }
-    LegMedia media;
-    try {
-      media = context.media().offer(trunk.get().srtp(), trunk.get().mediaBypass());
-    } catch (MediaRefusedException noMedia) {
-      LOG.log(System.Logger.Level.WARNING, "no media for an agent leg: {0}", noMedia.getMessage());
-      call.tell(t -> t.declineOffer(offered.reservation()));
+    AgentLeg leg = AgentRinging.legFor(call, context, offered, this);
+    if (leg == null) {
       return;
     }
     reservation = offered.reservation();
     call.move(CarrierCallState.CONNECTING);
-    AgentLeg leg =
-        new AgentLeg(
-            context,
-            call.lane(),
-            new ProxyFailover(trunk.get()),
-            DirectRoutingAddress.number(context, trunk.get(), number.get(), call.callerNumber()),
-            media,
-            this);
     agentLeg = leg;
     leg.start();
   }
@@ -223,7 +163,7 @@ final class CallerQueueing implements AgentLegListener {
       leg.hangUp();
       return;
     }
-    positionRefresh.cancel();
+    place.stop();
     call.move(CarrierCallState.BRIDGED);
     call.media().relayWith(leg.media());
     talk = new AgentTalk(call, context, this, leg);
@@ -358,7 +298,7 @@ final class CallerQueueing implements AgentLegListener {
 
   /** The call is over: the agent leg, or the forward target's leg, goes too. */
   void stop() {
-    positionRefresh.cancel();
+    place.stop();
     CallerForward forwarded = forward;
     if (forwarded != null) {
       forwarded.stop();
