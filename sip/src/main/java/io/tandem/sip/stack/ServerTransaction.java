@@ -1,6 +1,7 @@
 package io.tandem.sip.stack;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server side of one transaction (RFC 3261 §17.2, RFC 6026): remembers the latest response so a
@@ -34,7 +35,9 @@ final class ServerTransaction {
   private final Flow flow;
   private final StackTimers timers;
   private final TransactionTable table;
+  private final long started;
   private State state = State.PROCEEDING;
+  private @Nullable InboundRequest unanswered;
   private static final byte[] NOTHING = new byte[0];
 
   private byte[] lastResponse = NOTHING;
@@ -47,6 +50,7 @@ final class ServerTransaction {
     this.flow = flow;
     this.timers = timers;
     this.table = table;
+    this.started = timers.nowMillis();
   }
 
   String key() {
@@ -69,6 +73,7 @@ final class ServerTransaction {
   }
 
   private void finish(int status) {
+    unanswered = null;
     boolean reliable = flow.transport() != Transport.UDP;
     if (invite && status < 300) {
       state = State.ACCEPTED;
@@ -84,6 +89,36 @@ final class ServerTransaction {
       state = State.COMPLETED;
       table.endAfter(reliable ? 0 : StackTimers.TIMEOUT, this::terminate);
     }
+  }
+
+  /** When the request arrived, in the timers' time. */
+  long started() {
+    return started;
+  }
+
+  boolean invite() {
+    return invite;
+  }
+
+  /** Keeps an INVITE while it waits for its final response, for {@link UnansweredRequests}. */
+  synchronized void awaitAnswer(InboundRequest request) {
+    if (invite && state == State.PROCEEDING) {
+      unanswered = request;
+    }
+  }
+
+  /** The INVITE still waiting for its final response; null once answered (or not an INVITE). */
+  synchronized @Nullable InboundRequest unansweredInvite() {
+    return state == State.PROCEEDING ? unanswered : null;
+  }
+
+  /** Leaves the table if no final response was sent; whether it did. */
+  synchronized boolean forgetUnanswered() {
+    if (state != State.PROCEEDING) {
+      return false;
+    }
+    terminate();
+    return true;
   }
 
   /** Timer G: the non-2xx final response again, at doubling intervals up to T2. */
