@@ -9,9 +9,10 @@ import java.util.function.Consumer;
  * The upkeep of an endpoint's TCP and TLS connections, one periodic task on the endpoint's timers
  * (no timer per connection or message): it closes a connection whose write has stayed blocked for
  * the write timeout (the peer stopped reading) and one that carried nothing either way for the idle
- * timeout (keepalive pings count), and it reports the close of every connection this side sent
- * requests on, so that the transactions waiting on it fail at once (a transport error, RFC 3261
- * §17.1.4) instead of waiting out Timer B or F.
+ * timeout (keepalive pings count), and it reports the close of a connection this side sent requests
+ * on when writes were lost with it (a failed or cut write, messages still queued), so that the
+ * transactions waiting on it fail at once (a transport error, RFC 3261 §17.1.4) instead of waiting
+ * out Timer B or F.
  *
  * <p>A blocked write is seen by sweeps a second apart, so it is cut between the write timeout and
  * one second more after it began; an idle connection likewise.
@@ -48,7 +49,8 @@ final class ConnectionSweep {
 
   /**
    * Sweeps every {@link #SWEEP_MILLIS} on {@code timers} within {@code limits}; {@code
-   * requestFlowClosed} hears of each closed connection that carried this side's requests.
+   * requestFlowClosed} hears of each closed connection that carried this side's requests and lost
+   * writes.
    */
   ConnectionSweep(StackTimers timers, ConnectionLimits limits, Consumer<Flow> requestFlowClosed) {
     this.timers = timers;
@@ -63,10 +65,14 @@ final class ConnectionSweep {
     connections.put(connection, new Seen(connection.activity(), timers.nowMillis()));
   }
 
-  /** {@code connection} has closed: forgotten, and reported if it carried requests. */
+  /**
+   * {@code connection} has closed: forgotten, and reported if it carried requests and lost writes.
+   * A connection closed with everything written is not reported: the peer may still answer on a new
+   * connection (RFC 3261 §18.2.2), and Timers B and F stand.
+   */
   void closed(StreamConnection connection) {
     connections.remove(connection);
-    if (connection.carriesRequests()) {
+    if (connection.carriesRequests() && connection.lostWrites()) {
       requestFlowClosed.accept(connection);
     }
   }
@@ -108,7 +114,7 @@ final class ConnectionSweep {
           "closing {0}: a write blocked for {1} ms (the peer reads nothing)",
           connection,
           now - seen.blockedSince);
-      connection.abort();
+      connection.abort(true);
       return;
     }
     seen.writes = writes;
@@ -118,7 +124,7 @@ final class ConnectionSweep {
       seen.quietSince = now;
     } else if (idleTimeoutMillis > 0 && now - seen.quietSince >= idleTimeoutMillis) {
       LOG.log(Level.DEBUG, "closing {0}: idle for {1} ms", connection, now - seen.quietSince);
-      connection.abort();
+      connection.abort(false);
     }
   }
 }

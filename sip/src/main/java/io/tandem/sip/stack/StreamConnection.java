@@ -47,6 +47,7 @@ final class StreamConnection implements Flow {
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile int framesRead;
   private volatile boolean carriesRequests;
+  private volatile boolean lostWrites;
 
   /**
    * A connection over {@code socket} (connected, and for TLS handshaken); {@code peerNames} are the
@@ -86,7 +87,7 @@ final class StreamConnection implements Flow {
           throw new IOException("the " + transport + " connection to " + remote + " is closed");
       case OVER_LIMIT -> {
         LOG.log(Level.INFO, "closing {0} connection {1}: write queue full", transport, remote);
-        abort();
+        abort(true);
         throw new IOException(
             "the " + transport + " connection to " + remote + " closed: its write queue is full");
       }
@@ -104,6 +105,7 @@ final class StreamConnection implements Flow {
     } catch (IOException broken) {
       if (state.get() == State.OPEN) {
         LOG.log(Level.DEBUG, "{0} connection {1} broke: {2}", transport, remote, broken.toString());
+        end(true, true);
       }
     } finally {
       close();
@@ -139,6 +141,15 @@ final class StreamConnection implements Flow {
   /** Whether this side has sent requests on the connection. */
   boolean carriesRequests() {
     return carriesRequests;
+  }
+
+  /**
+   * Whether the connection closed on a failed write, or with messages not yet written: what was
+   * sent on it may never have reached the peer (a transport error, RFC 3261 §17.1.4). False while
+   * open, and after a close with everything written (the peer's, an idle one).
+   */
+  boolean lostWrites() {
+    return lostWrites;
   }
 
   /** A count that moves with every frame read and every write completed. */
@@ -202,22 +213,24 @@ final class StreamConnection implements Flow {
    * send its close_notify).
    */
   void close() {
-    end(false);
+    end(false, false);
   }
 
   /**
    * Closes as {@link #close()} does, the TCP socket first whatever is in progress: the peer reads
-   * nothing, so not even a TLS close_notify is tried (it could block the closing thread).
+   * nothing, so not even a TLS close_notify is tried (it could block the closing thread). A {@code
+   * failedWrite} (blocked too long, a full queue) makes the close one that {@link #lostWrites()}.
    */
-  void abort() {
-    end(true);
+  void abort(boolean failedWrite) {
+    end(true, failedWrite);
   }
 
-  private void end(boolean cutFirst) {
+  private void end(boolean cutFirst, boolean failedWrite) {
     if (!state.compareAndSet(State.OPEN, State.CLOSED)) {
       return;
     }
-    writes.close();
+    boolean unwritten = writes.close();
+    lostWrites = failedWrite || unwritten;
     if (cutFirst || writes.writing()) {
       closeQuietly(underlying);
     }

@@ -112,12 +112,16 @@ final class WriteQueue {
     }
   }
 
-  /** Refuses every later message and ends {@link #writeTo} once its write in progress ends. */
-  void close() {
+  /**
+   * Refuses every later message and ends {@link #writeTo} once its write in progress ends; whether
+   * bytes were still waiting or being written (they are lost).
+   */
+  boolean close() {
     lock.lock();
     try {
       closed = true;
       queued.signal();
+      return pendingLength > 0 || writing;
     } finally {
       lock.unlock();
     }
