@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  */
 public record ConnectConnections(
     @DefaultValue("10s") Duration writeTimeout,
-    @DefaultValue("1MB") DataSize writeQueue,
+    @DefaultValue("8MB") DataSize writeQueue,
     @DefaultValue("3m") Duration idleTimeout) {
 
   private static final String PREFIX = "tandem.sip.connections.";
