@@ -86,7 +86,8 @@ public final class ConnectChannel implements AutoCloseable, CallControlSource {
                   bind,
                   listenPoints(properties),
                   properties.tlsPort() == -1 ? null : properties.tls().material(),
-                  resolver(properties)),
+                  resolver(properties),
+                  properties.connections().limits()),
               new TrunkPlan(
                   properties.inboundTrunks(),
                   properties.directRoutingTrunks(),

@@ -41,6 +41,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directRouting each tenant's Direct Routing trunk (at most one per tenant)
  * @param agentNumbers agent id to Teams number (+E.164), ahead of the Teams directory
  * @param tls the TLS material, checked when a TLS port or a TLS trunk needs it
+ * @param connections the write and idle limits of SIP connections over TCP and TLS
  */
 @ConfigurationProperties("tandem.sip")
 public record ConnectProperties(
@@ -58,7 +59,8 @@ public record ConnectProperties(
     @DefaultValue List<Trunk> trunks,
     @DefaultValue List<DirectRouting> directRouting,
     @DefaultValue Map<String, String> agentNumbers,
-    @DefaultValue ConnectTls tls) {
+    @DefaultValue ConnectTls tls,
+    @DefaultValue ConnectConnections connections) {
 
   private static final String PREFIX = "tandem.sip.";
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -128,6 +130,7 @@ public record ConnectProperties(
     if (enabled) {
       List<String> problems = new ArrayList<>();
       checkPorts(problems, udpPort, tcpPort, tlsPort, rtp);
+      connections.check(problems);
       if (minSessionInterval.compareTo(Duration.ofSeconds(1)) < 0) {
         problems.add(
             PREFIX + "min-session-interval must be at least 1s, not " + minSessionInterval);

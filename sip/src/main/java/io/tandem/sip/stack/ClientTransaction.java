@@ -142,6 +142,17 @@ final class ClientTransaction implements Lingering.Lingerer {
     told.timeout();
   }
 
+  /**
+   * The connection {@code closed} has closed: if it is this transaction's and no final response
+   * came, the transaction fails as on a transport error (RFC 3261 §17.1.4), also a provisionally
+   * answered INVITE.
+   */
+  void onFlowClosed(Flow closed) {
+    if (closed == flow) {
+      giveUp(true);
+    }
+  }
+
   /** A response matching this transaction. */
   void onResponse(SipMessage response) {
     Runnable delivery;

@@ -14,13 +14,25 @@ import org.jspecify.annotations.Nullable;
  * @param tls certificate and trust anchors; required when a point is TLS
  * @param resolveHost turns a next hop's host name into an address (a host map in tests and the
  *     demo, {@link UnaryOperator#identity()} for DNS); IP literals never go through it
+ * @param connections the write and idle limits of TCP and TLS connections
  */
 public record EndpointSettings(
     String name,
     InetAddress bind,
     List<ListenPoint> points,
     @Nullable TlsMaterial tls,
-    UnaryOperator<String> resolveHost) {
+    UnaryOperator<String> resolveHost,
+    ConnectionLimits connections) {
+
+  /** Settings with {@link ConnectionLimits#DEFAULTS}. */
+  public EndpointSettings(
+      String name,
+      InetAddress bind,
+      List<ListenPoint> points,
+      @Nullable TlsMaterial tls,
+      UnaryOperator<String> resolveHost) {
+    this(name, bind, points, tls, resolveHost, ConnectionLimits.DEFAULTS);
+  }
 
   public EndpointSettings {
     points = List.copyOf(points);

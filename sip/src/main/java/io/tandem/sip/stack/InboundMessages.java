@@ -89,8 +89,10 @@ final class InboundMessages {
       transaction.onRetransmission();
       return;
     }
-    endpoint.deliver(
-        new InboundRequest(endpoint, request, transaction, arrivedOn, back, replyVia), arrived);
+    InboundRequest delivered =
+        new InboundRequest(endpoint, request, transaction, arrivedOn, back, replyVia);
+    transaction.awaitAnswer(delivered);
+    endpoint.deliver(delivered, arrived);
   }
 
   /**

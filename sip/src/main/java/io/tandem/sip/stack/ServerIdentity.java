@@ -65,6 +65,25 @@ final class ServerIdentity {
     }
   }
 
+  /**
+   * Checks that an open connection to {@code remote}, whose peer's certificate carries {@code
+   * names}, may carry requests for {@code host} too (IP literals are not checked).
+   *
+   * @throws SSLPeerUnverifiedException when none of the names is {@code host}'s
+   */
+  static void requireNamed(List<String> names, String host, java.net.InetSocketAddress remote)
+      throws SSLPeerUnverifiedException {
+    if (!isIpLiteral(host) && !CertificateNames.anyMatches(names, host)) {
+      throw new SSLPeerUnverifiedException(
+          "the open connection to "
+              + remote
+              + " is to a certificate naming "
+              + String.join(", ", names)
+              + ", not "
+              + host);
+    }
+  }
+
   /** Whether {@code host} is an IPv4 or IPv6 literal rather than a name. */
   static boolean isIpLiteral(String host) {
     return host.startsWith("[") || host.contains(":") || host.matches("[0-9.]+");

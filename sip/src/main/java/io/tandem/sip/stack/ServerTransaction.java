@@ -35,7 +35,9 @@ final class ServerTransaction implements Lingering.Lingerer {
   private @Nullable Flow flow; // dropped once nothing more is sent
   private final StackTimers timers;
   private final TransactionTable table;
+  private final long started;
   private State state = State.PROCEEDING;
+  private @Nullable InboundRequest unanswered;
   private static final byte[] NOTHING = new byte[0];
 
   private byte[] lastResponse = NOTHING;
@@ -48,6 +50,7 @@ final class ServerTransaction implements Lingering.Lingerer {
     this.flow = flow;
     this.timers = timers;
     this.table = table;
+    this.started = timers.nowMillis();
   }
 
   String key() {
@@ -71,6 +74,7 @@ final class ServerTransaction implements Lingering.Lingerer {
   }
 
   private void finish(int status, boolean reliable) {
+    unanswered = null;
     if (invite && status < 300) {
       state = State.ACCEPTED;
       lastResponse = NOTHING; // its retransmissions are the dialog's: the request's are absorbed
@@ -86,6 +90,36 @@ final class ServerTransaction implements Lingering.Lingerer {
       state = State.COMPLETED;
       table.endAfter(reliable ? 0 : StackTimers.TIMEOUT, this);
     }
+  }
+
+  /** When the request arrived, in the timers' time. */
+  long started() {
+    return started;
+  }
+
+  boolean invite() {
+    return invite;
+  }
+
+  /** Keeps an INVITE while it waits for its final response, for {@link UnansweredRequests}. */
+  synchronized void awaitAnswer(InboundRequest request) {
+    if (invite && state == State.PROCEEDING) {
+      unanswered = request;
+    }
+  }
+
+  /** The INVITE still waiting for its final response; null once answered (or not an INVITE). */
+  synchronized @Nullable InboundRequest unansweredInvite() {
+    return state == State.PROCEEDING ? unanswered : null;
+  }
+
+  /** Leaves the table if no final response was sent; whether it did. */
+  synchronized boolean forgetUnanswered() {
+    if (state != State.PROCEEDING) {
+      return false;
+    }
+    terminate();
+    return true;
   }
 
   /** Timer G: the non-2xx final response again, at doubling intervals up to T2. */

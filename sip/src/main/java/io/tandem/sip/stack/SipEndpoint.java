@@ -37,6 +37,7 @@ public final class SipEndpoint implements AutoCloseable {
   private final RequestWriter requests;
   private final NextHopResolver nextHops;
   private final InboundMessages inbound;
+  private final ConnectionSweep connections;
 
   private SipEndpoint(
       EndpointSettings settings, RequestHandler handler, Executor executor, StackTimers timers)
@@ -50,6 +51,8 @@ public final class SipEndpoint implements AutoCloseable {
     this.requests = new RequestWriter(address);
     this.nextHops = new NextHopResolver(settings.resolveHost());
     this.inbound = new InboundMessages(this, transactions, timers);
+    this.connections =
+        new ConnectionSweep(timers, settings.connections(), transactions::failWaitingOn);
     try {
       for (ListenPoint point : settings.points()) {
         SipTransport transport = open(point);
@@ -66,15 +69,17 @@ public final class SipEndpoint implements AutoCloseable {
   }
 
   private SipTransport open(ListenPoint point) throws IOException {
+    StreamOptions options = StreamOptions.of(settings.connections(), connections);
     return switch (point.transport()) {
       case UDP -> UdpTransport.open(settings.bind(), point.port(), inbound::onMessage);
-      case TCP -> StreamTransport.open(point, settings.bind(), null, inbound::onMessage);
+      case TCP -> StreamTransport.open(point, settings.bind(), null, inbound::onMessage, options);
       case TLS ->
           StreamTransport.open(
               point,
               settings.bind(),
               TlsContexts.of(java.util.Objects.requireNonNull(settings.tls())),
-              inbound::onMessage);
+              inbound::onMessage,
+              options);
     };
   }
 
@@ -315,6 +320,7 @@ public final class SipEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
+    connections.stop();
     closeTransports();
     timers.close();
   }

@@ -11,13 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +25,13 @@ import org.jspecify.annotations.Nullable;
  * (the server side wants the client's certificate), and a connection this side opens must reach a
  * server whose certificate names the host addressed ({@link ServerIdentity}).
  *
+ * <p>Every connection is watched by the endpoint's {@link ConnectionSweep} (blocked writes, idle
+ * connections) and bounded by its {@link ConnectionLimits}.
+ *
  * <p>Threading: blocking sockets on virtual threads: one accepting the server socket, one reading
- * each connection (handshake included, bounded by the handshake timeout); {@link #flowTo} blocks
- * its caller while connecting, and concurrent calls for one address share one attempt.
+ * each connection (handshake included, bounded by the handshake timeout), one writing it; {@link
+ * #flowTo} blocks its caller while connecting, and concurrent calls for one address share one
+ * attempt.
  */
 final class StreamTransport implements SipTransport {
 
@@ -52,11 +53,12 @@ final class StreamTransport implements SipTransport {
   private final ListenPoint point;
   private final @Nullable TlsHandshake tls;
   private final MessageSink sink;
+  private final ConnectionSweep sweep;
+  private final int writeQueueBytes;
   private final int connectMillis;
   private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
   private final Map<InetSocketAddress, StreamConnection> connections = new ConcurrentHashMap<>();
-  private final Map<InetSocketAddress, CompletableFuture<StreamConnection>> connecting =
-      new ConcurrentHashMap<>();
+  private final ConnectAttempts attempts = new ConnectAttempts();
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
 
@@ -65,13 +67,14 @@ final class StreamTransport implements SipTransport {
       Transport transport,
       @Nullable SSLContext tls,
       MessageSink sink,
-      Duration connectTimeout,
-      Duration handshakeTimeout) {
+      StreamOptions options) {
     this.server = server;
     this.point = new ListenPoint(transport, server.getLocalPort());
-    this.tls = tls == null ? null : new TlsHandshake(tls, handshakeTimeout);
+    this.tls = tls == null ? null : new TlsHandshake(tls, options.handshakeTimeout());
     this.sink = sink;
-    this.connectMillis = Math.toIntExact(connectTimeout.toMillis());
+    this.sweep = options.sweep();
+    this.writeQueueBytes = options.limits().writeQueueBytes();
+    this.connectMillis = Math.toIntExact(options.connectTimeout().toMillis());
     this.acceptor =
         Thread.ofVirtual().name("sip-" + transport.token() + "-accept").unstarted(this::accept);
   }
@@ -81,19 +84,11 @@ final class StreamTransport implements SipTransport {
    * TLS point and refused for a TCP one.
    */
   static StreamTransport open(
-      ListenPoint point, InetAddress bind, @Nullable SSLContext tls, MessageSink sink)
-      throws IOException {
-    return open(point, bind, tls, sink, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT);
-  }
-
-  /** As {@link #open(ListenPoint, InetAddress, SSLContext, MessageSink)}, with other timeouts. */
-  static StreamTransport open(
       ListenPoint point,
       InetAddress bind,
       @Nullable SSLContext tls,
       MessageSink sink,
-      Duration connectTimeout,
-      Duration handshakeTimeout)
+      StreamOptions options)
       throws IOException {
     switch (point.transport()) {
       case UDP -> throw new IllegalArgumentException("a stream transport is TCP or TLS, not UDP");
@@ -108,8 +103,7 @@ final class StreamTransport implements SipTransport {
       server.close();
       throw taken;
     }
-    StreamTransport transport =
-        new StreamTransport(server, point.transport(), tls, sink, connectTimeout, handshakeTimeout);
+    StreamTransport transport = new StreamTransport(server, point.transport(), tls, sink, options);
     transport.acceptor.start();
     return transport;
   }
@@ -125,25 +119,18 @@ final class StreamTransport implements SipTransport {
       throw new IOException("the " + point + " transport is closed");
     }
     StreamConnection existing = openTo(address);
-    if (existing != null) {
-      return reused(existing, host);
-    }
-    CompletableFuture<StreamConnection> mine = new CompletableFuture<>();
-    CompletableFuture<StreamConnection> pending = connecting.putIfAbsent(address, mine);
-    if (pending != null) {
-      return reused(await(pending), host);
-    }
-    try {
-      StreamConnection raced = openTo(address);
-      StreamConnection connection = raced != null ? reused(raced, host) : connect(address, host);
-      mine.complete(connection);
-      return connection;
-    } catch (IOException | RuntimeException failed) {
-      mine.completeExceptionally(failed);
-      throw failed;
-    } finally {
-      connecting.remove(address, mine);
-    }
+    StreamConnection connection =
+        existing != null
+            ? existing
+            : attempts.connect(
+                address,
+                () -> {
+                  StreamConnection raced = openTo(address);
+                  return raced != null ? raced : connect(address, host);
+                });
+    reused(connection, host);
+    connection.carryRequests();
+    return connection;
   }
 
   private @Nullable StreamConnection openTo(InetSocketAddress address) {
@@ -197,10 +184,7 @@ final class StreamTransport implements SipTransport {
     StreamConnection connection;
     try {
       accepted.setTcpNoDelay(true);
-      connection =
-          tls == null
-              ? new StreamConnection(accepted, point.transport(), List.of(), forgetting(accepted))
-              : secured(tls.asServer(accepted), accepted);
+      connection = tls == null ? plain(accepted) : secured(tls.asServer(accepted), accepted);
     } catch (IOException refused) {
       LOG.log(
           Level.INFO,
@@ -212,6 +196,7 @@ final class StreamTransport implements SipTransport {
       return;
     }
     connections.putIfAbsent(connection.remote(), connection);
+    started(connection);
     connection.read(sink, point);
   }
 
@@ -228,10 +213,9 @@ final class StreamTransport implements SipTransport {
         throw new ConnectException("nothing listens on " + address + " (connected to itself)");
       }
       StreamConnection connection =
-          tls == null
-              ? new StreamConnection(plain, point.transport(), List.of(), forgetting(plain))
-              : secured(tls.asClient(plain, address, host), plain);
+          tls == null ? plain(plain) : secured(tls.asClient(plain, address, host), plain);
       connections.put(address, connection);
+      started(connection);
       Thread.ofVirtual()
           .name("sip-" + point.transport().token() + "-" + address)
           .start(() -> connection.read(sink, point));
@@ -242,39 +226,31 @@ final class StreamTransport implements SipTransport {
     }
   }
 
+  private StreamConnection plain(Socket socket) throws IOException {
+    return new StreamConnection(
+        socket, socket, point.transport(), List.of(), writeQueueBytes, forgetting(socket));
+  }
+
   private StreamConnection secured(SSLSocket socket, Socket plain) throws IOException {
     return new StreamConnection(
         socket,
+        plain,
         point.transport(),
         ServerIdentity.peerNames(socket.getSession()),
+        writeQueueBytes,
         forgetting(plain));
   }
 
-  /** A connection reused for {@code host}: on TLS, its peer's certificate must name it too. */
-  private StreamConnection reused(StreamConnection connection, String host) throws IOException {
-    if (tls != null
-        && !ServerIdentity.isIpLiteral(host)
-        && !CertificateNames.anyMatches(connection.peerNames(), host)) {
-      throw new SSLPeerUnverifiedException(
-          "the open connection to "
-              + connection.remote()
-              + " is to a certificate naming "
-              + String.join(", ", connection.peerNames())
-              + ", not "
-              + host);
-    }
-    return connection;
+  /** A registered connection starts writing, under the sweep's watch. */
+  private void started(StreamConnection connection) {
+    connection.startWriting();
+    sweep.watch(connection);
   }
 
-  private static StreamConnection await(CompletableFuture<StreamConnection> pending)
-      throws IOException {
-    try {
-      return pending.join();
-    } catch (CompletionException failed) {
-      if (failed.getCause() instanceof IOException cause) {
-        throw new IOException(cause.getMessage(), cause);
-      }
-      throw failed;
+  /** A connection for {@code host}: on TLS, its peer's certificate must name it too. */
+  private void reused(StreamConnection connection, String host) throws IOException {
+    if (tls != null) {
+      ServerIdentity.requireNamed(connection.peerNames(), host, connection.remote());
     }
   }
 
@@ -298,6 +274,7 @@ final class StreamTransport implements SipTransport {
     return connection -> {
       connections.remove(connection.remote(), connection);
       untrack(plain);
+      sweep.closed(connection);
     };
   }
 

@@ -15,9 +15,11 @@ final class TransactionTable {
   private final Map<String, ServerTransaction> servers = new ConcurrentHashMap<>();
   private final Map<String, ClientTransaction> clients = new ConcurrentHashMap<>();
   private final Lingering lingering;
+  private final UnansweredRequests unanswered;
 
   TransactionTable(StackTimers timers) {
     this.lingering = new Lingering(timers);
+    this.unanswered = new UnansweredRequests(timers, servers.values());
   }
 
   /** Ends {@code transaction} (it leaves the table) after {@code millis}. */
@@ -78,6 +80,17 @@ final class TransactionTable {
   /** How many transactions wait out their time to absorb retransmissions. */
   int lingering() {
     return lingering.size();
+  }
+
+  /**
+   * The connection {@code closed} carried requests on has closed: every client transaction still
+   * waiting on it for its final response fails (a transport error). A scan of the table, on the
+   * rare close of a connection that carried requests, instead of a registry per connection.
+   */
+  void failWaitingOn(Flow closed) {
+    for (ClientTransaction transaction : clients.values()) {
+      transaction.onFlowClosed(closed);
+    }
   }
 
   /** How many transactions are live (both sides). */

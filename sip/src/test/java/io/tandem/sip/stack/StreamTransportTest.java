@@ -35,6 +35,10 @@ class StreamTransportTest {
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
   private final RecordingSink inbox = new RecordingSink();
+  private final StreamOptions options =
+      StreamOptions.of(
+          ConnectionLimits.DEFAULTS,
+          new ConnectionSweep(new ManualTimers(), ConnectionLimits.DEFAULTS, flow -> {}));
   private final List<AutoCloseable> opened = new ArrayList<>();
   private StreamTransport tandem;
 
@@ -266,7 +270,7 @@ class StreamTransportTest {
     assertThatThrownBy(() -> flow.send(request(""))).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> tandem.flowTo(flow.remote(), "127.0.0.1"))
         .isInstanceOf(IOException.class);
-    StreamTransport.open(tandem.point(), LOOPBACK, null, inbox).close();
+    StreamTransport.open(tandem.point(), LOOPBACK, null, inbox, options).close();
   }
 
   @Test
@@ -274,10 +278,14 @@ class StreamTransportTest {
     assertThat(tandem.point()).isEqualTo(new ListenPoint(Transport.TCP, tandem.point().port()));
     assertThat(tandem.point().port()).isPositive();
     assertThatThrownBy(
-            () -> StreamTransport.open(new ListenPoint(Transport.UDP, 0), LOOPBACK, null, inbox))
+            () ->
+                StreamTransport.open(
+                    new ListenPoint(Transport.UDP, 0), LOOPBACK, null, inbox, options))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> StreamTransport.open(new ListenPoint(Transport.TLS, 0), LOOPBACK, null, inbox))
+            () ->
+                StreamTransport.open(
+                    new ListenPoint(Transport.TLS, 0), LOOPBACK, null, inbox, options))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TLS context");
   }
@@ -315,7 +323,7 @@ class StreamTransportTest {
 
   private StreamTransport tcp(RecordingSink sink) throws IOException {
     StreamTransport transport =
-        StreamTransport.open(new ListenPoint(Transport.TCP, 0), LOOPBACK, null, sink);
+        StreamTransport.open(new ListenPoint(Transport.TCP, 0), LOOPBACK, null, sink, options);
     opened.add(transport);
     return transport;
   }

@@ -233,7 +233,8 @@ class StreamTransportTlsTest {
             new ListenPoint(Transport.TLS, 0),
             LOOPBACK,
             presentingAlways(selfSigned),
-            new RecordingSink());
+            new RecordingSink(),
+            options(StreamTransport.HANDSHAKE_TIMEOUT));
     opened.add(stranger);
 
     Flow flow;
@@ -388,10 +389,17 @@ class StreamTransportTlsTest {
             LOOPBACK,
             TlsContexts.of(material),
             sink,
-            StreamTransport.CONNECT_TIMEOUT,
-            handshakeTimeout);
+            options(handshakeTimeout));
     opened.add(transport);
     return transport;
+  }
+
+  private static StreamOptions options(Duration handshakeTimeout) {
+    return new StreamOptions(
+        StreamTransport.CONNECT_TIMEOUT,
+        handshakeTimeout,
+        ConnectionLimits.DEFAULTS,
+        new ConnectionSweep(new ManualTimers(), ConnectionLimits.DEFAULTS, flow -> {}));
   }
 
   private static InetSocketAddress address(StreamTransport transport) {
