@@ -19,8 +19,8 @@
 # with p50/p99/max in ms, then Tandem's CPU (user+system over the call phase, from /proc), the two
 # sipps' CPU (over their whole run), and Tandem's own status lines (peak calls, heap, RSS, events). KAMAILIO=1 then runs
 # sip/scripts/kamailio-baseline.sh on the same rate, seconds and hold.
-# Environment: AGENTS, BUILD=0 (skip compiling), JAVA_OPTS (e.g. -XX:+UseParallelGC, the collector
-# of the 2,000 calls/s figure in sip/README.md), KEEP=1 (keep the work directory),
+# Environment: AGENTS, BUILD=0 (skip compiling), JAVA_OPTS (e.g. -XX:MaxTenuringThreshold=1, the
+# option of the latest figures in sip/README.md), KEEP=1 (keep the work directory),
 # WARMUP (seconds of unmeasured 0-second calls first, default 10) at WARMUP_RATE (default
 # min(rate, 200)/s),
 # KAMAILIO=1, SERVICE (dialled number, default +14255550101).
