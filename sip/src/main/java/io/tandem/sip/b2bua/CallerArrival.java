@@ -42,6 +42,7 @@ final class CallerArrival {
             invite.request().headerValues("Diversion"),
             dialed)
         .ifPresent(original -> attributes.put(CarrierCall.ORIGINAL_CALLED_ATTRIBUTE, original));
+    long asked = context.arrivals().asked();
     call.tenant()
         .ask(
             t -> {
@@ -51,22 +52,24 @@ final class CallerArrival {
               return id;
             })
         .whenComplete(
-            (id, failed) ->
-                context
-                    .endpoint()
-                    .execute(
-                        call.lane(),
-                        () -> {
-                          if (failed != null) {
-                            LOG.log(
-                                System.Logger.Level.ERROR,
-                                "call " + call.lane() + " did not arrive",
-                                failed);
-                            call.hangUp();
-                          } else {
-                            call.arrived(id);
-                          }
-                        }));
+            (id, failed) -> {
+              context.arrivals().arrived(asked);
+              context
+                  .endpoint()
+                  .execute(
+                      call.lane(),
+                      () -> {
+                        if (failed != null) {
+                          LOG.log(
+                              System.Logger.Level.ERROR,
+                              "call " + call.lane() + " did not arrive",
+                              failed);
+                          call.hangUp();
+                        } else {
+                          call.arrived(id);
+                        }
+                      });
+            });
   }
 
   /** Starts the tenant's entry flow for {@code id} on the call's media. */

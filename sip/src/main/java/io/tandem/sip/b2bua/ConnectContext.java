@@ -10,7 +10,8 @@ import java.util.concurrent.Executor;
 
 /**
  * What every call of a node shares: the SIP endpoint, trunks, media, time, the call table, and
- * {@code executor} (virtual threads) for work that blocks, such as keeping a voicemail.
+ * {@code executor} (virtual threads) for work that blocks, such as keeping a voicemail, and how far
+ * behind the tenants are in taking callers in ({@link ArrivalLag}).
  */
 record ConnectContext(
     ConnectSettings settings,
@@ -21,7 +22,8 @@ record ConnectContext(
     CallTable calls,
     Scheduler scheduler,
     Clock clock,
-    Executor executor) {
+    Executor executor,
+    ArrivalLag arrivals) {
 
   /** Runs {@code task} on the lane {@code lane} after {@code delay}. */
   Timer after(Duration delay, String lane, Runnable task) {

@@ -47,7 +47,16 @@ public final class ConnectNode implements AutoCloseable {
     SipEndpoint sip = SipEndpoint.start(endpoint, requests, executor);
     this.context =
         new ConnectContext(
-            settings, sip, trunks, media, tenants, new CallTable(), scheduler, clock, executor);
+            settings,
+            sip,
+            trunks,
+            media,
+            tenants,
+            new CallTable(),
+            scheduler,
+            clock,
+            executor,
+            new ArrivalLag(clock));
     this.keepalive = new ProxyKeepalive(context, trunks.directRouting());
     keepalive.start();
   }

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * to the Teams user's call or agent leg it names ({@link #replacing}); one from Microsoft's side of
  * a Direct Routing trunk ({@link TeamsOrigin}) is a Teams user's call out through Tandem ({@link
  * TeamsPstnCall}, 404 when no outbound trunk serves the number); any other is admitted by the trunk
- * plan (403 unknown peer, 404 number not served, 503 over the trunk's call rate) and becomes a
- * caller's {@link CarrierCall}. Nothing is created for a refused INVITE. Runs on the INVITE's lane.
+ * plan (403 unknown peer, 404 number not served, 503 over the trunk's call rate; 503 too while the
+ * node is behind in taking callers in, {@link ArrivalLag}) and becomes a caller's {@link
+ * CarrierCall}. Nothing is created for a refused INVITE. Runs on the INVITE's lane.
  */
 final class NewInvites {
 
@@ -60,6 +61,16 @@ final class NewInvites {
       List<SipHeader> extra =
           admission.status() == 503 ? List.of(SipHeader.of("Retry-After", "1")) : List.of();
       invite.respond(admission.status(), admission.reason(), ContextIds.tag(), extra);
+      return;
+    }
+    if (context.arrivals().behind()) {
+      invite.respond(
+          503,
+          "Service Unavailable",
+          ContextIds.tag(),
+          List.of(
+              SipHeader.of("Retry-After", Long.toString(ArrivalLag.HOLD.toSeconds())),
+              SipHeader.of("Warning", "399 tandem \"overloaded: callers wait to be taken in\"")));
       return;
     }
     var trunk = admission.trunk();

@@ -1,0 +1,85 @@
+package io.tandem.sip.b2bua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ArrivalLagTest {
+
+  private Instant now = Instant.parse("2026-11-22T03:00:00Z");
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+  private final ArrivalLag lag = new ArrivalLag(clock);
+
+  private void pass(Duration time) {
+    now = now.plus(time);
+  }
+
+  @Test
+  void quickArrivals_neverBehind() {
+    for (int i = 0; i < 100; i++) {
+      long asked = lag.asked();
+      pass(Duration.ofMillis(5));
+      lag.arrived(asked);
+    }
+
+    assertThat(lag.behind()).isFalse();
+  }
+
+  @Test
+  void anArrivalAtTheLimit_isStillInTime() {
+    long asked = lag.asked();
+    pass(ArrivalLag.LIMIT);
+    lag.arrived(asked);
+
+    assertThat(lag.behind()).isFalse();
+  }
+
+  @Test
+  void aSlowArrival_refusesCallersForTheHold_thenTakesThemAgain() {
+    long asked = lag.asked();
+    pass(ArrivalLag.LIMIT.plusMillis(1));
+    lag.arrived(asked);
+
+    assertThat(lag.behind()).isTrue();
+    pass(ArrivalLag.HOLD.minusMillis(1));
+    assertThat(lag.behind()).isTrue();
+    pass(Duration.ofMillis(1));
+    assertThat(lag.behind()).isFalse();
+  }
+
+  @Test
+  void anotherSlowArrivalDuringTheHold_startsItAgain() {
+    long first = lag.asked();
+    pass(Duration.ofMillis(300));
+    long second = lag.asked();
+    pass(ArrivalLag.LIMIT.plusMillis(1));
+    lag.arrived(first);
+    pass(Duration.ofMillis(300));
+    lag.arrived(second);
+
+    pass(ArrivalLag.HOLD.minusMillis(100));
+    assertThat(lag.behind()).isTrue();
+    pass(Duration.ofMillis(100));
+    assertThat(lag.behind()).isFalse();
+  }
+}
