@@ -2,12 +2,7 @@ package io.tandem.sip.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +25,7 @@ class SipEndpointTest {
   private final BlockingQueue<InboundRequest> requests = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> stray = new LinkedBlockingQueue<>();
   private SipEndpoint endpoint;
-  private DatagramSocket peer;
+  private UdpPeer peer;
   private int port;
 
   @BeforeEach
@@ -57,8 +52,7 @@ class SipEndpointTest {
             lanes,
             timers);
     port = endpoint.listenPoint(Transport.UDP).port();
-    peer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    peer.setSoTimeout(5_000);
+    peer = new UdpPeer(port);
   }
 
   @AfterEach
@@ -73,7 +67,7 @@ class SipEndpointTest {
         + port
         + ";user=phone SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.0.0.1:"
-        + peer.getLocalPort()
+        + peer.localPort()
         + ";branch="
         + branch
         + ";rport\r\n"
@@ -87,77 +81,54 @@ class SipEndpointTest {
         + "Content-Length: 0\r\n\r\n";
   }
 
-  private void send(String message) throws Exception {
-    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-    peer.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-  }
-
-  private String receive() throws Exception {
-    DatagramPacket packet = new DatagramPacket(new byte[65_535], 65_535);
-    peer.receive(packet);
-    return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-  }
-
-  private void assertNothingReceived() throws Exception {
-    peer.setSoTimeout(300);
-    try {
-      String unexpected = receive();
-      throw new AssertionError("unexpected message: " + unexpected);
-    } catch (SocketTimeoutException quiet) {
-      // as expected
-    } finally {
-      peer.setSoTimeout(5_000);
-    }
-  }
-
   @Test
   void retransmittedInvite_reachesTheHandlerOnce_andGetsTheLatestResponseAgain() throws Exception {
-    send(invite("z9hG4bKretrans"));
+    peer.send(invite("z9hG4bKretrans"));
     InboundRequest request = requests.poll(5, TimeUnit.SECONDS);
     assertThat(request).isNotNull();
     request.respond(180, "Ringing", "tandem", List.of());
-    assertThat(receive()).startsWith("SIP/2.0 180 Ringing");
+    assertThat(peer.receive()).startsWith("SIP/2.0 180 Ringing");
 
-    send(invite("z9hG4bKretrans"));
+    peer.send(invite("z9hG4bKretrans"));
 
-    String again = receive();
+    String again = peer.receive();
     assertThat(again)
         .startsWith("SIP/2.0 180 Ringing")
         .contains("received=127.0.0.1")
-        .contains("rport=" + peer.getLocalPort())
+        .contains("rport=" + peer.localPort())
         .contains("To: <sip:+14255550101@127.0.0.1>;tag=tandem");
     assertThat(requests.poll(300, TimeUnit.MILLISECONDS)).isNull();
   }
 
   @Test
   void rejectedInvite_isRetransmittedUntilItsAck_whichNeverReachesTheHandler() throws Exception {
-    send(invite("z9hG4bKbusy"));
+    peer.send(invite("z9hG4bKbusy"));
     InboundRequest request = requests.poll(5, TimeUnit.SECONDS);
     request.respond(486, "Busy Here", "tandem", List.of());
-    String busy = receive();
+    String busy = peer.receive();
     timers.advance(500);
-    assertThat(receive()).isEqualTo(busy);
+    assertThat(peer.receive()).isEqualTo(busy);
 
-    send(
+    peer.send(
         "ACK sip:+14255550101@127.0.0.1:"
             + port
             + " SIP/2.0\r\n"
             + "Via: SIP/2.0/UDP 127.0.0.1:"
-            + peer.getLocalPort()
+            + peer.localPort()
             + ";branch=z9hG4bKbusy;rport\r\n"
             + "From: <sip:+15550001@127.0.0.1>;tag=caller\r\n"
             + "To: <sip:+14255550101@127.0.0.1>;tag=tandem\r\n"
             + "Call-ID: call-z9hG4bKbusy\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
     assertThat(requests.poll(300, TimeUnit.MILLISECONDS)).isNull();
     timers.advance(4_000);
-    assertNothingReceived();
+    peer.assertNothingReceived();
   }
 
   @Test
   void malformedRequest_isAnswered400_withTheProblem_andNeverReachesTheHandler() throws Exception {
-    send(invite("z9hG4bKbroken").replace("CSeq: 1 INVITE", "CSeq: 1 BYE"));
+    peer.send(invite("z9hG4bKbroken").replace("CSeq: 1 INVITE", "CSeq: 1 BYE"));
 
-    String response = receive();
+    String response = peer.receive();
     assertThat(response)
         .startsWith("SIP/2.0 400 Bad Request")
         .contains("Warning: 399 tandem \"CSeq names BYE in a INVITE\"")
@@ -189,10 +160,12 @@ class SipEndpointTest {
             lanes,
             timers);
     port = endpoint.listenPoint(Transport.UDP).port();
+    peer.close();
+    peer = new UdpPeer(port);
     String first = invite("z9hG4bKfirst");
-    send(first);
+    peer.send(first);
     assertThat(seen.poll(5, TimeUnit.SECONDS)).contains("z9hG4bKfirst");
-    send(first.replace("z9hG4bKfirst;rport", "z9hG4bKlate;rport"));
+    peer.send(first.replace("z9hG4bKfirst;rport", "z9hG4bKlate;rport"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (endpoint.liveTransactions() < 2 && System.nanoTime() < deadline) {
       Thread.onSpinWait(); // until it was read and queued behind the first (same Call-ID)
@@ -202,7 +175,7 @@ class SipEndpointTest {
     timers.advance(SipEndpoint.OVERLOAD_WAIT_MILLIS + 1);
     release.countDown();
 
-    String refused = receive();
+    String refused = peer.receive();
     assertThat(refused)
         .startsWith("SIP/2.0 503 Service Unavailable")
         .contains("Retry-After: 1")
@@ -212,16 +185,16 @@ class SipEndpointTest {
 
   @Test
   void garbage_isDropped_andTheEndpointGoesOn() throws Exception {
-    send("this is not SIP\r\n\r\n");
-    send("INVITE sip:x@y SIP/2.0\r\nno blank line");
-    send(invite("z9hG4bKbadvia").replace("SIP/2.0/UDP 127.0.0.1:", "SIP/2.0/UDP 127.0.0.1:x"));
-    send(invite("z9hG4bKafter"));
+    peer.send("this is not SIP\r\n\r\n");
+    peer.send("INVITE sip:x@y SIP/2.0\r\nno blank line");
+    peer.send(invite("z9hG4bKbadvia").replace("SIP/2.0/UDP 127.0.0.1:", "SIP/2.0/UDP 127.0.0.1:x"));
+    peer.send(invite("z9hG4bKafter"));
 
     InboundRequest request = requests.poll(5, TimeUnit.SECONDS);
     assertThat(request).isNotNull();
     assertThat(request.callId()).isEqualTo("call-z9hG4bKafter");
-    assertThat(request.source().getPort()).isEqualTo(peer.getLocalPort());
-    assertNothingReceived();
+    assertThat(request.source().getPort()).isEqualTo(peer.localPort());
+    peer.assertNothingReceived();
   }
 
   /**
@@ -230,7 +203,7 @@ class SipEndpointTest {
    */
   private BlockingQueue<String> sendToPeer(String method, String user, String callId) {
     BlockingQueue<String> results = new LinkedBlockingQueue<>();
-    String uri = user + "@127.0.0.1:" + peer.getLocalPort();
+    String uri = user + "@127.0.0.1:" + peer.localPort();
     endpoint.send(
         endpoint.listenPoint(Transport.UDP),
         new OutboundRequest(method, uri)
@@ -256,10 +229,10 @@ class SipEndpointTest {
   @Test
   void unansweredRequest_isRetransmitted_thenTimesOutAfter64T1() throws Exception {
     BlockingQueue<String> results = sendToPeer("OPTIONS", "sip:peer", "options-1");
-    String options = receive();
+    String options = peer.receive();
     assertThat(options).startsWith("OPTIONS sip:peer@127.0.0.1:").contains(";rport");
     timers.advance(500);
-    assertThat(receive()).isEqualTo(options);
+    assertThat(peer.receive()).isEqualTo(options);
 
     timers.advance(32_000);
 
@@ -270,7 +243,7 @@ class SipEndpointTest {
   @Test
   void secondAnswerOfAnInvite_isStray() throws Exception {
     BlockingQueue<String> results = sendToPeer("INVITE", "sip:+1555", "invite-1");
-    String invite = receive();
+    String invite = peer.receive();
     String via = invite.lines().filter(l -> l.startsWith("Via: ")).findFirst().orElseThrow();
     String ok =
         "SIP/2.0 200 OK\r\n"
@@ -279,8 +252,8 @@ class SipEndpointTest {
             + "To: <sip:+1555@127.0.0.1>;tag=FORK\r\nCall-ID: invite-1\r\nCSeq: 1 INVITE\r\n"
             + "Content-Length: 0\r\n\r\n";
 
-    send(ok.replace("FORK", "a"));
-    send(ok.replace("FORK", "b"));
+    peer.send(ok.replace("FORK", "a"));
+    peer.send(ok.replace("FORK", "b"));
 
     assertThat(results.poll(5, TimeUnit.SECONDS)).isEqualTo("response 200 a");
     assertThat(stray.poll(5, TimeUnit.SECONDS)).isEqualTo("invite-1 200");

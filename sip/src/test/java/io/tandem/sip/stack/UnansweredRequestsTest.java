@@ -2,12 +2,7 @@ package io.tandem.sip.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +27,7 @@ class UnansweredRequestsTest {
   private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
   private final BlockingQueue<InboundRequest> requests = new LinkedBlockingQueue<>();
   private SipEndpoint endpoint;
-  private DatagramSocket peer;
+  private UdpPeer peer;
   private int port;
 
   @BeforeEach
@@ -49,8 +44,7 @@ class UnansweredRequestsTest {
             lanes,
             timers);
     port = endpoint.listenPoint(Transport.UDP).port();
-    peer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    peer.setSoTimeout(5_000);
+    peer = new UdpPeer(port);
   }
 
   @AfterEach
@@ -62,7 +56,7 @@ class UnansweredRequestsTest {
 
   @Test
   void nonInviteNeverAnswered_leavesTheTableAfter64T1_unanswered() throws Exception {
-    send(request("OPTIONS", "z9hG4bKoptions"));
+    peer.send(request("OPTIONS", "z9hG4bKoptions"));
     InboundRequest options = requests.poll(5, TimeUnit.SECONDS);
     assertThat(options).isNotNull();
 
@@ -75,52 +69,52 @@ class UnansweredRequestsTest {
     assertThat(options.respond(200, "OK", "tandem", List.of()))
         .as("a late answer is not sent")
         .isSameAs(SentResponse.NONE);
-    assertNothingReceived();
+    peer.assertNothingReceived();
   }
 
   @Test
   void inviteNeverAnswered_isAnswered408AfterTimerCAnd64T1_andItsAckAbsorbed() throws Exception {
-    send(request("INVITE", "z9hG4bKforgotten"));
+    peer.send(request("INVITE", "z9hG4bKforgotten"));
     InboundRequest invite = requests.poll(5, TimeUnit.SECONDS);
     assertThat(invite).isNotNull();
     invite.respond(180, "Ringing", "tandem", List.of());
-    assertThat(receive()).startsWith("SIP/2.0 180 Ringing");
+    assertThat(peer.receive()).startsWith("SIP/2.0 180 Ringing");
 
     timers.advance(UnansweredRequests.INVITE_LIMIT_MILLIS - 1);
-    assertNothingReceived();
+    peer.assertNothingReceived();
     timers.advance(SWEEP + 1);
 
-    String timedOut = receive();
+    String timedOut = peer.receive();
     assertThat(timedOut)
         .startsWith("SIP/2.0 408 Request Timeout")
         .contains("Call-ID: call-z9hG4bKforgotten")
         .contains("CSeq: 1 INVITE")
         .contains("Warning: 399 tandem");
     assertThat(invite.respond(200, "OK", "tandem", List.of())).isSameAs(SentResponse.NONE);
-    drainRetransmissionsOf(timedOut); // Timer G ran within the same advance
-    send(ack("z9hG4bKforgotten", toOf(timedOut)));
-    send(request("OPTIONS", "z9hG4bKafter")); // read after the ACK: the ACK has been handled
+    peer.drainCopiesOf(timedOut); // Timer G ran within the same advance
+    peer.send(ack("z9hG4bKforgotten", toOf(timedOut)));
+    peer.send(request("OPTIONS", "z9hG4bKafter")); // read after the ACK: the ACK has been handled
     assertThat(requests.poll(5, TimeUnit.SECONDS).method())
         .as("the ACK was absorbed")
         .isEqualTo("OPTIONS");
     timers.advance(StackTimers.T4 + SWEEP);
     assertThat(endpoint.liveTransactions()).as("only the OPTIONS is left").isOne();
-    assertNothingReceived();
+    peer.assertNothingReceived();
   }
 
   @Test
   void requestsAnsweredInTime_areNeverTouched() throws Exception {
-    send(request("INVITE", "z9hG4bKanswered"));
+    peer.send(request("INVITE", "z9hG4bKanswered"));
     requests.poll(5, TimeUnit.SECONDS).respond(200, "OK", "tandem", List.of());
-    send(request("BYE", "z9hG4bKbye"));
+    peer.send(request("BYE", "z9hG4bKbye"));
     requests.poll(5, TimeUnit.SECONDS).respond(200, "OK", "", List.of());
-    assertThat(receive()).startsWith("SIP/2.0 200 OK").contains("CSeq: 1 INVITE");
-    assertThat(receive()).startsWith("SIP/2.0 200 OK").contains("CSeq: 1 BYE");
+    assertThat(peer.receive()).startsWith("SIP/2.0 200 OK").contains("CSeq: 1 INVITE");
+    assertThat(peer.receive()).startsWith("SIP/2.0 200 OK").contains("CSeq: 1 BYE");
 
     timers.advance(UnansweredRequests.INVITE_LIMIT_MILLIS + 2 * SWEEP);
 
     assertThat(endpoint.liveTransactions()).isZero();
-    assertNothingReceived();
+    peer.assertNothingReceived();
   }
 
   private String request(String method, String branch) {
@@ -129,7 +123,7 @@ class UnansweredRequestsTest {
         + port
         + " SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.0.0.1:"
-        + peer.getLocalPort()
+        + peer.localPort()
         + ";branch="
         + branch
         + ";rport\r\n"
@@ -153,41 +147,5 @@ class UnansweredRequestsTest {
 
   private static String toOf(String response) {
     return response.lines().filter(line -> line.startsWith("To: ")).findFirst().orElseThrow();
-  }
-
-  private void send(String message) throws Exception {
-    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-    peer.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-  }
-
-  private String receive() throws Exception {
-    DatagramPacket packet = new DatagramPacket(new byte[65_535], 65_535);
-    peer.receive(packet);
-    return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-  }
-
-  private void drainRetransmissionsOf(String response) throws Exception {
-    peer.setSoTimeout(300);
-    try {
-      while (true) {
-        assertThat(receive()).isEqualTo(response);
-      }
-    } catch (SocketTimeoutException drained) {
-      // no more copies
-    } finally {
-      peer.setSoTimeout(5_000);
-    }
-  }
-
-  private void assertNothingReceived() throws Exception {
-    peer.setSoTimeout(300);
-    try {
-      String unexpected = receive();
-      throw new AssertionError("unexpected message: " + unexpected);
-    } catch (SocketTimeoutException quiet) {
-      // as expected
-    } finally {
-      peer.setSoTimeout(5_000);
-    }
   }
 }
