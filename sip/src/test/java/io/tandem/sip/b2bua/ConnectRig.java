@@ -653,6 +653,25 @@ final class ConnectRig implements AutoCloseable {
   }
 
   /** A port free for UDP and TCP, from this test JVM's range ({@link LoopbackPorts}). */
+  /**
+   * Sends {@code request} from {@code socket} to Tandem's UDP {@code port} and returns the first
+   * final response that comes back (provisional ones skipped).
+   */
+  static String finalResponseTo(java.net.DatagramSocket socket, int port, String request)
+      throws java.io.IOException {
+    byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
+    socket.send(
+        new java.net.DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+    while (true) {
+      java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[4096], 4096);
+      socket.receive(answer);
+      String text = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
+      if (!text.startsWith("SIP/2.0 1")) {
+        return text;
+      }
+    }
+  }
+
   static int freeUdpAndTcpPort() {
     return LoopbackPorts.free();
   }

@@ -14,11 +14,9 @@ import io.tandem.sip.sipp.Sipp;
 import io.tandem.sip.sipp.SippProcess;
 import io.tandem.sip.sipp.SippResult;
 import io.tandem.sip.stack.Transport;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -244,16 +242,7 @@ class TeamsConsultTransferEndToEndTest {
             + sdp.length()
             + "\r\n\r\n"
             + sdp;
-    byte[] bytes = invite.getBytes(StandardCharsets.US_ASCII);
-    socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-    while (true) {
-      DatagramPacket answer = new DatagramPacket(new byte[4096], 4096);
-      socket.receive(answer);
-      String text = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
-      if (!text.startsWith("SIP/2.0 1")) {
-        return text;
-      }
-    }
+    return ConnectRig.finalResponseTo(socket, port, invite);
   }
 
   /** The first journal message of {@code kind} that contains {@code text}. */

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.core.interaction.DisconnectedBy;
 import io.tandem.core.interaction.InteractionEvent;
 import io.tandem.sip.stack.Transport;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,16 +191,7 @@ class TeamsTransferEndToEndTest {
             + "Replaces: "
             + replaces
             + "\r\nContent-Length: 0\r\n\r\n";
-    byte[] bytes = invite.getBytes(StandardCharsets.US_ASCII);
-    socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-    while (true) {
-      DatagramPacket answer = new DatagramPacket(new byte[4096], 4096);
-      socket.receive(answer);
-      String text = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
-      if (!text.startsWith("SIP/2.0 1")) {
-        return text;
-      }
-    }
+    return ConnectRig.finalResponseTo(socket, port, invite);
   }
 
   /** A caller who pressed 1 and was answered by {@code agent} at {@code number}. */
