@@ -45,6 +45,7 @@ public final class ConnectNode implements AutoCloseable {
       Clock clock) {
     Requests requests = new Requests();
     SipEndpoint sip = SipEndpoint.start(endpoint, requests, executor);
+    CallTable calls = new CallTable();
     this.context =
         new ConnectContext(
             settings,
@@ -52,11 +53,11 @@ public final class ConnectNode implements AutoCloseable {
             trunks,
             media,
             tenants,
-            new CallTable(),
+            calls,
             scheduler,
             clock,
             executor,
-            new ArrivalLag(clock));
+            new ArrivalLag(clock, calls::calls));
     this.keepalive = new ProxyKeepalive(context, trunks.directRouting());
     keepalive.start();
   }

@@ -28,7 +28,8 @@ class ArrivalLagTest {
           return now;
         }
       };
-  private final ArrivalLag lag = new ArrivalLag(clock);
+  private int callers = ArrivalLag.BUSY;
+  private final ArrivalLag lag = new ArrivalLag(clock, () -> callers);
 
   private void pass(Duration time) {
     now = now.plus(time);
@@ -41,6 +42,16 @@ class ArrivalLagTest {
       pass(Duration.ofMillis(5));
       lag.arrived(asked);
     }
+
+    assertThat(lag.behind()).isFalse();
+  }
+
+  @Test
+  void aSlowArrivalOfANearlyIdleNode_refusesNoOne() {
+    callers = ArrivalLag.BUSY - 1; // a cold start loading classes, not an overload
+    long asked = lag.asked();
+    pass(ArrivalLag.LIMIT.multipliedBy(3));
+    lag.arrived(asked);
 
     assertThat(lag.behind()).isFalse();
   }

@@ -3,14 +3,17 @@ package io.tandem.sip.b2bua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.interaction.InteractionEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node whose tenant is slow to take callers in refuses new ones with 503 (ArrivalLag) for a
- * while, creating nothing for them, and takes callers again once it has caught up.
+ * A node whose tenant is slow to take a burst of callers in refuses new ones with 503 (ArrivalLag)
+ * for a while, creating nothing for them, and takes callers again once it has caught up; the
+ * callers already in stay.
  */
 class ConnectOverloadEndToEndTest {
 
@@ -27,7 +30,11 @@ class ConnectOverloadEndToEndTest {
               Thread.currentThread().interrupt();
             }
           });
-      String first = rig.dial("\"patience\":\"PT30S\"");
+      // A burst of callers arrives while it is held up.
+      List<String> burst = new ArrayList<>();
+      for (int i = 0; i < ArrivalLag.BUSY; i++) {
+        burst.add(rig.dial("\"patience\":\"PT40S\""));
+      }
       long dialled = System.nanoTime();
       ConnectRig.await(
           () ->
@@ -35,8 +42,12 @@ class ConnectOverloadEndToEndTest {
                   ? true
                   : null);
       writerFree.countDown();
-      // the call starts its flow once its arrival's round trip (over the limit) was measured
-      ConnectRig.await(() -> rig.first(InteractionEvent.VirtualAssistantStarted.class));
+      // each call starts its flow once its arrival's round trip (over the limit) was measured
+      ConnectRig.await(
+          () ->
+              rig.events(InteractionEvent.VirtualAssistantStarted.class).size() == burst.size()
+                  ? true
+                  : null);
 
       String refused = rig.dial("");
 
@@ -44,15 +55,19 @@ class ConnectOverloadEndToEndTest {
           ConnectRig.await(
               () -> rig.journalEvents("trunk.ended", refused).stream().findFirst().orElse(null));
       assertThat(ended).containsEntry("status", "503").containsEntry("reason", "REJECTED");
-      assertThat(rig.events(InteractionEvent.Arrived.class)).hasSize(1);
+      assertThat(rig.events(InteractionEvent.Arrived.class)).hasSize(burst.size());
 
       // Once the hold has passed without another slow arrival, callers are taken in again.
       long refusedAt = System.nanoTime();
       ConnectRig.await(
           () -> System.nanoTime() - refusedAt > ArrivalLag.HOLD.toNanos() ? true : null);
       rig.dial("");
-      ConnectRig.await(() -> rig.events(InteractionEvent.Arrived.class).size() == 2 ? true : null);
-      assertThat(rig.journalEvents("trunk.ended", first)).isEmpty();
+      ConnectRig.await(
+          () ->
+              rig.events(InteractionEvent.Arrived.class).size() == burst.size() + 1 ? true : null);
+      for (String waiting : burst) {
+        assertThat(rig.journalEvents("trunk.ended", waiting)).as(waiting).isEmpty();
+      }
     }
   }
 }
