@@ -672,6 +672,17 @@ final class ConnectRig implements AutoCloseable {
     }
   }
 
+  /** The value of the first {@code name} header line of the SIP message {@code message}. */
+  static String header(String message, String name) {
+    return message
+        .lines()
+        .filter(line -> line.startsWith(name + ": "))
+        .findFirst()
+        .orElseThrow()
+        .substring(name.length() + 2)
+        .trim();
+  }
+
   static int freeUdpAndTcpPort() {
     return LoopbackPorts.free();
   }

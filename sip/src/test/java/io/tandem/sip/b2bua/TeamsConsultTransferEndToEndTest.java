@@ -61,7 +61,8 @@ class TeamsConsultTransferEndToEndTest {
           rig.dial("\"digits\":[{\"after\":\"PT1S\",\"digits\":\"1\"}],\"talkFor\":\"PT15S\"");
       await(() -> rig.first(InteractionEvent.Connected.class));
       await(() -> rig.toneShare(caller) > 0.9 ? true : null);
-      String callA = header(firstWith(rig, "INVITE", "INVITE sip:" + ANN + "@"), "Call-ID");
+      String callA =
+          ConnectRig.header(firstWith(rig, "INVITE", "INVITE sip:" + ANN + "@"), "Call-ID");
       String callB = placed(rig.teamsDials(ANN_ID, BERLIN));
       await(() -> rig.teamsCallState(ANN_ID, callB).equals("CONNECTED") ? true : null);
 
@@ -73,7 +74,7 @@ class TeamsConsultTransferEndToEndTest {
       await(() -> teamsEvent(rig, "transfer.completed") ? true : null);
       String ok = firstWith(rig, "200", replacing);
       assertThat(ok).contains("CSeq: 1 INVITE").contains("m=audio");
-      assertThat(header(ok, "Contact")).startsWith("<sip:" + ConnectRig.SBC);
+      assertThat(ConnectRig.header(ok, "Contact")).startsWith("<sip:" + ConnectRig.SBC);
       await(() -> rig.journal("BYE").stream().anyMatch(bye -> bye.contains(callB)) ? true : null);
       await(() -> rig.teamsCallState(ANN_ID, callB).equals("ENDED") ? true : null);
       // the caller hears the outside party's tone through Teams and the new dialog
@@ -116,7 +117,11 @@ class TeamsConsultTransferEndToEndTest {
       await(() -> rig.teamsCallState(ANN_ID, callB).equals("CONNECTED") ? true : null);
       String ok = firstWith(rig, "200", callB);
       String named =
-          callB + ";to-tag=" + tag(header(ok, "To")) + ";from-tag=" + tag(header(ok, "From"));
+          callB
+              + ";to-tag="
+              + tag(ConnectRig.header(ok, "To"))
+              + ";from-tag="
+              + tag(ConnectRig.header(ok, "From"));
       InetAddress microsoft = InetAddress.getLoopbackAddress();
       InetAddress elsewhere = InetAddress.getByName("127.0.0.2");
 
@@ -163,9 +168,9 @@ class TeamsConsultTransferEndToEndTest {
       String named =
           callB
               + ";to-tag="
-              + tag(header(ringing, "To"))
+              + tag(ConnectRig.header(ringing, "To"))
               + ";from-tag="
-              + tag(header(ringing, "From"));
+              + tag(ConnectRig.header(ringing, "From"));
 
       String refusal =
           assertRefused(rig, InetAddress.getLoopbackAddress(), ConnectRig.SBC, named, true, 481);
@@ -249,16 +254,6 @@ class TeamsConsultTransferEndToEndTest {
   private static String firstWith(ConnectRig rig, String kind, String text) throws Exception {
     return await(
         () -> rig.journal(kind).stream().filter(m -> m.contains(text)).findFirst().orElse(null));
-  }
-
-  private static String header(String message, String name) {
-    return message
-        .lines()
-        .filter(line -> line.startsWith(name + ": "))
-        .findFirst()
-        .orElseThrow()
-        .substring(name.length() + 2)
-        .trim();
   }
 
   private static String tag(String nameAddress) {

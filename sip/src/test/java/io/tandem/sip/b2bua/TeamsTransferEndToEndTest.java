@@ -122,8 +122,8 @@ class TeamsTransferEndToEndTest {
             .filter(text -> text.startsWith("INVITE sip:" + ANN + "@"))
             .findFirst()
             .orElseThrow();
-    String callId = header(invite, "Call-ID");
-    String tandemTag = header(invite, "From").replaceAll(".*;tag=", "");
+    String callId = ConnectRig.header(invite, "Call-ID");
+    String tandemTag = ConnectRig.header(invite, "From").replaceAll(".*;tag=", "");
     String teamsTag = teamsTagOf(callId);
     int port = rig.node.endpoint().listenPoint(Transport.UDP).port();
     try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
@@ -144,23 +144,15 @@ class TeamsTransferEndToEndTest {
     assertThat(rig.callView(call).path("state").asString()).isNotEqualTo("ENDED");
   }
 
-  private static String header(String message, String name) {
-    return message
-        .lines()
-        .filter(line -> line.startsWith(name + ": "))
-        .findFirst()
-        .orElseThrow()
-        .substring(name.length() + 2)
-        .trim();
-  }
-
   /** Teams' tag in the agent leg {@code callId}: the From tag of the proxy's in-dialog requests. */
   private String teamsTagOf(String callId) throws Exception {
     return ConnectRig.await(
         () ->
             rig.journal("200").stream()
-                .filter(body -> body.contains(callId) && header(body, "CSeq").endsWith("INVITE"))
-                .map(body -> header(body, "To").replaceAll(".*;tag=", ""))
+                .filter(
+                    body ->
+                        body.contains(callId) && ConnectRig.header(body, "CSeq").endsWith("INVITE"))
+                .map(body -> ConnectRig.header(body, "To").replaceAll(".*;tag=", ""))
                 .findFirst()
                 .orElse(null));
   }
