@@ -261,15 +261,20 @@ final class CallbackCall {
 
   /** Ends the call for everyone in it (the agent's Teams stops ringing). */
   private void terminate() {
-    String id = connectionId;
-    end();
-    if (id == null) {
-      return;
+    boolean open = state != CallbackCallState.ENDED;
+    if (open) {
+      move(CallbackCallState.ENDED);
     }
-    try {
-      context.acs().terminate(id);
-    } catch (AcsException | RuntimeException refused) {
-      LOG.log(System.Logger.Level.DEBUG, "terminate refused on " + id, refused);
+    String id = connectionId;
+    if (id != null) {
+      try {
+        context.acs().terminate(id);
+      } catch (AcsException | RuntimeException refused) {
+        LOG.log(System.Logger.Level.DEBUG, "terminate refused on " + id, refused);
+      }
+    }
+    if (open) {
+      forget.accept(this); // only once ACS has been told: an ended call no longer rings anyone
     }
   }
 

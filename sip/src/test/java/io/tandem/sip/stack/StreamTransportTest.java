@@ -245,13 +245,16 @@ class StreamTransportTest {
 
   @Test
   void flowToAnAddressNobodyListensOn_throws() throws Exception {
-    StreamTransport gone = tcp(new RecordingSink());
-    InetSocketAddress goneAddress = new InetSocketAddress(LOOPBACK, gone.point().port());
-    gone.close();
+    // A port bound but not listening: refused, and nobody else (another test, another module's
+    // build) can start listening on it meanwhile, as they could on a port just closed.
+    try (Socket holder = new Socket()) {
+      holder.bind(new InetSocketAddress(LOOPBACK, 0));
+      InetSocketAddress nobody = new InetSocketAddress(LOOPBACK, holder.getLocalPort());
 
-    assertThatThrownBy(() -> tandem.flowTo(goneAddress, "127.0.0.1"))
-        .isInstanceOf(ConnectException.class);
-    assertThat(tandem.openConnections()).isZero();
+      assertThatThrownBy(() -> tandem.flowTo(nobody, "127.0.0.1"))
+          .isInstanceOf(ConnectException.class);
+      assertThat(tandem.openConnections()).isZero();
+    }
   }
 
   @Test
