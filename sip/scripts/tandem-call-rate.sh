@@ -23,10 +23,11 @@
 # option of the latest figures in sip/README.md), KEEP=1 (keep the work directory),
 # WARMUP (seconds of unmeasured 0-second calls first, default 10) at WARMUP_RATE (default
 # min(rate, 200)/s),
-# KAMAILIO=1, SERVICE (dialled number, default +14255550101).
+# KAMAILIO=1, SERVICE (dialled number, default +14255550101), MAX_CALLS (the node's tandem.sip.max-calls,
+# default 2000).
 set -euo pipefail
 if [ $# -lt 2 ]; then
-  sed -n '2,26p' "$0"
+  sed -n '2,27p' "$0"
   exit 2
 fi
 rate=$1
@@ -60,7 +61,7 @@ lifetime=$((seconds + hold / 1000 + ${WARMUP:-10} + 120))
 # shellcheck disable=SC2086
 timeout $((lifetime + 10)) "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$classpath" \
   io.tandem.sip.bench.ConnectBench port="$tandem_port" teamsPort="$teams_port" agents="$agents" \
-  seconds="$lifetime" statusSeconds=5 >"$work/tandem.out" 2>"$work/tandem.err" &
+  seconds="$lifetime" statusSeconds=5 maxCalls="${MAX_CALLS:-2000}" >"$work/tandem.out" 2>"$work/tandem.err" &
 bounded=$!
 for _ in $(seq 1 600); do
   grep -q '^ready.* pid=[0-9]*$' "$work/tandem.out" && break

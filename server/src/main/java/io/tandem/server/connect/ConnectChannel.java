@@ -80,7 +80,8 @@ public final class ConnectChannel implements AutoCloseable, CallControlSource {
                   properties.userAgent(),
                   properties.announcementInterval(),
                   properties.rtp().timeout(),
-                  properties.minSessionInterval()),
+                  properties.minSessionInterval(),
+                  properties.maxCalls()),
               new EndpointSettings(
                   "tandem-connect",
                   bind,

@@ -36,6 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param entryFlow the id of the tenant's flow every caller meets first
  * @param announcementInterval how often a queued caller hears their position again
  * @param userAgent the User-Agent and Server header value
+ * @param maxCalls the most callers' calls the node holds at once; more get 503
  * @param rtp the RTP port range
  * @param trunks the carrier trunks that deliver callers to Tandem
  * @param directRouting each tenant's Direct Routing trunk (at most one per tenant)
@@ -55,6 +56,7 @@ public record ConnectProperties(
     @DefaultValue("30s") Duration announcementInterval,
     @DefaultValue("Tandem") String userAgent,
     @DefaultValue("90s") Duration minSessionInterval,
+    @DefaultValue("2000") int maxCalls,
     @DefaultValue Rtp rtp,
     @DefaultValue List<Trunk> trunks,
     @DefaultValue List<DirectRouting> directRouting,
@@ -134,6 +136,9 @@ public record ConnectProperties(
       if (minSessionInterval.compareTo(Duration.ofSeconds(1)) < 0) {
         problems.add(
             PREFIX + "min-session-interval must be at least 1s, not " + minSessionInterval);
+      }
+      if (maxCalls < 1) {
+        problems.add(PREFIX + "max-calls must be at least 1, not " + maxCalls);
       }
       requireText(problems, "bind-address", bindAddress);
       requireText(problems, "entry-flow", entryFlow);

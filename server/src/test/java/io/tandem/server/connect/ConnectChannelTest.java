@@ -147,11 +147,13 @@ class ConnectChannelTest {
                         "--tandem.sip.trunks[0].outbound.gateway=gateway.carrier.example",
                         "--tandem.sip.trunks[0].outbound.transport=smoke-signals",
                         "--tandem.sip.rtp.first-port=20001",
-                        "--tandem.sip.min-session-interval=0s")
+                        "--tandem.sip.min-session-interval=0s",
+                        "--tandem.sip.max-calls=0")
                     .close())
         .rootCause()
-        .hasMessageContaining("invalid Connect (SIP) configuration (9 problems)")
+        .hasMessageContaining("invalid Connect (SIP) configuration (10 problems)")
         .hasMessageContaining("tandem.sip.min-session-interval must be at least 1s")
+        .hasMessageContaining("tandem.sip.max-calls must be at least 1, not 0")
         .hasMessageContaining("tandem.sip.trunks[0].tenant is required")
         .hasMessageContaining("tandem.sip.trunks[0].numbers: '\\+1(' is not a regular expression")
         .hasMessageContaining("tandem.sip.direct-routing[0].tenant is required")

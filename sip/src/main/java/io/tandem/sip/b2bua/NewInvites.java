@@ -7,6 +7,7 @@ import io.tandem.sip.stack.SipUri;
 import io.tandem.sip.trunk.Admission;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import io.tandem.sip.trunk.OutboundTrunk;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +18,16 @@ import org.jspecify.annotations.Nullable;
  * a Direct Routing trunk ({@link TeamsOrigin}) is a Teams user's call out through Tandem ({@link
  * TeamsPstnCall}, 404 when no outbound trunk serves the number); any other is admitted by the trunk
  * plan (403 unknown peer, 404 number not served, 503 over the trunk's call rate; 503 too while the
- * node is behind in taking callers in, {@link ArrivalLag}) and becomes a caller's {@link
- * CarrierCall}. Nothing is created for a refused INVITE. Runs on the INVITE's lane.
+ * node is behind in taking callers in, {@link ArrivalLag}, or holds its {@link
+ * ConnectSettings#maxCalls()} callers already) and becomes a caller's {@link CarrierCall}. Nothing
+ * is created for a refused INVITE. Runs on the INVITE's lane.
  */
 final class NewInvites {
 
   private static final System.Logger LOG = System.getLogger(NewInvites.class.getName());
+
+  /** How long a caller refused at capacity is asked to wait before trying again. */
+  static final Duration AT_CAPACITY_RETRY = Duration.ofSeconds(5);
 
   private final ConnectContext context;
 
@@ -85,8 +90,21 @@ final class NewInvites {
       return;
     }
     CarrierCall call = new CarrierCall(context, invite, trunk, tenant.get(), session.terms());
-    if (context.calls().addIfAbsent(invite.callId(), call) == call) {
-      call.start();
+    int limit = context.settings().maxCalls();
+    switch (context.calls().addCaller(invite.callId(), call, limit)) {
+      case ADDED -> call.start();
+      case CALL_ID_TAKEN -> {
+        // the INVITE's first copy holds the call; this one is its retransmission
+      }
+      case AT_CAPACITY ->
+          invite.respond(
+              503,
+              "Service Unavailable",
+              ContextIds.tag(),
+              List.of(
+                  SipHeader.of("Retry-After", Long.toString(AT_CAPACITY_RETRY.toSeconds())),
+                  SipHeader.of(
+                      "Warning", "399 tandem \"at capacity: " + limit + " callers in progress\"")));
     }
   }
 

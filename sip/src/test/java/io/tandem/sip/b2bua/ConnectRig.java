@@ -159,7 +159,8 @@ final class ConnectRig implements AutoCloseable {
             null,
             Srtp.MICROSOFT,
             SippPeers.NONE,
-            false));
+            false,
+            ConnectSettings.DEFAULT_MAX_CALLS));
   }
 
   /**
@@ -188,7 +189,8 @@ final class ConnectRig implements AutoCloseable {
       @Nullable TlsMaterial tls,
       Srtp srtp,
       SippPeers peers,
-      boolean mediaBypass) {
+      boolean mediaBypass,
+      int maxCalls) {
 
     static final Options PRODUCTION =
         new Options(
@@ -199,7 +201,8 @@ final class ConnectRig implements AutoCloseable {
             null,
             Srtp.MICROSOFT,
             SippPeers.NONE,
-            false);
+            false,
+            ConnectSettings.DEFAULT_MAX_CALLS);
 
     Options withTls(TlsMaterial material) {
       return new Options(
@@ -210,7 +213,8 @@ final class ConnectRig implements AutoCloseable {
           material,
           srtp,
           peers,
-          mediaBypass);
+          mediaBypass,
+          maxCalls);
     }
 
     Options withSrtp(Srtp modes) {
@@ -222,7 +226,8 @@ final class ConnectRig implements AutoCloseable {
           tls,
           modes,
           peers,
-          mediaBypass);
+          mediaBypass,
+          maxCalls);
     }
 
     Options withPeers(SippPeers sipp) {
@@ -234,7 +239,21 @@ final class ConnectRig implements AutoCloseable {
           tls,
           srtp,
           sipp,
-          mediaBypass);
+          mediaBypass,
+          maxCalls);
+    }
+
+    Options withMaxCalls(int limit) {
+      return new Options(
+          carrierSources,
+          rtpTimeout,
+          teamsSessionInterval,
+          minSessionInterval,
+          tls,
+          srtp,
+          peers,
+          mediaBypass,
+          limit);
     }
 
     Options withMediaBypass() {
@@ -246,7 +265,8 @@ final class ConnectRig implements AutoCloseable {
           tls,
           srtp,
           peers,
-          true);
+          true,
+          maxCalls);
     }
   }
 
@@ -256,6 +276,11 @@ final class ConnectRig implements AutoCloseable {
    */
   static ConnectRig withMediaBypass() throws Exception {
     return new ConnectRig(Options.PRODUCTION.withMediaBypass());
+  }
+
+  /** A rig whose node holds at most {@code maxCalls} callers' calls at once. */
+  static ConnectRig withMaxCalls(int maxCalls) throws Exception {
+    return new ConnectRig(Options.PRODUCTION.withMaxCalls(maxCalls));
   }
 
   /** A rig with the SRTP settings {@code srtp}. */
@@ -379,7 +404,8 @@ final class ConnectRig implements AutoCloseable {
                 "Tandem/test",
                 Duration.ofSeconds(5),
                 rtpTimeout,
-                minSessionInterval),
+                minSessionInterval,
+                options.maxCalls()),
             new EndpointSettings(
                 "connect-test",
                 InetAddress.getLoopbackAddress(),
@@ -681,6 +707,11 @@ final class ConnectRig implements AutoCloseable {
         .orElseThrow()
         .substring(name.length() + 2)
         .trim();
+  }
+
+  /** Tandem's SIP port over UDP, where the carrier trunk sends. */
+  int tandemPort() {
+    return node.endpoint().listenPoint(Transport.UDP).port();
   }
 
   static int freeUdpAndTcpPort() {

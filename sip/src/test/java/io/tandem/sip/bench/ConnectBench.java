@@ -63,9 +63,10 @@ import java.util.regex.Pattern;
  * (60998), {@code pacerThreads} (threads of the RTP pacer, 1), {@code pacer} ({@code phased}, the
  * default, for {@link PhasedPacer}, or {@code scheduled} for one executor job per session and
  * tick), {@code rtpTimeoutSeconds} (the RTP inactivity timer, 0: off, since the sipps send no RTP),
- * {@code statusSeconds} (5). Prints {@code ready} once listening, a {@code status} line every
- * {@code statusSeconds} (calls, events, RTP pacing lateness of the interval, CPU) and a {@code
- * final} line when the lifetime ends or the process gets SIGTERM.
+ * {@code maxCalls} (callers' calls held at once, {@link ConnectSettings#DEFAULT_MAX_CALLS}), {@code
+ * statusSeconds} (5). Prints {@code ready} once listening, a {@code status} line every {@code
+ * statusSeconds} (calls, events, RTP pacing lateness of the interval, CPU) and a {@code final} line
+ * when the lifetime ends or the process gets SIGTERM.
  */
 public final class ConnectBench {
 
@@ -135,7 +136,11 @@ public final class ConnectBench {
                         v -> v != null ? v : FlowValidator.validate(ENTRY, t.flowCatalog())),
                 "Tandem/bench",
                 Duration.ofHours(1),
-                Duration.ofSeconds(Long.parseLong(args.getOrDefault("rtpTimeoutSeconds", "0")))),
+                Duration.ofSeconds(Long.parseLong(args.getOrDefault("rtpTimeoutSeconds", "0"))),
+                ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
+                Integer.parseInt(
+                    args.getOrDefault(
+                        "maxCalls", Integer.toString(ConnectSettings.DEFAULT_MAX_CALLS)))),
             new EndpointSettings(
                 "connect-bench",
                 InetAddress.getLoopbackAddress(),
