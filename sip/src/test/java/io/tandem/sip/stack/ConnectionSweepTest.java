@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -302,15 +301,10 @@ class ConnectionSweepTest {
   }
 
   private Socket connect() throws IOException {
-    Socket socket = new Socket(LOOPBACK, tandem.point().port());
-    socket.setSoTimeout(5_000);
-    opened.add(socket);
-    return socket;
+    return LoopbackEndpoints.connect(tandem.point().port(), opened);
   }
 
   private static void write(Socket socket, byte[] bytes) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(bytes);
-    out.flush();
+    LoopbackEndpoints.write(socket, bytes);
   }
 }

@@ -2,7 +2,6 @@ package io.tandem.sip.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -32,12 +31,7 @@ class SipEndpointTest {
   void start() throws Exception {
     endpoint =
         SipEndpoint.start(
-            new EndpointSettings(
-                "endpoint-test",
-                InetAddress.getLoopbackAddress(),
-                List.of(new ListenPoint(Transport.UDP, 0)),
-                null,
-                host -> "127.0.0.1"),
+            LoopbackEndpoints.udp("endpoint-test"),
             new RequestHandler() {
               @Override
               public void onRequest(InboundRequest request) {
@@ -143,12 +137,7 @@ class SipEndpointTest {
     endpoint.close();
     endpoint =
         SipEndpoint.start(
-            new EndpointSettings(
-                "overload-test",
-                InetAddress.getLoopbackAddress(),
-                List.of(new ListenPoint(Transport.UDP, 0)),
-                null,
-                host -> "127.0.0.1"),
+            LoopbackEndpoints.udp("overload-test"),
             request -> {
               seen.add(request.header("Via").orElseThrow());
               try {

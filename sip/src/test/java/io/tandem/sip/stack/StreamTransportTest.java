@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -332,16 +331,11 @@ class StreamTransportTest {
   }
 
   private Socket connect() throws IOException {
-    Socket socket = new Socket(LOOPBACK, tandem.point().port());
-    socket.setSoTimeout(5_000);
-    opened.add(socket);
-    return socket;
+    return LoopbackEndpoints.connect(tandem.point().port(), opened);
   }
 
   private static void write(Socket socket, byte[] bytes) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(bytes);
-    out.flush();
+    LoopbackEndpoints.write(socket, bytes);
   }
 
   private static String read(Socket socket, int length) throws IOException {

@@ -2,7 +2,6 @@ package io.tandem.sip.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -33,16 +32,7 @@ class UnansweredRequestsTest {
   @BeforeEach
   void start() throws Exception {
     endpoint =
-        SipEndpoint.start(
-            new EndpointSettings(
-                "unanswered-test",
-                InetAddress.getLoopbackAddress(),
-                List.of(new ListenPoint(Transport.UDP, 0)),
-                null,
-                host -> "127.0.0.1"),
-            requests::add,
-            lanes,
-            timers);
+        SipEndpoint.start(LoopbackEndpoints.udp("unanswered-test"), requests::add, lanes, timers);
     port = endpoint.listenPoint(Transport.UDP).port();
     peer = new UdpPeer(port);
   }

@@ -1,0 +1,41 @@
+package io.tandem.sip.stack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.List;
+
+/** What the stack's tests open on loopback: an endpoint's settings, a peer's TCP connection. */
+final class LoopbackEndpoints {
+
+  private LoopbackEndpoints() {}
+
+  /** An endpoint named {@code name} on a free UDP port of loopback; every host resolves there. */
+  static EndpointSettings udp(String name) {
+    return new EndpointSettings(
+        name,
+        InetAddress.getLoopbackAddress(),
+        List.of(new ListenPoint(Transport.UDP, 0)),
+        null,
+        host -> "127.0.0.1");
+  }
+
+  /**
+   * A TCP connection to {@code port} on loopback (reads time out after 5 s), added to {@code
+   * opened}.
+   */
+  static Socket connect(int port, List<AutoCloseable> opened) throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    socket.setSoTimeout(5_000);
+    opened.add(socket);
+    return socket;
+  }
+
+  /** Writes {@code bytes} on {@code socket} at once. */
+  static void write(Socket socket, byte[] bytes) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(bytes);
+    out.flush();
+  }
+}
