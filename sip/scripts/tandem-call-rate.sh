@@ -19,10 +19,10 @@
 # with p50/p99/max in ms, then Tandem's CPU (user+system over the call phase, from /proc), the two
 # sipps' CPU (over their whole run), and Tandem's own status lines (peak calls, heap, RSS, events). KAMAILIO=1 then runs
 # sip/scripts/kamailio-baseline.sh on the same rate, seconds and hold.
-# Environment: AGENTS, BUILD=0 (skip compiling), JAVA_OPTS (e.g. -XX:MaxTenuringThreshold=1, the
-# option of the latest figures in sip/README.md), KEEP=1 (keep the work directory),
-# WARMUP (seconds of unmeasured 0-second calls first, default 10) at WARMUP_RATE (default
-# min(rate, 200)/s),
+# Environment: AGENTS, BUILD=0 (skip compiling), JAVA_OPTS (e.g. "-XX:MaxTenuringThreshold=1
+# -XX:MaxGCPauseMillis=10", the options of the latest figures in sip/README.md), KEEP=1 (keep the work directory),
+# WARMUP (seconds of unmeasured 0-second calls first, default 20) at WARMUP_RATE (default
+# min(rate, 1000)/s: 10 s at 200/s left the JIT compiling through the measured phase),
 # KAMAILIO=1, SERVICE (dialled number, default +14255550101), MAX_CALLS (the node's tandem.sip.max-calls,
 # default 2000).
 set -euo pipefail
@@ -55,7 +55,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.
 tandem_port=$(free_port)
 teams_port=$(free_port)
 caller_port=$(free_port)
-lifetime=$((seconds + hold / 1000 + ${WARMUP:-10} + 120))
+lifetime=$((seconds + hold / 1000 + ${WARMUP:-20} + 120))
 
 # Tandem
 # shellcheck disable=SC2086
@@ -119,8 +119,8 @@ load() {
 
 # warm-up (the JIT compiles the hot paths): WARMUP seconds of 0-second calls at WARMUP_RATE,
 # not measured
-if [ "${WARMUP:-10}" -gt 0 ]; then
-  load "${WARMUP_RATE:-$((rate < 200 ? rate : 200))}" "${WARMUP:-10}" 0 0 5
+if [ "${WARMUP:-20}" -gt 0 ]; then
+  load "${WARMUP_RATE:-$((rate < 1000 ? rate : 1000))}" "${WARMUP:-20}" 0 0 5
 fi
 drops_before=$(udp_errors)
 ticks_before=$(ticks)
