@@ -115,7 +115,7 @@ final class AgentInvite {
     if (response.toTag().equals(dialog.remoteTag())) {
       context.endpoint().sendStateless(dialog.via(), dialog.ack(inviteCseq));
     } else {
-      ackAndBye(response);
+      ackAndBye(response, inviteCseq);
     }
   }
 
@@ -130,7 +130,9 @@ final class AgentInvite {
   private void failOver(int status) {
     proxies.disarm();
     if (!ringing && proxies.advance()) {
+      long tried = dialog.localCseq();
       dialog = address.dialog(callId, localTag, proxies.current());
+      dialog.countOnFrom(tried); // the retry's CSeq tells its responses from the last one's
       send();
     } else {
       fail(status);
@@ -140,7 +142,7 @@ final class AgentInvite {
   private void response(long cseq, InboundResponse response) {
     if (cseq != inviteCseq) {
       if (response.isSuccess()) {
-        ackAndBye(response);
+        ackAndBye(response, cseq); // the proxy given up on forwarded it after all
       }
       return;
     }
@@ -173,7 +175,7 @@ final class AgentInvite {
       return;
     }
     if (done || cancelling) {
-      ackAndBye(response);
+      ackAndBye(response, inviteCseq);
       return;
     }
     done = true;
@@ -218,11 +220,15 @@ final class AgentInvite {
     }
   }
 
-  /** A 2xx Tandem no longer wants (cancel raced the answer, another fork): ACK, then BYE. */
-  private void ackAndBye(InboundResponse response) {
+  /**
+   * A 2xx to the INVITE numbered {@code cseq} that Tandem no longer wants (cancel raced the answer,
+   * another fork, a proxy failed over from): ACK, then BYE.
+   */
+  private void ackAndBye(InboundResponse response, long cseq) {
     Dialog late = address.dialog(callId, localTag, proxies.current());
+    late.countOnFrom(cseq);
     late.confirm(response);
-    context.endpoint().sendStateless(late.via(), late.ack(inviteCseq));
+    context.endpoint().sendStateless(late.via(), late.ack(cseq));
     context.endpoint().send(late.via(), late.request("BYE"), SipConstants.IGNORE);
     if (cancelling) {
       cancelled();

@@ -146,4 +146,13 @@ final class Dialog {
   long localCseq() {
     return localCseq;
   }
+
+  /**
+   * Numbers this dialog's next request after {@code cseq}, an earlier request of the same Call-ID
+   * and From tag: an INVITE retried at another proxy counts on (RFC 3261 §8.1.3.5), and a dialog
+   * formed by an answer to an earlier INVITE sends its BYE after that INVITE's CSeq.
+   */
+  void countOnFrom(long cseq) {
+    localCseq = Math.max(localCseq, cseq);
+  }
 }

@@ -136,7 +136,7 @@ final class ConnectRig implements AutoCloseable {
     this(
         carrierSources,
         rtpTimeout,
-        Options.PRODUCTION.teamsSessionInterval(),
+        new Options().teamsSessionInterval,
         ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL);
   }
 
@@ -151,16 +151,13 @@ final class ConnectRig implements AutoCloseable {
       Duration minSessionInterval)
       throws Exception {
     this(
-        new Options(
-            carrierSources,
-            rtpTimeout,
-            teamsSessionInterval,
-            minSessionInterval,
-            null,
-            Srtp.MICROSOFT,
-            SippPeers.NONE,
-            false,
-            ConnectSettings.DEFAULT_MAX_CALLS));
+        options(
+            o -> {
+              o.carrierSources = carrierSources;
+              o.rtpTimeout = rtpTimeout;
+              o.teamsSessionInterval = teamsSessionInterval;
+              o.minSessionInterval = minSessionInterval;
+            }));
   }
 
   /**
@@ -180,94 +177,30 @@ final class ConnectRig implements AutoCloseable {
     static final SippPeers NONE = new SippPeers(0, 0);
   }
 
-  /** How a rig is set up; {@link #PRODUCTION} as in production, the factories change one part. */
-  private record Options(
-      List<String> carrierSources,
-      Duration rtpTimeout,
-      Duration teamsSessionInterval,
-      Duration minSessionInterval,
-      @Nullable TlsMaterial tls,
-      Srtp srtp,
-      SippPeers peers,
-      boolean mediaBypass,
-      int maxCalls) {
+  /** How a rig is set up: as in production unless a factory below changes a part. */
+  private static final class Options {
+    List<String> carrierSources = List.of("127.0.0.1");
+    Duration rtpTimeout = ConnectSettings.DEFAULT_RTP_TIMEOUT;
+    Duration teamsSessionInterval = Duration.ofSeconds(1800);
+    Duration minSessionInterval = ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL;
+    @Nullable TlsMaterial tls;
+    Srtp srtp = Srtp.MICROSOFT;
+    SippPeers peers = SippPeers.NONE;
+    boolean mediaBypass;
+    int maxCalls = ConnectSettings.DEFAULT_MAX_CALLS;
 
-    static final Options PRODUCTION =
-        new Options(
-            List.of("127.0.0.1"),
-            ConnectSettings.DEFAULT_RTP_TIMEOUT,
-            Duration.ofSeconds(1800),
-            ConnectSettings.DEFAULT_MIN_SESSION_INTERVAL,
-            null,
-            Srtp.MICROSOFT,
-            SippPeers.NONE,
-            false,
-            ConnectSettings.DEFAULT_MAX_CALLS);
+    /** A first proxy on this port that never answers (0: none), the emulator's second. */
+    int silentProxyPort;
+  }
 
-    Options withTls(TlsMaterial material) {
-      return new Options(
-          carrierSources,
-          rtpTimeout,
-          teamsSessionInterval,
-          minSessionInterval,
-          material,
-          srtp,
-          peers,
-          mediaBypass,
-          maxCalls);
-    }
+  private static Options options(Consumer<Options> change) {
+    Options options = new Options();
+    change.accept(options);
+    return options;
+  }
 
-    Options withSrtp(Srtp modes) {
-      return new Options(
-          carrierSources,
-          rtpTimeout,
-          teamsSessionInterval,
-          minSessionInterval,
-          tls,
-          modes,
-          peers,
-          mediaBypass,
-          maxCalls);
-    }
-
-    Options withPeers(SippPeers sipp) {
-      return new Options(
-          carrierSources,
-          rtpTimeout,
-          teamsSessionInterval,
-          minSessionInterval,
-          tls,
-          srtp,
-          sipp,
-          mediaBypass,
-          maxCalls);
-    }
-
-    Options withMaxCalls(int limit) {
-      return new Options(
-          carrierSources,
-          rtpTimeout,
-          teamsSessionInterval,
-          minSessionInterval,
-          tls,
-          srtp,
-          peers,
-          mediaBypass,
-          limit);
-    }
-
-    Options withMediaBypass() {
-      return new Options(
-          carrierSources,
-          rtpTimeout,
-          teamsSessionInterval,
-          minSessionInterval,
-          tls,
-          srtp,
-          peers,
-          true,
-          maxCalls);
-    }
+  private static ConnectRig with(Consumer<Options> change) throws Exception {
+    return new ConnectRig(options(change));
   }
 
   /**
@@ -275,17 +208,25 @@ final class ConnectRig implements AutoCloseable {
    * emulated Teams clients run ICE before they send media; SRTP as in production.
    */
   static ConnectRig withMediaBypass() throws Exception {
-    return new ConnectRig(Options.PRODUCTION.withMediaBypass());
+    return with(o -> o.mediaBypass = true);
   }
 
   /** A rig whose node holds at most {@code maxCalls} callers' calls at once. */
   static ConnectRig withMaxCalls(int maxCalls) throws Exception {
-    return new ConnectRig(Options.PRODUCTION.withMaxCalls(maxCalls));
+    return with(o -> o.maxCalls = maxCalls);
+  }
+
+  /**
+   * A rig whose Direct Routing trunk tries first a proxy on {@code port} that never answers (a
+   * socket of the test's), then the emulator's.
+   */
+  static ConnectRig withSilentFirstProxyAt(int port) throws Exception {
+    return with(o -> o.silentProxyPort = port);
   }
 
   /** A rig with the SRTP settings {@code srtp}. */
   static ConnectRig withSrtp(Srtp srtp) throws Exception {
-    return new ConnectRig(Options.PRODUCTION.withSrtp(srtp));
+    return with(o -> o.srtp = srtp);
   }
 
   /**
@@ -294,7 +235,7 @@ final class ConnectRig implements AutoCloseable {
    * carrier), and the proxy sends to Tandem over TLS.
    */
   static ConnectRig overTls(TlsMaterial tls) throws Exception {
-    return new ConnectRig(Options.PRODUCTION.withTls(tls));
+    return with(o -> o.tls = tls);
   }
 
   /** The numbers the outbound trunk of {@link #withCarrierGatewayAt} serves. */
@@ -305,7 +246,7 @@ final class ConnectRig implements AutoCloseable {
    * plain RTP); everything else as in production.
    */
   static ConnectRig withCarrierGatewayAt(int port) throws Exception {
-    return new ConnectRig(Options.PRODUCTION.withPeers(new SippPeers(0, port)));
+    return with(o -> o.peers = new SippPeers(0, port));
   }
 
   /**
@@ -313,21 +254,22 @@ final class ConnectRig implements AutoCloseable {
    * RTP) instead of the emulator's proxy.
    */
   static ConnectRig withTeamsAt(int teamsPort) throws Exception {
-    return new ConnectRig(
-        Options.PRODUCTION
-            .withSrtp(new Srtp(SrtpMode.OFF, SrtpMode.OFF, false))
-            .withPeers(new SippPeers(teamsPort, 0)));
+    return with(
+        o -> {
+          o.srtp = new Srtp(SrtpMode.OFF, SrtpMode.OFF, false);
+          o.peers = new SippPeers(teamsPort, 0);
+        });
   }
 
   private ConnectRig(Options options) throws Exception {
-    List<String> carrierSources = options.carrierSources();
-    Duration rtpTimeout = options.rtpTimeout();
-    Duration teamsSessionInterval = options.teamsSessionInterval();
-    Duration minSessionInterval = options.minSessionInterval();
-    TlsMaterial tls = options.tls();
-    Srtp srtp = options.srtp();
-    SippPeers peers = options.peers();
-    boolean mediaBypass = options.mediaBypass();
+    List<String> carrierSources = options.carrierSources;
+    Duration rtpTimeout = options.rtpTimeout;
+    Duration teamsSessionInterval = options.teamsSessionInterval;
+    Duration minSessionInterval = options.minSessionInterval;
+    TlsMaterial tls = options.tls;
+    Srtp srtp = options.srtp;
+    SippPeers peers = options.peers;
+    boolean mediaBypass = options.mediaBypass;
     int teamsPort = peers.teamsPort();
     Clock clock = Clock.systemUTC();
     int tandemPort = freeUdpAndTcpPort();
@@ -374,10 +316,7 @@ final class ConnectRig implements AutoCloseable {
                 new DirectRoutingTrunk(
                     TENANT,
                     SBC,
-                    List.of(
-                        new DirectRoutingTrunk.Proxy(
-                            DirectRoutingSettings.PROXY_FQDNS.get(0),
-                            teamsPort > 0 ? teamsPort : proxyPort)),
+                    proxies(options, teamsPort > 0 ? teamsPort : proxyPort),
                     tls == null ? Transport.UDP : Transport.TLS,
                     "Tandem/Connect/test",
                     Duration.ofSeconds(2),
@@ -405,7 +344,7 @@ final class ConnectRig implements AutoCloseable {
                 Duration.ofSeconds(5),
                 rtpTimeout,
                 minSessionInterval,
-                options.maxCalls()),
+                options.maxCalls),
             new EndpointSettings(
                 "connect-test",
                 InetAddress.getLoopbackAddress(),
@@ -707,6 +646,15 @@ final class ConnectRig implements AutoCloseable {
         .orElseThrow()
         .substring(name.length() + 2)
         .trim();
+  }
+
+  /** The Direct Routing trunk's proxies: the one on {@code port}, after a silent one if asked. */
+  private static List<DirectRoutingTrunk.Proxy> proxies(Options options, int port) {
+    String fqdn = DirectRoutingSettings.PROXY_FQDNS.get(0); // every host is on loopback
+    DirectRoutingTrunk.Proxy answering = new DirectRoutingTrunk.Proxy(fqdn, port);
+    return options.silentProxyPort == 0
+        ? List.of(answering)
+        : List.of(new DirectRoutingTrunk.Proxy(fqdn, options.silentProxyPort), answering);
   }
 
   /** Tandem's SIP port over UDP, where the carrier trunk sends. */
