@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param keyStore Tandem's private key and certificate, which must name every TLS trunk's SBC FQDN
  * @param keyStorePassword the key store's password (also the key's)
- * @param trustStore the trust anchors Microsoft's proxy certificates must chain to
+ * @param trustStore the trust anchors Microsoft's proxy certificates must chain to; when not set,
+ *     the JDK's trusted roots
  * @param trustStorePassword the trust store's password
  */
 public record ConnectTls(
@@ -30,23 +31,26 @@ public record ConnectTls(
     return new TlsMaterial(
         Path.of(String.valueOf(keyStore)),
         keyStorePassword,
-        Path.of(String.valueOf(trustStore)),
+        trustStoreSet() ? Path.of(trustStore) : null,
         trustStorePassword);
   }
 
+  private boolean trustStoreSet() {
+    return trustStore != null && !trustStore.isBlank();
+  }
+
   /**
-   * Adds to {@code problems} what keeps this material from serving TLS: a store not set, missing,
-   * not opened by its password, without a key (key store) or without trust anchors (trust store),
-   * and each SBC FQDN of {@code sbcFqdns} (by the key that set it) the certificate does not name.
+   * Adds to {@code problems} what keeps this material from serving TLS: a key store not set, a
+   * store missing, not opened by its password, without a key (key store) or without trust anchors
+   * (trust store, or the JDK's roots when none is set), and each SBC FQDN of {@code sbcFqdns} (by
+   * the key that set it) the certificate does not name.
    */
   void check(List<String> problems, Map<String, String> sbcFqdns) {
     TlsMaterial material = material();
     if (isSet(problems, "key-store", keyStore)) {
       checkKeyStore(problems, sbcFqdns, material);
     }
-    if (isSet(problems, "trust-store", trustStore)) {
-      checkTrustStore(problems, material);
-    }
+    checkTrustStore(problems, material);
   }
 
   private static void checkKeyStore(
@@ -76,7 +80,7 @@ public record ConnectTls(
     try {
       if (material.trustAnchors() == 0) {
         problems.add(
-            PREFIX + "trust-store " + material.trustStore() + " holds no trusted certificate");
+            PREFIX + "trust-store: " + material.trustSource() + " has no trusted certificate");
       }
     } catch (IllegalArgumentException unusable) {
       problems.add(PREFIX + which("trust-store", unusable) + ": " + unusable.getMessage());

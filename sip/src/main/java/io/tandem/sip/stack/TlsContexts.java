@@ -11,8 +11,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The TLS of the stream transport: an {@link SSLContext} from the endpoint's {@link TlsMaterial}
- * (PKCS#12 key and trust stores, the default key and trust manager algorithms), and the protocols
- * (TLS 1.3 and 1.2) and ECDHE/AEAD cipher suites its sockets are restricted to.
+ * (PKCS#12 key store, PKCS#12 trust store or the JDK's trusted roots, the default key and trust
+ * manager algorithms), and the protocols (TLS 1.3 and 1.2) and ECDHE/AEAD cipher suites its sockets
+ * are restricted to.
  */
 final class TlsContexts {
 
@@ -30,14 +31,14 @@ final class TlsContexts {
   private TlsContexts() {}
 
   /**
-   * A context presenting the key store's certificate and trusting the trust store's anchors.
+   * A context presenting the key store's certificate and trusting the material's anchors.
    *
    * @throws IllegalArgumentException when a store is missing, does not open with its password, is
    *     not PKCS#12, or the context cannot be built from them
    */
   static SSLContext of(TlsMaterial material) {
     KeyStore keys = TlsMaterial.load(material.keyStore(), material.keyStorePassword());
-    KeyStore trusted = TlsMaterial.load(material.trustStore(), material.trustStorePassword());
+    KeyStore trusted = material.trustedStore(); // null: the JDK's trusted roots
     try {
       KeyManagerFactory keyManagers =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -50,7 +51,8 @@ final class TlsContexts {
       return context;
     } catch (GeneralSecurityException unusable) {
       throw new IllegalArgumentException(
-          "no TLS context from " + material.keyStore() + " and " + material.trustStore(), unusable);
+          "no TLS context from " + material.keyStore() + " and " + material.trustSource(),
+          unusable);
     }
   }
 

@@ -209,6 +209,20 @@ class StreamTransportTlsTest {
   }
 
   @Test
+  void trustingTheJdkRoots_aProxyOfAPrivateCaIsRefused_andNothingIsDelivered() throws Exception {
+    RecordingSink proxyInbox = new RecordingSink();
+    StreamTransport proxy = tls(emulator, proxyInbox, StreamTransport.HANDSHAKE_TIMEOUT);
+    TlsMaterial jdkRoots = TlsMaterial.trustingJdkRoots(sbc.keyStore(), "changeit");
+    StreamTransport tandem = tls(jdkRoots, new RecordingSink(), StreamTransport.HANDSHAKE_TIMEOUT);
+
+    assertThatThrownBy(() -> tandem.flowTo(address(proxy), "sip.pstnhub.microsoft.com"))
+        .isInstanceOf(SSLHandshakeException.class)
+        .hasMessageContaining("TLS handshake with");
+    assertThat(tandem.openConnections()).isZero();
+    assertThat(proxyInbox.isEmpty()).isTrue();
+  }
+
+  @Test
   void clientWithoutACertificateFromTheTrustedCa_isServedWithoutPeerNames() throws Exception {
     RecordingSink proxyInbox = new RecordingSink();
     StreamTransport proxy = tls(emulator, proxyInbox, StreamTransport.HANDSHAKE_TIMEOUT);

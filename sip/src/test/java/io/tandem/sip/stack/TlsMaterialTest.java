@@ -51,6 +51,18 @@ class TlsMaterialTest {
   }
 
   @Test
+  void noTrustStore_trustsTheJdksRoots_amongThemMicrosoftsProxyRoot() {
+    TlsMaterial material = TlsMaterial.trustingJdkRoots(sbc, "changeit");
+
+    // Microsoft's proxy certificates chain to DigiCert Global Root G2 (MICROSOFT-CONTRACTS §1.1)
+    assertThat(material.trustAnchorSubjects())
+        .anySatisfy(subject -> assertThat(subject).startsWith("CN=DigiCert Global Root G2,"));
+    assertThat(material.trustAnchors()).isGreaterThan(50);
+    assertThat(material.trustSource()).isEqualTo("the JDK's trusted roots");
+    assertThat(TlsContexts.of(material).getProtocol()).isEqualTo("TLS");
+  }
+
+  @Test
   void wrongPassword_refusedWithTheFileNamed() {
     assertThatThrownBy(() -> material(sbc, "not-the-password").certificateNames())
         .isInstanceOf(IllegalArgumentException.class)
