@@ -84,21 +84,9 @@ class AgentLegFailoverEndToEndTest {
   private static String lateAnswer(String invite, int port) {
     String sdp =
         "v=0\r\no=teams 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-            + "m=audio 40004 RTP/SAVP 0\r\na=rtpmap:0 PCMU/8000\r\n"
-            + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:"
-            + "WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVzcyAoc2VuZGVyc2VlZCl7\r\n"
-            + "a=sendrecv\r\n";
-    return "SIP/2.0 200 OK\r\n"
-        + headers(invite, "Via")
-        + "From: "
-        + ConnectRig.header(invite, "From")
-        + "\r\nTo: "
-        + ConnectRig.header(invite, "To")
-        + ";tag=late-answer\r\nCall-ID: "
-        + ConnectRig.header(invite, "Call-ID")
-        + "\r\nCSeq: "
-        + ConnectRig.header(invite, "CSeq")
-        + "\r\nContact: <sip:"
+            + "m=audio 40004 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
+    return ok(invite, ";tag=late-answer")
+        + "Contact: <sip:"
         + ANN
         + "@127.0.0.1:"
         + port
@@ -110,17 +98,23 @@ class AgentLegFailoverEndToEndTest {
 
   /** A 200 without a body to {@code request}. */
   private static String okTo(String request) {
+    return ok(request, "") + "Content-Length: 0\r\n\r\n";
+  }
+
+  /** The status line and the headers copied from {@code request} of a 200 to it. */
+  private static String ok(String request, String toTag) {
     return "SIP/2.0 200 OK\r\n"
         + headers(request, "Via")
         + "From: "
         + ConnectRig.header(request, "From")
         + "\r\nTo: "
         + ConnectRig.header(request, "To")
+        + toTag
         + "\r\nCall-ID: "
         + ConnectRig.header(request, "Call-ID")
         + "\r\nCSeq: "
         + ConnectRig.header(request, "CSeq")
-        + "\r\nContent-Length: 0\r\n\r\n";
+        + "\r\n";
   }
 
   /** Every {@code name} header line of {@code message}, each ending in CRLF. */

@@ -32,6 +32,32 @@ final class LoopbackEndpoints {
     return socket;
   }
 
+  /**
+   * A body-less {@code method} request to {@code requestUri} from a UDP peer on {@code peerPort},
+   * its transaction {@code branch} (and Call-ID {@code call-<branch>}).
+   */
+  static String request(String method, String requestUri, int peerPort, String branch) {
+    return method
+        + " "
+        + requestUri
+        + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:"
+        + peerPort
+        + ";branch="
+        + branch
+        + ";rport\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "From: <sip:+15550001@127.0.0.1>;tag=caller\r\n"
+        + "To: <sip:+14255550101@127.0.0.1>\r\n"
+        + "Call-ID: call-"
+        + branch
+        + "\r\n"
+        + "CSeq: 1 "
+        + method
+        + "\r\n"
+        + "Content-Length: 0\r\n\r\n";
+  }
+
   /** Writes {@code bytes} on {@code socket} at once. */
   static void write(Socket socket, byte[] bytes) throws IOException {
     OutputStream out = socket.getOutputStream();

@@ -57,22 +57,8 @@ class SipEndpointTest {
   }
 
   private String invite(String branch) {
-    return "INVITE sip:+14255550101@127.0.0.1:"
-        + port
-        + ";user=phone SIP/2.0\r\n"
-        + "Via: SIP/2.0/UDP 127.0.0.1:"
-        + peer.localPort()
-        + ";branch="
-        + branch
-        + ";rport\r\n"
-        + "Max-Forwards: 70\r\n"
-        + "From: <sip:+15550001@127.0.0.1>;tag=caller\r\n"
-        + "To: <sip:+14255550101@127.0.0.1>\r\n"
-        + "Call-ID: call-"
-        + branch
-        + "\r\n"
-        + "CSeq: 1 INVITE\r\n"
-        + "Content-Length: 0\r\n\r\n";
+    return LoopbackEndpoints.request(
+        "INVITE", "sip:+14255550101@127.0.0.1:" + port + ";user=phone", peer.localPort(), branch);
   }
 
   @Test

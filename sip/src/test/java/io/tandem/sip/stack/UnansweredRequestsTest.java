@@ -108,25 +108,8 @@ class UnansweredRequestsTest {
   }
 
   private String request(String method, String branch) {
-    return method
-        + " sip:+14255550101@127.0.0.1:"
-        + port
-        + " SIP/2.0\r\n"
-        + "Via: SIP/2.0/UDP 127.0.0.1:"
-        + peer.localPort()
-        + ";branch="
-        + branch
-        + ";rport\r\n"
-        + "Max-Forwards: 70\r\n"
-        + "From: <sip:+15550001@127.0.0.1>;tag=caller\r\n"
-        + "To: <sip:+14255550101@127.0.0.1>\r\n"
-        + "Call-ID: call-"
-        + branch
-        + "\r\n"
-        + "CSeq: 1 "
-        + method
-        + "\r\n"
-        + "Content-Length: 0\r\n\r\n";
+    return LoopbackEndpoints.request(
+        method, "sip:+14255550101@127.0.0.1:" + port, peer.localPort(), branch);
   }
 
   private String ack(String branch, String to) {
