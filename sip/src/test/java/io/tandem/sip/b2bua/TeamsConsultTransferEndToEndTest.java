@@ -14,9 +14,11 @@ import io.tandem.sip.sipp.Sipp;
 import io.tandem.sip.sipp.SippProcess;
 import io.tandem.sip.sipp.SippResult;
 import io.tandem.sip.stack.Transport;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -149,6 +151,79 @@ class TeamsConsultTransferEndToEndTest {
   }
 
   @Test
+  void secondReplacesBeforeTheFirstIsAcked_486_theFirstCarriesTheCallOnce_acked() throws Exception {
+    Sipp.assumeAvailable();
+    try (SippProcess gateway =
+            Sipp.scenario("carrier-gateway-answers.xml")
+                .key("caller", ANN)
+                .calls(1)
+                .timeout(Duration.ofSeconds(60))
+                .startUas();
+        ConnectRig rig = ConnectRig.withCarrierGatewayAt(gateway.port());
+        DatagramSocket microsoft = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      microsoft.setSoTimeout(5_000);
+      int port = rig.tandemPort();
+      String callB = placed(rig.teamsDials(ANN_ID, BERLIN));
+      await(() -> rig.teamsCallState(ANN_ID, callB).equals("CONNECTED") ? true : null);
+      String ok = firstWith(rig, "200", callB);
+      String named =
+          callB
+              + ";to-tag="
+              + tag(ConnectRig.header(ok, "To"))
+              + ";from-tag="
+              + tag(ConnectRig.header(ok, "From"));
+
+      String first = send(microsoft, ConnectRig.SBC, port, named, true);
+      assertThat(first).startsWith("SIP/2.0 200 ");
+
+      String second =
+          assertRefused(rig, InetAddress.getLoopbackAddress(), ConnectRig.SBC, named, true, 486);
+      assertThat(second).contains("another INVITE with Replaces is answered");
+      assertThat(rig.teamsCallState(ANN_ID, callB)).isEqualTo("CONNECTED");
+
+      // the first one's ACK: Tandem ends the replaced dialog, the gateway stays on the new one
+      String target = ConnectRig.header(first, "Contact").replaceAll("^<([^>]+)>.*$", "$1");
+      sendInNewDialog(microsoft, port, first, target, "ACK", 1);
+      await(() -> rig.teamsCallState(ANN_ID, callB).equals("ENDED") ? true : null);
+      assertThat(gateway.isAlive()).isTrue();
+
+      sendInNewDialog(microsoft, port, first, target, "BYE", 2);
+      SippResult result = gateway.awaitExit(Duration.ofSeconds(20));
+      assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+      await(() -> rig.node.activeLegs() == 0 ? true : null);
+    }
+  }
+
+  /** A body-less {@code method} in the dialog the 200 {@code answer} formed, to {@code target}. */
+  private static void sendInNewDialog(
+      DatagramSocket socket, int port, String answer, String target, String method, int cseq)
+      throws Exception {
+    String local = "127.0.0.1:" + socket.getLocalPort();
+    String request =
+        method
+            + " "
+            + target
+            + " SIP/2.0\r\nVia: SIP/2.0/UDP "
+            + local
+            + ";branch=z9hG4bK"
+            + method.toLowerCase(java.util.Locale.ROOT)
+            + cseq
+            + ";rport\r\nMax-Forwards: 70\r\nFrom: "
+            + ConnectRig.header(answer, "From")
+            + "\r\nTo: "
+            + ConnectRig.header(answer, "To")
+            + "\r\nCall-ID: "
+            + ConnectRig.header(answer, "Call-ID")
+            + "\r\nCSeq: "
+            + cseq
+            + " "
+            + method
+            + "\r\nContent-Length: 0\r\n\r\n";
+    byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
+    socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+  }
+
+  @Test
   void replacesOfATeamsCallStillRinging_481_itRingsOn() throws Exception {
     Sipp.assumeAvailable();
     try (SippProcess gateway =
@@ -211,8 +286,10 @@ class TeamsConsultTransferEndToEndTest {
     String sdp =
         offer
             ? "v=0\r\no=ms 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio 40000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n"
+                + "m=audio 40000 RTP/SAVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\n"
+                + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0e\r\n"
+                + "a=sendrecv\r\n"
             : "";
     String invite =
         "INVITE sip:"
