@@ -34,22 +34,56 @@ final class MessageParser {
     }
     String head = new String(bytes, start, headerEnd - start, StandardCharsets.UTF_8);
     int bodyStart = bodyStart(bytes, headerEnd);
-    List<String> lines = unfold(head);
-    if (lines.isEmpty()) {
+    List<SipHeader> headers = new ArrayList<>(24);
+    String startLine = null;
+    int from = 0;
+    while (from < head.length()) {
+      int newline = head.indexOf('\n', from);
+      int end = newline < 0 ? head.length() : newline;
+      int contentEnd = end > from && head.charAt(end - 1) == '\r' ? end - 1 : end;
+      if (contentEnd > from) {
+        char first = head.charAt(from);
+        if (startLine == null) {
+          startLine = head.substring(from, contentEnd);
+        } else if (first == ' ' || first == '\t') { // a folded line continues the one before
+          String more = trimmed(head, from, contentEnd);
+          if (headers.isEmpty()) {
+            startLine = startLine + " " + more;
+          } else {
+            SipHeader last = headers.get(headers.size() - 1);
+            headers.set(
+                headers.size() - 1, new SipHeader(last.name(), (last.value() + " " + more).trim()));
+          }
+        } else {
+          int colon = head.indexOf(':', from);
+          if (colon <= from || colon >= contentEnd) {
+            throw new UnreadableMessage(
+                "header line without a name: " + head.substring(from, contentEnd));
+          }
+          String name = HeaderNames.canonical(trimmed(head, from, colon));
+          headers.add(new SipHeader(name, trimmed(head, colon + 1, contentEnd)));
+        }
+      }
+      from = end + 1;
+    }
+    if (startLine == null) {
       throw new UnreadableMessage("empty message");
     }
-    List<SipHeader> headers = new ArrayList<>(lines.size());
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        throw new UnreadableMessage("header line without a name: " + line);
-      }
-      String name = HeaderNames.canonical(line.substring(0, colon).trim());
-      headers.add(new SipHeader(name, line.substring(colon + 1).trim()));
-    }
     byte[] body = body(bytes, bodyStart, headers);
-    return startLine(lines.get(0), headers, body);
+    return startLine(startLine, headers, body);
+  }
+
+  /** {@code text} from {@code begin} to {@code end} without the blanks around it (as trim()). */
+  private static String trimmed(String text, int begin, int end) {
+    int from = begin;
+    int to = end;
+    while (from < to && text.charAt(from) <= ' ') {
+      from++;
+    }
+    while (to > from && text.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    return text.substring(from, to);
   }
 
   private static SipMessage startLine(String line, List<SipHeader> headers, byte[] body)
@@ -87,28 +121,6 @@ final class MessageParser {
       }
     }
     return true;
-  }
-
-  /** The lines of the header section with folded continuation lines joined by one space. */
-  private static List<String> unfold(String head) {
-    List<String> lines = new ArrayList<>(24);
-    int from = 0;
-    while (from < head.length()) {
-      int newline = head.indexOf('\n', from);
-      int end = newline < 0 ? head.length() : newline;
-      int contentEnd = end > from && head.charAt(end - 1) == '\r' ? end - 1 : end;
-      String line = head.substring(from, contentEnd);
-      if (!line.isEmpty()
-          && (line.charAt(0) == ' ' || line.charAt(0) == '\t')
-          && !lines.isEmpty()) {
-        int last = lines.size() - 1;
-        lines.set(last, lines.get(last) + " " + line.trim());
-      } else if (!line.isEmpty()) {
-        lines.add(line);
-      }
-      from = end + 1;
-    }
-    return lines;
   }
 
   /** The index where the blank line starts (the end of the last header line), or -1. */

@@ -79,6 +79,31 @@ class MessageParserTest {
   }
 
   @Test
+  void foldingAndBlanks_joinedAsOneSpace_emptyValuesKept_nameLessLineRefused() throws Exception {
+    SipMessage message =
+        parse(
+            "\r\n\r\nOPTIONS sip:a@b SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK1\r\n"
+                + "Subject:\r\n"
+                + "   first  \r\n"
+                + "\t second\r\n"
+                + "Organization:   \r\n"
+                + "X-Spaced  :  value with  inner  spaces  \r\n"
+                + "Call-ID: x\r\n\r\n");
+
+    assertThat(message.method()).isEqualTo("OPTIONS");
+    assertThat(message.first("Subject")).contains("first second");
+    assertThat(message.first("Organization")).contains("");
+    assertThat(message.first("X-Spaced")).contains("value with  inner  spaces");
+    assertThat(message.callId()).isEqualTo("x");
+    assertThatThrownBy(() -> parse("OPTIONS sip:a@b SIP/2.0\r\n: no name\r\n\r\n"))
+        .isInstanceOf(MessageParser.UnreadableMessage.class)
+        .hasMessageContaining("header line without a name: : no name");
+    assertThatThrownBy(() -> parse("\r\n\r\n\r\n"))
+        .isInstanceOf(MessageParser.UnreadableMessage.class);
+  }
+
+  @Test
   void check_namesWhatIsWrong() throws Exception {
     String good = INVITE.replace("l: 4", "l: 5").replace("extra after the body", "");
     assertThat(MessageCheck.problem(parse(good))).isNull();
