@@ -24,10 +24,11 @@
 # WARMUP (seconds of unmeasured 0-second calls first, default 20) at WARMUP_RATE (default
 # min(rate, 1000)/s: 10 s at 200/s left the JIT compiling through the measured phase),
 # KAMAILIO=1, SERVICE (dialled number, default +14255550101), MAX_CALLS (the node's tandem.sip.max-calls,
-# default 2000).
+# default 2000), RTP_TIMEOUT (seconds; the SIPps send no RTP, so a call still up hold + 10 s
+# after its answer is one a SIPp gave up on, and it is hung up as in production; 0: off).
 set -euo pipefail
 if [ $# -lt 2 ]; then
-  sed -n '2,27p' "$0"
+  sed -n '2,29p' "$0"
   exit 2
 fi
 rate=$1
@@ -61,7 +62,8 @@ lifetime=$((seconds + hold / 1000 + ${WARMUP:-20} + 120))
 # shellcheck disable=SC2086
 timeout $((lifetime + 10)) "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$classpath" \
   io.tandem.sip.bench.ConnectBench port="$tandem_port" teamsPort="$teams_port" agents="$agents" \
-  seconds="$lifetime" statusSeconds=5 maxCalls="${MAX_CALLS:-2000}" >"$work/tandem.out" 2>"$work/tandem.err" &
+  seconds="$lifetime" statusSeconds=5 maxCalls="${MAX_CALLS:-2000}" \
+  rtpTimeoutSeconds="${RTP_TIMEOUT:-$((hold / 1000 + 10))}" >"$work/tandem.out" 2>"$work/tandem.err" &
 bounded=$!
 for _ in $(seq 1 600); do
   grep -q '^ready.* pid=[0-9]*$' "$work/tandem.out" && break
