@@ -1,7 +1,6 @@
 package io.tandem.server.connect;
 
 import io.tandem.core.tenant.TenantId;
-import io.tandem.sip.sdp.SrtpMode;
 import io.tandem.sip.stack.Transport;
 import io.tandem.sip.trunk.DirectRoutingTrunk;
 import io.tandem.sip.trunk.InboundTrunk;
@@ -11,11 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -64,7 +61,7 @@ public record ConnectProperties(
     @DefaultValue ConnectTls tls,
     @DefaultValue ConnectConnections connections) {
 
-  private static final String PREFIX = "tandem.sip.";
+  static final String PREFIX = "tandem.sip.";
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   /**
@@ -148,13 +145,13 @@ public record ConnectProperties(
             PREFIX + "announcement-interval must be positive, not " + announcementInterval);
       }
       for (int i = 0; i < trunks.size(); i++) {
-        inbound(problems, i, trunks.get(i));
-        carrierOutbound(problems, i, trunks.get(i));
+        TrunkKeys.inbound(problems, i, trunks.get(i));
+        TrunkKeys.carrierOutbound(problems, i, trunks.get(i));
       }
       Set<TenantId> routed = new HashSet<>();
       Map<String, String> tlsFqdns = new LinkedHashMap<>();
       for (int i = 0; i < directRouting.size(); i++) {
-        DirectRoutingTrunk trunk = outbound(problems, i, directRouting.get(i));
+        DirectRoutingTrunk trunk = TrunkKeys.directRouting(problems, i, directRouting.get(i));
         if (trunk != null && !routed.add(trunk.tenant())) {
           problems.add(
               PREFIX + "direct-routing[" + i + "]: tenant " + trunk.tenant() + " has one already");
@@ -190,41 +187,17 @@ public record ConnectProperties(
 
   /** The carrier trunks as the sip module's; call only on valid properties. */
   public List<InboundTrunk> inboundTrunks() {
-    List<String> ignored = new ArrayList<>();
-    List<InboundTrunk> all = new ArrayList<>();
-    for (int i = 0; i < trunks.size(); i++) {
-      InboundTrunk trunk = inbound(ignored, i, trunks.get(i));
-      if (trunk != null) {
-        all.add(trunk);
-      }
-    }
-    return all;
+    return TrunkKeys.valid(trunks, TrunkKeys::inbound);
   }
 
   /** The carrier gateways of two-way trunks as the sip module's; call only on valid properties. */
   public List<OutboundTrunk> outboundTrunks() {
-    List<String> ignored = new ArrayList<>();
-    List<OutboundTrunk> all = new ArrayList<>();
-    for (int i = 0; i < trunks.size(); i++) {
-      OutboundTrunk trunk = carrierOutbound(ignored, i, trunks.get(i));
-      if (trunk != null) {
-        all.add(trunk);
-      }
-    }
-    return all;
+    return TrunkKeys.valid(trunks, TrunkKeys::carrierOutbound);
   }
 
   /** The Direct Routing trunks as the sip module's; call only on valid properties. */
   public List<DirectRoutingTrunk> directRoutingTrunks() {
-    List<String> ignored = new ArrayList<>();
-    List<DirectRoutingTrunk> all = new ArrayList<>();
-    for (int i = 0; i < directRouting.size(); i++) {
-      DirectRoutingTrunk trunk = outbound(ignored, i, directRouting.get(i));
-      if (trunk != null) {
-        all.add(trunk);
-      }
-    }
-    return all;
+    return TrunkKeys.valid(directRouting, TrunkKeys::directRouting);
   }
 
   private static void checkPorts(List<String> problems, int udp, int tcp, int tls, Rtp rtp) {
@@ -259,118 +232,6 @@ public record ConnectProperties(
     if ((port < 1 || port > 65535) && !(mayBeOff && port == -1)) {
       problems.add(
           PREFIX + key + " must be 1-65535" + (mayBeOff ? " or -1 (off)" : "") + ", not " + port);
-    }
-  }
-
-  private static @Nullable InboundTrunk inbound(List<String> problems, int i, Trunk trunk) {
-    String key = PREFIX + "trunks[" + i + "]";
-    TenantId tenant = tenant(problems, key, trunk.tenant());
-    List<Pattern> numbers = new ArrayList<>();
-    for (String number : trunk.numbers()) {
-      try {
-        numbers.add(Pattern.compile(number));
-      } catch (PatternSyntaxException e) {
-        problems.add(key + ".numbers: '" + number + "' is not a regular expression");
-      }
-    }
-    SrtpMode srtp = srtp(problems, key, trunk.srtp());
-    if (tenant == null || srtp == null || numbers.size() != trunk.numbers().size()) {
-      return null;
-    }
-    try {
-      return new InboundTrunk(
-          trunk.name() == null ? "" : trunk.name(),
-          tenant,
-          trunk.sources(),
-          numbers,
-          trunk.callsPerSecond(),
-          srtp);
-    } catch (IllegalArgumentException e) {
-      problems.add(key + ": " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static @Nullable OutboundTrunk carrierOutbound(
-      List<String> problems, int i, Trunk trunk) {
-    String key = PREFIX + "trunks[" + i + "]";
-    List<String> ignored = new ArrayList<>();
-    return trunk
-        .outbound()
-        .toTrunk(
-            problems,
-            key,
-            trunk.name() == null ? "" : trunk.name(),
-            tenant(ignored, key, trunk.tenant()),
-            java.util.Objects.requireNonNullElse(srtp(ignored, key, trunk.srtp()), SrtpMode.OFF));
-  }
-
-  private static @Nullable DirectRoutingTrunk outbound(
-      List<String> problems, int i, DirectRouting trunk) {
-    String key = PREFIX + "direct-routing[" + i + "]";
-    TenantId tenant = tenant(problems, key, trunk.tenant());
-    Transport transport = null;
-    try {
-      transport = Transport.valueOf(trunk.transport().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      problems.add(key + ".transport must be udp, tcp or tls, not '" + trunk.transport() + "'");
-    }
-    List<DirectRoutingTrunk.Proxy> proxies = new ArrayList<>();
-    for (String proxy : trunk.proxies()) {
-      int colon = proxy.lastIndexOf(':');
-      try {
-        int port = Integer.parseInt(proxy.substring(colon + 1));
-        if (colon < 1 || port < 1 || port > 65535) {
-          throw new NumberFormatException();
-        }
-        proxies.add(new DirectRoutingTrunk.Proxy(proxy.substring(0, colon), port));
-      } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-        problems.add(key + ".proxies: '" + proxy + "' is not fqdn:port");
-      }
-    }
-    SrtpMode srtp = srtp(problems, key, trunk.srtp());
-    if (tenant == null
-        || transport == null
-        || srtp == null
-        || proxies.size() != trunk.proxies().size()) {
-      return null;
-    }
-    try {
-      return new DirectRoutingTrunk(
-          tenant,
-          trunk.sbcFqdn() == null ? "" : trunk.sbcFqdn(),
-          proxies.isEmpty() ? DirectRoutingTrunk.microsoftProxies() : proxies,
-          transport,
-          trunk.sbcIdentity(),
-          trunk.failoverTimeout(),
-          srtp,
-          trunk.mediaBypass());
-    } catch (IllegalArgumentException e) {
-      problems.add(key + ": " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static @Nullable SrtpMode srtp(List<String> problems, String key, String value) {
-    try {
-      return SrtpMode.parse(value);
-    } catch (IllegalArgumentException e) {
-      problems.add(key + ".srtp must be required, optional or off, not '" + value + "'");
-      return null;
-    }
-  }
-
-  private static @Nullable TenantId tenant(
-      List<String> problems, String key, @Nullable String tenant) {
-    if (tenant == null || tenant.isBlank()) {
-      problems.add(key + ".tenant is required");
-      return null;
-    }
-    try {
-      return new TenantId(tenant);
-    } catch (IllegalArgumentException e) {
-      problems.add(key + ".tenant is not a tenant id: " + e.getMessage());
-      return null;
     }
   }
 
