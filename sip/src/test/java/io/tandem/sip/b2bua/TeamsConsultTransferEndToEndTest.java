@@ -108,22 +108,11 @@ class TeamsConsultTransferEndToEndTest {
   void replacesOfAnAnsweredTeamsCall_wrongTags481_earlyOnly486_noOffer488_notMicrosoft403()
       throws Exception {
     Sipp.assumeAvailable();
-    try (SippProcess gateway =
-            Sipp.scenario("carrier-gateway-answers.xml")
-                .key("caller", ANN)
-                .calls(1)
-                .timeout(Duration.ofSeconds(60))
-                .startUas();
+    try (SippProcess gateway = answeringGateway();
         ConnectRig rig = ConnectRig.withCarrierGatewayAt(gateway.port())) {
       String callB = placed(rig.teamsDials(ANN_ID, BERLIN));
       await(() -> rig.teamsCallState(ANN_ID, callB).equals("CONNECTED") ? true : null);
-      String ok = firstWith(rig, "200", callB);
-      String named =
-          callB
-              + ";to-tag="
-              + tag(ConnectRig.header(ok, "To"))
-              + ";from-tag="
-              + tag(ConnectRig.header(ok, "From"));
+      String named = replacesOf(callB, firstWith(rig, "200", callB));
       InetAddress microsoft = InetAddress.getLoopbackAddress();
       InetAddress elsewhere = InetAddress.getByName("127.0.0.2");
 
@@ -144,34 +133,21 @@ class TeamsConsultTransferEndToEndTest {
                   ? true
                   : null);
       rig.teamsHangsUp(ANN_ID, callB);
-      SippResult result = gateway.awaitExit(Duration.ofSeconds(20));
-      assertThat(result.exitCode()).as(result.diagnostics()).isZero();
-      await(() -> rig.node.activeLegs() == 0 ? true : null);
+      endsCleanly(rig, gateway);
     }
   }
 
   @Test
   void secondReplacesBeforeTheFirstIsAcked_486_theFirstCarriesTheCallOnce_acked() throws Exception {
     Sipp.assumeAvailable();
-    try (SippProcess gateway =
-            Sipp.scenario("carrier-gateway-answers.xml")
-                .key("caller", ANN)
-                .calls(1)
-                .timeout(Duration.ofSeconds(60))
-                .startUas();
+    try (SippProcess gateway = answeringGateway();
         ConnectRig rig = ConnectRig.withCarrierGatewayAt(gateway.port());
         DatagramSocket microsoft = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       microsoft.setSoTimeout(5_000);
       int port = rig.tandemPort();
       String callB = placed(rig.teamsDials(ANN_ID, BERLIN));
       await(() -> rig.teamsCallState(ANN_ID, callB).equals("CONNECTED") ? true : null);
-      String ok = firstWith(rig, "200", callB);
-      String named =
-          callB
-              + ";to-tag="
-              + tag(ConnectRig.header(ok, "To"))
-              + ";from-tag="
-              + tag(ConnectRig.header(ok, "From"));
+      String named = replacesOf(callB, firstWith(rig, "200", callB));
 
       String first = send(microsoft, ConnectRig.SBC, port, named, true);
       assertThat(first).startsWith("SIP/2.0 200 ");
@@ -188,9 +164,7 @@ class TeamsConsultTransferEndToEndTest {
       assertThat(gateway.isAlive()).isTrue();
 
       sendInNewDialog(microsoft, port, first, target, "BYE", 2);
-      SippResult result = gateway.awaitExit(Duration.ofSeconds(20));
-      assertThat(result.exitCode()).as(result.diagnostics()).isZero();
-      await(() -> rig.node.activeLegs() == 0 ? true : null);
+      endsCleanly(rig, gateway);
     }
   }
 
@@ -240,12 +214,7 @@ class TeamsConsultTransferEndToEndTest {
                       .filter(r -> r.contains(callB))
                       .findFirst()
                       .orElse(null));
-      String named =
-          callB
-              + ";to-tag="
-              + tag(ConnectRig.header(ringing, "To"))
-              + ";from-tag="
-              + tag(ConnectRig.header(ringing, "From"));
+      String named = replacesOf(callB, ringing);
 
       String refusal =
           assertRefused(rig, InetAddress.getLoopbackAddress(), ConnectRig.SBC, named, true, 481);
@@ -253,9 +222,7 @@ class TeamsConsultTransferEndToEndTest {
       assertThat(refusal).contains("early");
       assertThat(rig.teamsCallState(ANN_ID, callB)).isEqualTo("RINGING");
       rig.teamsHangsUp(ANN_ID, callB);
-      SippResult result = gateway.awaitExit(Duration.ofSeconds(20));
-      assertThat(result.exitCode()).as(result.diagnostics()).isZero();
-      await(() -> rig.node.activeLegs() == 0 ? true : null);
+      endsCleanly(rig, gateway);
     }
   }
 
@@ -325,6 +292,33 @@ class TeamsConsultTransferEndToEndTest {
             + "\r\n\r\n"
             + sdp;
     return ConnectRig.finalResponseTo(socket, port, invite);
+  }
+
+  /** SIPp as the carrier's gateway: answers one call to Berlin with a tone, until its BYE. */
+  private static SippProcess answeringGateway() throws Exception {
+    return Sipp.scenario("carrier-gateway-answers.xml")
+        .key("caller", ANN)
+        .calls(1)
+        .timeout(Duration.ofSeconds(60))
+        .startUas();
+  }
+
+  /**
+   * The Replaces value naming call B's Teams-side dialog, with the tags of its {@code response}.
+   */
+  private static String replacesOf(String callB, String response) {
+    return callB
+        + ";to-tag="
+        + tag(ConnectRig.header(response, "To"))
+        + ";from-tag="
+        + tag(ConnectRig.header(response, "From"));
+  }
+
+  /** The gateway's SIPp saw its scenario through and Tandem holds no leg any more. */
+  private static void endsCleanly(ConnectRig rig, SippProcess gateway) throws Exception {
+    SippResult result = gateway.awaitExit(Duration.ofSeconds(20));
+    assertThat(result.exitCode()).as(result.diagnostics()).isZero();
+    await(() -> rig.node.activeLegs() == 0 ? true : null);
   }
 
   /** The first journal message of {@code kind} that contains {@code text}. */
