@@ -2,37 +2,19 @@ package io.tandem.sip.b2bua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.tandem.core.time.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ArrivalLagTest {
 
-  private Instant now = Instant.parse("2026-11-22T03:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final VirtualTime clock = new VirtualTime(Instant.parse("2026-11-22T03:00:00Z"));
   private int callers = ArrivalLag.BUSY;
   private final ArrivalLag lag = new ArrivalLag(clock, () -> callers);
 
   private void pass(Duration time) {
-    now = now.plus(time);
+    clock.advance(time);
   }
 
   @Test

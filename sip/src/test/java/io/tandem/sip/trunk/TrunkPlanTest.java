@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.core.tenant.TenantId;
+import io.tandem.core.time.VirtualTime;
 import io.tandem.sip.stack.Transport;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class TrunkPlanTest {
   private static final TenantId ACME = new TenantId("acme");
   private static final TenantId GLOBEX = new TenantId("globex");
 
-  private final MutableClock clock = new MutableClock();
+  private final VirtualTime clock = new VirtualTime(Instant.parse("2026-11-21T09:00:00Z"));
 
   private TrunkPlan plan(int callsPerSecond) {
     return new TrunkPlan(
@@ -100,28 +99,5 @@ class TrunkPlanTest {
             Duration.ofSeconds(10));
     assertThatThrownBy(() -> new TrunkPlan(List.of(), List.of(acme, acme), clock))
         .hasMessageContaining("two Direct Routing trunks");
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-21T09:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
